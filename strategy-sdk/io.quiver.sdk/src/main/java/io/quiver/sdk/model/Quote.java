@@ -1,0 +1,7 @@
+package io.quiver.sdk.model;
+
+import java.time.Instant;
+
+/** Best bid and ask at a point in time. */
+public record Quote(InstrumentId instrument, Instant time, Price bid, Price ask, Qty bidSize, Qty askSize) {
+}

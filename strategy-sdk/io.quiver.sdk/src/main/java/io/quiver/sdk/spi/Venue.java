@@ -1,0 +1,37 @@
+package io.quiver.sdk.spi;
+
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.OrderRequest;
+import java.time.Instant;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Where orders go: a simulated exchange, a paper account or a live broker, registered as an OSGi
+ * service. The platform opens the venue once with its listener and reports every order event through it.
+ * A venue that simulates fills from market data also implements {@link MarketDataListener}; the
+ * platform then gives it each event before the strategies see it.
+ */
+@ConsumerType
+public interface Venue {
+
+    /** Service property holding the venue id. */
+    String ID_PROPERTY = "venue.id";
+
+    /** A stable id, e.g. {@code sim}. */
+    String id();
+
+    /** Attaches the platform; events for every account are reported to {@code listener}. */
+    void open(ExecutionListener listener);
+
+    /**
+     * Sends an order for {@code account} (the strategy instance id). The answer (accepted, rejected,
+     * fills) comes through the listener, possibly before this method returns.
+     */
+    void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time);
+
+    /** Asks to cancel an open order; unknown or closed ids are ignored. */
+    void cancel(ClientOrderId orderId, Instant time);
+
+    /** Detaches the platform; open orders stay as they are. */
+    void close();
+}
