@@ -29,6 +29,9 @@ final class Scaled {
 
     /** Units at a larger scale; exact, throws on overflow. */
     static long upscale(long units, int from, int to) {
+        if (to > MAX_SCALE) {
+            throw new ArithmeticException("scale " + to + " exceeds the maximum of " + MAX_SCALE + " decimals");
+        }
         return from == to ? units : Math.multiplyExact(units, POW10[to - from]);
     }
 
