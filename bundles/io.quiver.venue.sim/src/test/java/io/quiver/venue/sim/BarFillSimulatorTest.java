@@ -1,0 +1,142 @@
+package io.quiver.venue.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BarFillSimulatorTest {
+    private static final InstrumentId X = InstrumentId.of("X");
+    private static final Instant T0 = Instant.parse("2020-01-02T00:00:00Z");
+    private final List<OrderEvent> events = new ArrayList<>();
+    private BarFillSimulator venue;
+    private int ids;
+
+    @BeforeEach
+    void setUp() {
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+    }
+
+    private static Bar bar(int day, String o, String h, String l, String c) {
+        return new Bar(X, T0.plusSeconds(86_400L * day), Price.of(o), Price.of(h), Price.of(l), Price.of(c), Qty.of(1000));
+    }
+
+    private ClientOrderId submit(OrderRequest r) {
+        ClientOrderId id = ClientOrderId.of("o" + ++ids);
+        venue.submit("acct", id, r, T0);
+        return id;
+    }
+
+    private Price filledPrice(ClientOrderId id) {
+        return events.stream().filter(e -> e instanceof OrderEvent.Filled && e.orderId().equals(id))
+                .map(e -> ((OrderEvent.Filled) e).fill().price()).findFirst().orElse(null);
+    }
+
+    @Test
+    void marketFillsAtTheNextBarsOpenNeverEarlier() {
+        ClientOrderId id = submit(OrderRequest.market(X, Side.BUY, Qty.of(10)));
+        assertInstanceOf(OrderEvent.Accepted.class, events.get(0));
+        assertEquals(null, filledPrice(id));
+        venue.onBar(bar(1, "10.50", "11", "10", "10.80"));
+        assertEquals(Price.of("10.50"), filledPrice(id));
+        OrderEvent.Filled f = (OrderEvent.Filled) events.get(1);
+        assertEquals(T0.plusSeconds(86_400), f.fill().time());
+        assertEquals(Qty.of(10), f.fill().quantity());
+    }
+
+    @Test
+    void limitBuyFillsAtOpenOnAGapDownElseAtTheLimit() {
+        ClientOrderId gap = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("10.00"), TimeInForce.GTC));
+        ClientOrderId touch = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("9.50"), TimeInForce.GTC));
+        ClientOrderId never = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("9.00"), TimeInForce.GTC));
+        venue.onBar(bar(1, "9.80", "10.20", "9.40", "10.00"));
+        assertEquals(Price.of("9.80"), filledPrice(gap));
+        assertEquals(Price.of("9.50"), filledPrice(touch));
+        assertEquals(null, filledPrice(never));
+        assertEquals(List.of(never), venue.workingOrders());
+    }
+
+    @Test
+    void limitSellMirrors() {
+        ClientOrderId gap = submit(OrderRequest.limit(X, Side.SELL, Qty.of(1), Price.of("10.00"), TimeInForce.GTC));
+        ClientOrderId touch = submit(OrderRequest.limit(X, Side.SELL, Qty.of(1), Price.of("10.60"), TimeInForce.GTC));
+        venue.onBar(bar(1, "10.20", "10.70", "10.10", "10.30"));
+        assertEquals(Price.of("10.20"), filledPrice(gap));
+        assertEquals(Price.of("10.60"), filledPrice(touch));
+    }
+
+    @Test
+    void stopsTriggerThroughTheRangeOrGapThrough() {
+        ClientOrderId buyStop = submit(OrderRequest.stop(X, Side.BUY, Qty.of(1), Price.of("10.50"), TimeInForce.GTC));
+        ClientOrderId sellStopGap = submit(OrderRequest.stop(X, Side.SELL, Qty.of(1), Price.of("10.10"), TimeInForce.GTC));
+        ClientOrderId sellStopNever = submit(OrderRequest.stop(X, Side.SELL, Qty.of(1), Price.of("9.00"), TimeInForce.GTC));
+        venue.onBar(bar(1, "10.00", "10.60", "9.90", "10.40"));
+        assertEquals(Price.of("10.50"), filledPrice(buyStop));
+        assertEquals(Price.of("10.00"), filledPrice(sellStopGap));
+        assertEquals(null, filledPrice(sellStopNever));
+    }
+
+    @Test
+    void iocAndFokGetOneBarDayExpiresNextDay() {
+        ClientOrderId ioc = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.IOC));
+        ClientOrderId day = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.DAY));
+        venue.onBar(bar(1, "10", "11", "9", "10"));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Cancelled && e.orderId().equals(ioc)));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(day)));
+        assertTrue(venue.workingOrders().isEmpty());
+    }
+
+    @Test
+    void rejectsWithReasonCodes() {
+        submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("10.005"), TimeInForce.GTC));
+        submit(OrderRequest.market(X, Side.BUY, Qty.of(0)));
+        submit(OrderRequest.market(InstrumentId.of("Y"), Side.BUY, Qty.of(1)));
+        submit(new OrderRequest(X, Side.BUY, io.quiver.sdk.model.OrderType.LIMIT, Qty.of(1), null, null, TimeInForce.GTC));
+        venue.submit("acct", ClientOrderId.of("o1"), OrderRequest.market(X, Side.BUY, Qty.of(1)), T0);
+        List<String> codes = events.stream().filter(e -> e instanceof OrderEvent.Rejected)
+                .map(e -> ((OrderEvent.Rejected) e).reasonCode()).toList();
+        assertEquals(List.of(RejectReason.INVALID_PRICE, RejectReason.INVALID_QUANTITY, RejectReason.UNKNOWN_INSTRUMENT,
+                RejectReason.INVALID_PRICE, RejectReason.DUPLICATE_ORDER_ID), codes);
+    }
+
+    @Test
+    void feeIsExactBasisPointsOfNotional() {
+        venue = new BarFillSimulator("sim", new BigDecimal("1.5"));
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        ClientOrderId id = submit(OrderRequest.market(X, Side.BUY, Qty.of(333)));
+        venue.onBar(bar(1, "10.01", "11", "9", "10"));
+        OrderEvent.Filled f = (OrderEvent.Filled) events.stream().filter(e -> e instanceof OrderEvent.Filled).findFirst().orElseThrow();
+        assertEquals(id, f.orderId());
+        // 333 * 10.01 = 3333.33; 1.5 bps of it = 3333.33 * 0.00015 = 0.4999995
+        assertEquals(Money.of("0.4999995"), f.fill().fee());
+    }
+
+    @Test
+    void cancelRemovesAWorkingOrder() {
+        ClientOrderId id = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.GTC));
+        venue.cancel(id, T0);
+        venue.onBar(bar(1, "4", "5", "3", "4"));
+        assertEquals(null, filledPrice(id));
+        assertInstanceOf(OrderEvent.Cancelled.class, events.get(events.size() - 1));
+    }
+}
