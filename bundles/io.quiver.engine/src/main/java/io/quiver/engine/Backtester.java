@@ -1,0 +1,79 @@
+package io.quiver.engine;
+
+import io.quiver.engine.internal.BacktestReport;
+import io.quiver.engine.internal.InMemoryStateStore;
+import io.quiver.engine.internal.StrategyHarness;
+import io.quiver.sdk.Strategy;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.BarSeries;
+import io.quiver.venue.sim.BarFillSimulator;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Replays a bar series through one strategy instance on a simulated clock, in-process and deterministic,
+ * with the simulated venue's fill rules. For each bar, in this order: timers due up to the bar's time
+ * fire; the venue fills working orders on the bar; the strategy sees the bar. So an order decided on a
+ * bar fills on a later bar, never on the one it was decided on.
+ */
+public final class Backtester {
+    private Backtester() {
+    }
+
+    public static BacktestResult run(Strategy strategy, BarSeries series, BacktestSettings settings, BacktestProgress progress) {
+        if (series.size() == 0) {
+            throw new IllegalArgumentException("the data set " + settings.dataName() + " has no bars");
+        }
+        long started = System.nanoTime();
+        SimulatedClock clock = new SimulatedClock(series.time(0));
+        BarFillSimulator venue = new BarFillSimulator("backtest", settings.feeBps());
+        venue.addInstrument(series.instrument());
+        BacktestReport report = new BacktestReport(settings, series);
+        StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, venue, clock,
+                List.of(series.instrument()), settings.startingCash(), new InMemoryStateStore(), settings.strategyId() + "-",
+                settings.maxFaults(), report::onOrderEvent));
+        venue.open(harness::onOrderEvent);
+        harness.start();
+        int n = series.size();
+        long step = Math.max(1, n / 20);
+        for (int i = 0; i < n && harness.instanceState() == InstanceState.RUNNING; i++) {
+            Bar bar = series.bar(i);
+            Instant due = harness.nextTimerDue();
+            while (due != null && !due.isAfter(bar.time())) {
+                clock.set(due);
+                harness.fireTimers(due);
+                due = harness.nextTimerDue();
+            }
+            clock.set(bar.time());
+            venue.onBar(bar);
+            harness.onBar(bar);
+            report.onBarClosed(series, i, harness.account());
+            if ((i + 1) % step == 0) {
+                progress.onProgress(i + 1, n);
+            }
+        }
+        harness.stop(false);
+        return report.finish(harness, System.nanoTime() - started);
+    }
+
+    /** The backtest's clock: it only moves forward, and only when the loop moves it. */
+    private static final class SimulatedClock implements java.util.function.Supplier<Instant> {
+        private Instant now;
+
+        SimulatedClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant t) {
+            if (t.isBefore(now)) {
+                throw new IllegalStateException("the simulated clock cannot go back from " + now + " to " + t);
+            }
+            now = t;
+        }
+
+        @Override
+        public Instant get() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.quiver.engine;
+
+/** Life of a strategy instance. */
+public enum InstanceState {
+    /** Known, not started yet (waiting for its feed or venue, or stopped by the operator before start). */
+    CREATED,
+    RUNNING,
+    STOPPED,
+    /** Stopped by the engine after repeated faults; see the instance's reason. */
+    QUARANTINED
+}

@@ -1,0 +1,130 @@
+package io.quiver.engine.internal;
+
+/** A minimal JSON writer that writes fields in the order given, so output is byte-for-byte repeatable. */
+public final class JsonWriter {
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder indent = new StringBuilder();
+    private boolean first = true;
+
+    public JsonWriter beginObject() {
+        value();
+        out.append('{');
+        open();
+        return this;
+    }
+
+    public JsonWriter endObject() {
+        close();
+        out.append('}');
+        return this;
+    }
+
+    public JsonWriter beginArray() {
+        value();
+        out.append('[');
+        open();
+        return this;
+    }
+
+    public JsonWriter endArray() {
+        close();
+        out.append(']');
+        return this;
+    }
+
+    public JsonWriter name(String name) {
+        separator();
+        string(name);
+        out.append(": ");
+        first = true;
+        pendingName = true;
+        return this;
+    }
+
+    private boolean pendingName;
+
+    public JsonWriter value(String s) {
+        value();
+        if (s == null) {
+            out.append("null");
+        } else {
+            string(s);
+        }
+        return this;
+    }
+
+    /** A number written as given (exact decimals stay exact). */
+    public JsonWriter number(String plainNumber) {
+        value();
+        out.append(plainNumber);
+        return this;
+    }
+
+    public JsonWriter number(long n) {
+        return number(Long.toString(n));
+    }
+
+    /** A statistic; non-finite values are written as null. */
+    public JsonWriter number(double d) {
+        return Double.isFinite(d) ? number(Double.toString(d)) : value((String) null);
+    }
+
+    private void value() {
+        if (pendingName) {
+            pendingName = false;
+        } else {
+            separator();
+        }
+        first = false;
+    }
+
+    private void separator() {
+        if (!first) {
+            out.append(',');
+        }
+        if (indent.length() > 0) {
+            out.append('\n').append(indent);
+        }
+        first = false;
+    }
+
+    private void open() {
+        indent.append("  ");
+        first = true;
+    }
+
+    private void close() {
+        indent.setLength(indent.length() - 2);
+        if (!first) {
+            out.append('\n').append(indent);
+        }
+        first = false;
+    }
+
+    private void string(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    public String toString() {
+        return out.toString() + "\n";
+    }
+}

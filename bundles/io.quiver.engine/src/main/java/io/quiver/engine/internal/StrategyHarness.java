@@ -1,0 +1,333 @@
+package io.quiver.engine.internal;
+
+import io.quiver.engine.InstanceState;
+import io.quiver.sdk.BarHistory;
+import io.quiver.sdk.StateStore;
+import io.quiver.sdk.Strategy;
+import io.quiver.sdk.StrategyContext;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.TimerEvent;
+import io.quiver.sdk.spi.Venue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one strategy instance: it is the instance's {@link StrategyContext}, keeps its orders, account,
+ * histories and timers, and calls the strategy one event at a time. Venue events that arrive while a
+ * callback runs are queued and delivered after it returns, so callbacks never nest. A callback that
+ * throws is a fault; at {@code maxFaults} faults the instance is quarantined: it gets no more events and
+ * its open orders are cancelled. Not thread-safe: drive it from one thread.
+ */
+public final class StrategyHarness implements StrategyContext {
+    private final String strategyId;
+    private final Strategy strategy;
+    private final Venue venue;
+    private final Supplier<Instant> clock;
+    private final Map<InstrumentId, Instrument> instruments;
+    private final List<InstrumentId> subscribed;
+    private final Account account;
+    private final OrderTracker orders;
+    private final StateStore stateStore;
+    private final String orderIdPrefix;
+    private final int maxFaults;
+    private final Consumer<OrderEvent> eventSink;
+    private final Logger log;
+    private final Map<InstrumentId, BarRing> histories = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
+    private long nextOrder = 1;
+    private long timerSeq;
+    private boolean delivering;
+    private int faults;
+    private InstanceState lifecycle = InstanceState.CREATED;
+    private String reason = "";
+
+    private record Timer(Instant due, long seq, String name, Duration period) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer o) {
+            int c = due.compareTo(o.due);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** What a harness is built from. */
+    public record Setup(String strategyId, Strategy strategy, Venue venue, Supplier<Instant> clock, List<Instrument> instruments,
+            Money capital, StateStore state, String orderIdPrefix, int maxFaults, Consumer<OrderEvent> eventSink) {
+    }
+
+    public StrategyHarness(Setup s) {
+        this.strategyId = s.strategyId();
+        this.strategy = s.strategy();
+        this.venue = s.venue();
+        this.clock = s.clock();
+        this.instruments = new HashMap<>();
+        s.instruments().forEach(i -> instruments.put(i.id(), i));
+        this.subscribed = s.instruments().stream().map(Instrument::id).toList();
+        this.account = new Account(s.capital());
+        this.orders = new OrderTracker(strategyId);
+        this.stateStore = s.state();
+        this.orderIdPrefix = s.orderIdPrefix();
+        this.maxFaults = s.maxFaults();
+        this.eventSink = s.eventSink();
+        this.log = LoggerFactory.getLogger("io.quiver.strategy." + strategyId);
+    }
+
+    // ---- driving the instance -------------------------------------------------------------
+
+    public void start() {
+        lifecycle = InstanceState.RUNNING;
+        invoke("onStart", () -> strategy.onStart(this));
+    }
+
+    /** Stops the instance: its open orders are cancelled when {@code cancelOpenOrders}, then onStop runs. */
+    public void stop(boolean cancelOpenOrders) {
+        if (lifecycle == InstanceState.RUNNING) {
+            if (cancelOpenOrders) {
+                cancelAll();
+            }
+            invoke("onStop", strategy::onStop);
+            lifecycle = InstanceState.STOPPED;
+        }
+    }
+
+    public void onBar(Bar bar) {
+        BarRing ring = histories.get(bar.instrument());
+        if (ring != null) {
+            ring.add(bar);
+        }
+        account.mark(bar.instrument(), bar.close());
+        invoke("onBar", () -> strategy.onBar(bar));
+    }
+
+    /** An event from the venue about one of this instance's orders. */
+    public void onOrderEvent(OrderEvent event) {
+        pending.add(event);
+        if (!delivering) {
+            drain();
+        }
+    }
+
+    /** The time of the next timer due, or null. */
+    public Instant nextTimerDue() {
+        return timers.isEmpty() ? null : timers.peek().due();
+    }
+
+    /** Fires every timer due at or before {@code now}, in time order. */
+    public void fireTimers(Instant now) {
+        while (!timers.isEmpty() && !timers.peek().due().isAfter(now) && lifecycle == InstanceState.RUNNING) {
+            Timer t = timers.poll();
+            if (t.period() != null) {
+                timers.add(new Timer(t.due().plus(t.period()), timerSeq++, t.name(), t.period()));
+            }
+            invoke("onTimer", () -> strategy.onTimer(new TimerEvent(t.name(), t.due())));
+        }
+    }
+
+    private void invoke(String callback, Runnable call) {
+        if (lifecycle != InstanceState.RUNNING) {
+            return;
+        }
+        delivering = true;
+        try {
+            call.run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            fault(callback, e);
+        } finally {
+            delivering = false;
+        }
+        drain();
+    }
+
+    private void drain() {
+        while (!pending.isEmpty()) {
+            OrderEvent e = pending.poll();
+            Optional<Order> updated = orders.apply(e);
+            if (updated.isEmpty()) {
+                continue;
+            }
+            if (e instanceof OrderEvent.Filled f) {
+                account.apply(f.fill());
+            }
+            eventSink.accept(e);
+            if (lifecycle == InstanceState.RUNNING) {
+                delivering = true;
+                try {
+                    strategy.onOrderEvent(e);
+                    if (e instanceof OrderEvent.Filled f) {
+                        strategy.onFill(f.fill());
+                    }
+                } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                    fault(e instanceof OrderEvent.Filled ? "onFill" : "onOrderEvent", ex);
+                } finally {
+                    delivering = false;
+                }
+            }
+        }
+    }
+
+    private void fault(String callback, Throwable e) {
+        faults++;
+        log.warn("strategy {}: {} threw {} (fault {} of {})", strategyId, callback, e, faults, maxFaults, e);
+        if (faults >= maxFaults) {
+            reason = callback + " threw " + e.getClass().getName() + ": " + e.getMessage() + " (" + faults + " faults)";
+            lifecycle = InstanceState.QUARANTINED;
+            log.error("strategy {} quarantined: {}", strategyId, reason);
+            cancelAll();
+        }
+    }
+
+    private void cancelAll() {
+        for (Order o : orders.open()) {
+            venue.cancel(o.id(), clock.get());
+        }
+        drain();
+    }
+
+    public InstanceState instanceState() {
+        return lifecycle;
+    }
+
+    /** Why the instance is quarantined, or empty. */
+    public String reason() {
+        return reason;
+    }
+
+    public int faults() {
+        return faults;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public OrderTracker orders() {
+        return orders;
+    }
+
+    // ---- StrategyContext -----------------------------------------------------------------
+
+    @Override
+    public String strategyId() {
+        return strategyId;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.get();
+    }
+
+    @Override
+    public List<InstrumentId> instruments() {
+        return subscribed;
+    }
+
+    @Override
+    public Instrument instrument(InstrumentId id) {
+        Instrument i = instruments.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException(id + " is not an instrument of strategy " + strategyId);
+        }
+        return i;
+    }
+
+    @Override
+    public ClientOrderId submit(OrderRequest request) {
+        ClientOrderId id = ClientOrderId.of(orderIdPrefix + nextOrder++);
+        Instant now = clock.get();
+        orders.add(id, request, now);
+        if (lifecycle != InstanceState.RUNNING) {
+            onOrderEvent(new OrderEvent.Rejected(id, now, "INSTANCE_NOT_RUNNING", "strategy " + strategyId + " is " + lifecycle));
+        } else {
+            venue.submit(strategyId, id, request, now);
+        }
+        return id;
+    }
+
+    @Override
+    public void cancel(ClientOrderId orderId) {
+        orders.get(orderId).filter(o -> o.status().isOpen()).ifPresent(o -> venue.cancel(orderId, clock.get()));
+    }
+
+    @Override
+    public Optional<Order> order(ClientOrderId orderId) {
+        return orders.get(orderId);
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return orders.open();
+    }
+
+    @Override
+    public Position position(InstrumentId instrument) {
+        return account.position(instrument);
+    }
+
+    @Override
+    public Money cash() {
+        return account.cash();
+    }
+
+    @Override
+    public Money equity() {
+        return account.equity();
+    }
+
+    @Override
+    public BarHistory history(InstrumentId instrument, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("history capacity must be at least 1, was " + capacity);
+        }
+        BarRing ring = histories.computeIfAbsent(instrument, k -> new BarRing());
+        ring.ensureCapacity(capacity);
+        return ring;
+    }
+
+    @Override
+    public void scheduleEvery(String name, Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("timer period must be positive, was " + period);
+        }
+        cancelTimer(name);
+        timers.add(new Timer(clock.get().plus(period), timerSeq++, name, period));
+    }
+
+    @Override
+    public void scheduleAt(String name, Instant time) {
+        cancelTimer(name);
+        timers.add(new Timer(time, timerSeq++, name, null));
+    }
+
+    @Override
+    public void cancelTimer(String name) {
+        timers.removeIf(t -> t.name().equals(name));
+    }
+
+    @Override
+    public StateStore state() {
+        return stateStore;
+    }
+
+    @Override
+    public Logger log() {
+        return log;
+    }
+}

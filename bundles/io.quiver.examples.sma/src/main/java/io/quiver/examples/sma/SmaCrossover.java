@@ -1,0 +1,143 @@
+package io.quiver.examples.sma;
+
+import io.quiver.sdk.BaseStrategy;
+import io.quiver.sdk.Strategy;
+import io.quiver.sdk.indicators.Sma;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Moving-average crossover on the first subscribed instrument. When flat and the fast average crosses
+ * above the slow one on a bar's close (fast &gt; slow now, and fast &lt; slow at the most recent earlier
+ * bar where they differed), it buys {@code size} at market; when long and the fast average crosses below,
+ * it sells the whole position at market. Averages are compared exactly.
+ *
+ * <p>Each factory configuration {@code io.quiver.strategy.sma-<name>} is one instance. The recent closes
+ * and the last crossing side are saved on stop and restored on start, so an updated bundle carries on
+ * where the old one stopped.
+ */
+@Component(name = SmaCrossover.TYPE, service = Strategy.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SmaCrossover.Config.class, factory = true)
+public final class SmaCrossover extends BaseStrategy {
+    /** The strategy type name, also its factory configuration PID. */
+    public static final String TYPE = "io.quiver.strategy.sma";
+
+    @ObjectClassDefinition(name = "Quiver SMA crossover", description = "Buys on a fast-over-slow SMA cross, sells on the cross back")
+    public @interface Config {
+        @AttributeDefinition(description = "Bars in the fast average")
+        int fast() default 10;
+
+        @AttributeDefinition(description = "Bars in the slow average")
+        int slow() default 30;
+
+        @AttributeDefinition(description = "Quantity bought on a cross up")
+        String size() default "100";
+    }
+
+    private static final String STATE_CLOSES = "closes";
+    private static final String STATE_SIDE = "lastSide";
+
+    private final int fastPeriod;
+    private final int slowPeriod;
+    private final Qty size;
+    private final Sma fast;
+    private final Sma slow;
+    private final Deque<Price> recentCloses = new ArrayDeque<>();
+    private InstrumentId instrument;
+    /** Sign of (fast - slow) at the most recent bar where they differed; 0 before any. */
+    private int lastSide;
+
+    @Activate
+    public SmaCrossover(Config config) {
+        if (config.fast() < 1 || config.slow() < 1) {
+            throw new IllegalArgumentException("fast and slow must be at least 1, were " + config.fast() + " and " + config.slow());
+        }
+        if (config.fast() >= config.slow()) {
+            throw new IllegalArgumentException("fast (" + config.fast() + ") must be shorter than slow (" + config.slow() + ")");
+        }
+        this.fastPeriod = config.fast();
+        this.slowPeriod = config.slow();
+        try {
+            this.size = Qty.of(config.size().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("size: '" + config.size() + "' is not a quantity");
+        }
+        if (!size.isPositive()) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        this.fast = new Sma(fastPeriod);
+        this.slow = new Sma(slowPeriod);
+    }
+
+    @Override
+    protected void start() {
+        instrument = context().instruments().get(0);
+        context().state().get(STATE_SIDE).ifPresent(s -> lastSide = Integer.parseInt(s));
+        context().state().get(STATE_CLOSES).ifPresent(saved -> {
+            for (String close : saved.split(",")) {
+                if (!close.isEmpty()) {
+                    update(Price.of(close));
+                }
+            }
+        });
+        context().log().info("started on {} (fast {}, slow {}, size {}), {} closes restored", instrument, fastPeriod, slowPeriod,
+                size, recentCloses.size());
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        if (!bar.instrument().equals(instrument)) {
+            return;
+        }
+        update(bar.close());
+        if (!slow.isReady()) {
+            return;
+        }
+        int side = fast.compareTo(slow);
+        if (side == 0) {
+            return;
+        }
+        boolean crossedUp = side > 0 && lastSide < 0;
+        boolean crossedDown = side < 0 && lastSide > 0;
+        lastSide = side;
+        if (!context().openOrders().isEmpty()) {
+            return;
+        }
+        Position position = context().position(instrument);
+        if (crossedUp && position.isFlat()) {
+            buyMarket(instrument, size);
+        } else if (crossedDown && position.quantity().isPositive()) {
+            sellMarket(instrument, position.quantity());
+        }
+    }
+
+    private void update(Price close) {
+        fast.update(close);
+        slow.update(close);
+        recentCloses.addLast(close);
+        if (recentCloses.size() > slowPeriod) {
+            recentCloses.removeFirst();
+        }
+    }
+
+    @Override
+    public void onStop() {
+        StringBuilder closes = new StringBuilder();
+        for (Price p : recentCloses) {
+            closes.append(closes.length() == 0 ? "" : ",").append(p);
+        }
+        context().state().put(STATE_CLOSES, closes.toString());
+        context().state().put(STATE_SIDE, Integer.toString(lastSide));
+    }
+}

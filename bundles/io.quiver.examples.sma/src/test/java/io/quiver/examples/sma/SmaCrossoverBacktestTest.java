@@ -1,0 +1,124 @@
+package io.quiver.examples.sma;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.BacktestProgress;
+import io.quiver.engine.BacktestResult;
+import io.quiver.engine.BacktestSettings;
+import io.quiver.engine.Backtester;
+import io.quiver.engine.StrategyInstantiator;
+import io.quiver.feed.csv.CsvDataReader;
+import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Side;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example strategy through the real backtest loop, checked against a naive re-implementation of the
+ * rule written straight from its description (BigDecimal sums over whole windows, no incremental state).
+ */
+class SmaCrossoverBacktestTest {
+
+    private static Path orcl() {
+        return Path.of(System.getProperty("quiver.sample.data", "../../data")).resolve("orcl-1995-2014.txt");
+    }
+
+    private static BacktestResult run(BarSeries series, Map<String, String> params) {
+        var strategy = StrategyInstantiator.instantiate(SmaCrossover.class, params);
+        var settings = new BacktestSettings("sma-test", SmaCrossover.TYPE, params, Money.of(100_000), BigDecimal.ZERO, 3,
+                "orcl-1995-2014.txt", "n/a");
+        return Backtester.run(strategy, series, settings, BacktestProgress.NONE);
+    }
+
+    /** A fill as the naive reference predicts it. */
+    private record Expected(int barIndex, Side side, BigDecimal price, BigDecimal qty) {
+    }
+
+    private static List<Expected> naive(BarSeries s, int fastN, int slowN, BigDecimal size) {
+        List<Expected> fills = new ArrayList<>();
+        int lastSide = 0;
+        BigDecimal position = BigDecimal.ZERO;
+        for (int i = slowN - 1; i < s.size() - 1; i++) {
+            BigDecimal fastAvg = avg(s, i, fastN);
+            BigDecimal slowAvg = avg(s, i, slowN);
+            int side = fastAvg.compareTo(slowAvg);
+            if (side == 0) {
+                continue;
+            }
+            boolean up = side > 0 && lastSide < 0;
+            boolean down = side < 0 && lastSide > 0;
+            lastSide = side;
+            BigDecimal nextOpen = s.bar(i + 1).open().toBigDecimal();
+            if (up && position.signum() == 0) {
+                fills.add(new Expected(i + 1, Side.BUY, nextOpen, size));
+                position = size;
+            } else if (down && position.signum() > 0) {
+                fills.add(new Expected(i + 1, Side.SELL, nextOpen, position));
+                position = BigDecimal.ZERO;
+            }
+        }
+        return fills;
+    }
+
+    private static BigDecimal avg(BarSeries s, int end, int n) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = end - n + 1; k <= end; k++) {
+            sum = sum.add(s.bar(k).close().toBigDecimal());
+        }
+        return sum.divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128);
+    }
+
+    @Test
+    void oracleFast10Slow30MatchesTheNaiveReferenceExactly() {
+        BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
+        BacktestResult r = run(s, Map.of("fast", "10", "slow", "30", "size", "100"));
+        List<Expected> expected = naive(s, 10, 30, BigDecimal.valueOf(100));
+
+        assertEquals(expected.size(), r.fills().size());
+        BigDecimal cash = BigDecimal.valueOf(100_000);
+        BigDecimal position = BigDecimal.ZERO;
+        for (int k = 0; k < expected.size(); k++) {
+            Expected e = expected.get(k);
+            Fill f = r.fills().get(k);
+            assertEquals(s.time(e.barIndex()), f.time(), "fill " + k);
+            assertEquals(e.side(), f.side(), "fill " + k);
+            assertEquals(0, e.price().compareTo(f.price().toBigDecimal()), "fill " + k);
+            assertEquals(0, e.qty().compareTo(f.quantity().toBigDecimal()), "fill " + k);
+            BigDecimal notional = e.price().multiply(e.qty());
+            cash = e.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
+            position = e.side() == Side.BUY ? position.add(e.qty()) : position.subtract(e.qty());
+        }
+        BigDecimal lastClose = s.bar(s.size() - 1).close().toBigDecimal();
+        assertEquals(Money.of(cash.add(position.multiply(lastClose))), r.finalEquity());
+        assertEquals(Money.of(cash), r.cash());
+        assertTrue(r.fills().size() > 50, "a 20-year daily series crosses many times");
+    }
+
+    @Test
+    void sameInputsGiveByteIdenticalJson() {
+        BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
+        Map<String, String> p = Map.of("fast", "10", "slow", "30", "size", "100");
+        assertEquals(run(s, p).json(), run(s, p).json());
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "ten")));
+        assertEquals("parameter 'fast': 'ten' is not an int", e.getMessage());
+        var u = assertThrows(IllegalArgumentException.class,
+                () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fsat", "3")));
+        assertEquals("unknown parameter 'fsat'; known: fast, size, slow", u.getMessage());
+        var o = assertThrows(IllegalArgumentException.class,
+                () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "30", "slow", "10")));
+        assertEquals("fast (30) must be shorter than slow (10)", o.getMessage());
+    }
+}
