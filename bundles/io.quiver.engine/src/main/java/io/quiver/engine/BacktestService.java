@@ -1,0 +1,28 @@
+package io.quiver.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Runs backtests of the strategy types installed in the runtime. */
+@ProviderType
+public interface BacktestService {
+
+    /** A strategy type installed in the runtime, with its parameters and their defaults. */
+    record StrategyType(String name, String className, String bundle, Map<String, String> parameters) {
+    }
+
+    /** What to backtest: a strategy type (full name, or the part after {@code io.quiver.strategy.}) over a data file. */
+    record Request(String strategyType, Map<String, String> parameters, Path dataFile, String startingCash, String feeBps,
+            String strategyId) {
+    }
+
+    List<StrategyType> strategyTypes();
+
+    /**
+     * Runs a backtest. Unknown strategy types, bad parameters and bad data are refused with an
+     * {@link IllegalArgumentException} (or a data-format exception) whose message says what to fix.
+     */
+    BacktestResult run(Request request, BacktestProgress progress);
+}

@@ -1,0 +1,81 @@
+package io.quiver.engine.internal;
+
+import io.quiver.engine.BacktestProgress;
+import io.quiver.engine.BacktestResult;
+import io.quiver.engine.BacktestService;
+import io.quiver.engine.StrategyInstantiator;
+import io.quiver.sdk.Strategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * Finds strategy types among the components Declarative Services knows (whether or not an instance is
+ * configured) and backtests fresh objects of them, so a backtest never disturbs a running instance.
+ */
+@Component(service = BacktestService.class)
+public final class BacktestServiceComponent implements BacktestService {
+    private final ServiceComponentRuntime scr;
+    private final BundleContext context;
+
+    @Activate
+    public BacktestServiceComponent(@Reference ServiceComponentRuntime scr, BundleContext context) {
+        this.scr = scr;
+        this.context = context;
+    }
+
+    @Override
+    public List<StrategyType> strategyTypes() {
+        List<StrategyType> types = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (List.of(d.serviceInterfaces).contains(Strategy.class.getName())) {
+                Class<?> type = load(d);
+                types.add(new StrategyType(d.name, d.implementationClass, d.bundle.symbolicName + " " + bundleVersion(d),
+                        type == null ? java.util.Map.of() : StrategyInstantiator.parameters(type)));
+            }
+        }
+        types.sort(Comparator.comparing(StrategyType::name));
+        return types;
+    }
+
+    @Override
+    public BacktestResult run(Request request, BacktestProgress progress) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (List.of(d.serviceInterfaces).contains(Strategy.class.getName())
+                    && BacktestRequests.matches(d.name, request.strategyType())) {
+                Class<?> type = load(d);
+                if (type == null) {
+                    throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
+                }
+                return BacktestRequests.run(type, d.name, request, progress);
+            }
+        }
+        throw new IllegalArgumentException("no strategy type '" + request.strategyType() + "'; installed: "
+                + strategyTypes().stream().map(StrategyType::name).toList());
+    }
+
+    private Bundle bundle(ComponentDescriptionDTO d) {
+        return context.getBundle(d.bundle.id);
+    }
+
+    private String bundleVersion(ComponentDescriptionDTO d) {
+        Bundle b = bundle(d);
+        return b == null ? "" : b.getVersion().toString();
+    }
+
+    private Class<?> load(ComponentDescriptionDTO d) {
+        Bundle b = bundle(d);
+        try {
+            return b == null ? null : b.loadClass(d.implementationClass);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.quiver.shell.internal;
+
+import io.quiver.engine.BacktestResult;
+import io.quiver.engine.BacktestService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code backtest:run}: backtests a strategy type over a data file and prints a summary. */
+@Service
+@Command(scope = "backtest", name = "run", description = "Backtests a strategy over a data file and prints a summary; writes the JSON result. "
+        + "Options go before the strategy: backtest:run --cash 50000 sma fast=10 slow=30")
+public class RunBacktestCommand implements Action {
+    @Reference
+    BacktestService backtests;
+
+    @Argument(index = 0, name = "strategy", required = true, description = "Strategy type, e.g. sma (see strategy:types)")
+    @Completion(StrategyTypeCompleter.class)
+    String strategy;
+
+    @Option(name = "-d", aliases = "--data", description = "Data file (CSV with an optional <file>.schema beside it); "
+            + "relative paths are resolved against the Quiver home")
+    String data = "samples/orcl-1995-2014.txt";
+
+    @Argument(index = 1, name = "parameters", multiValued = true, description = "Strategy parameters as name=value, e.g. fast=10 slow=30")
+    List<String> params;
+
+    @Option(name = "--cash", description = "Starting cash")
+    String cash = "100000";
+
+    @Option(name = "--fee-bps", description = "Fee in basis points of the notional")
+    String feeBps = "0";
+
+    @Option(name = "--id", description = "Strategy instance id recorded in the result")
+    String id = "backtest";
+
+    @Option(name = "-o", aliases = "--output", description = "Where to write the JSON result (default data/quiver/backtests/<id>.json)")
+    String output;
+
+    PrintStream out = System.out;
+    Path home = Path.of(System.getProperty("karaf.home", "."));
+    Path dataDir = Path.of(System.getProperty("karaf.data", "data"));
+
+    @Override
+    public Object execute() throws IOException {
+        Map<String, String> parameters = parseParams(params);
+        Path file = home.resolve(data).normalize();
+        int[] lastPercent = {0};
+        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, file, cash, feeBps, id),
+                (done, total) -> {
+                    int percent = (int) (done * 100 / total);
+                    if (percent >= lastPercent[0] + 20 && total >= 100_000) {
+                        lastPercent[0] = percent;
+                        out.println("  " + percent + " % (" + done + " of " + total + " bars)");
+                    }
+                });
+        Path json = output != null ? home.resolve(output) : dataDir.resolve("quiver").resolve("backtests").resolve(id + ".json");
+        Files.createDirectories(json.toAbsolutePath().getParent());
+        Files.writeString(json, r.json(), StandardCharsets.UTF_8);
+        out.print(r.summary());
+        out.println("result         " + json.normalize());
+        return null;
+    }
+
+    static Map<String, String> parseParams(List<String> params) {
+        Map<String, String> map = new TreeMap<>();
+        if (params != null) {
+            for (String p : params) {
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("strategy parameters are given as name=value, got '" + p + "'");
+                }
+                map.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,73 @@
+package io.quiver.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.BacktestProgress;
+import io.quiver.engine.BacktestResult;
+import io.quiver.engine.BacktestService;
+import io.quiver.engine.BacktestSettings;
+import io.quiver.engine.InstanceState;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Qty;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunBacktestCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Records the request and answers with a fixed result. */
+    private static final class RecordingService implements BacktestService {
+        Request request;
+
+        @Override
+        public List<StrategyType> strategyTypes() {
+            return List.of();
+        }
+
+        @Override
+        public BacktestResult run(Request r, BacktestProgress progress) {
+            request = r;
+            BacktestSettings s = new BacktestSettings(r.strategyId(), "io.quiver.strategy.sma", r.parameters(), Money.of(r.startingCash()),
+                    BigDecimal.ZERO, 3, "d.csv", "x");
+            return new BacktestResult(s, "X", 10, 0, List.of(), Money.of(r.startingCash()), Money.of(r.startingCash()), Qty.ZERO,
+                    Money.ZERO, Money.ZERO, "0", 0, 0, InstanceState.STOPPED, "", "{\"ok\": true}\n", 1_000_000);
+        }
+    }
+
+    @Test
+    void passesParametersAndWritesTheJson() throws Exception {
+        RecordingService service = new RecordingService();
+        RunBacktestCommand c = new RunBacktestCommand();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        c.backtests = service;
+        c.out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        c.home = dir;
+        c.dataDir = dir.resolve("data");
+        c.strategy = "sma";
+        c.params = List.of("fast=5", "slow=20");
+        c.cash = "5000";
+        c.execute();
+        assertEquals(Map.of("fast", "5", "slow", "20"), service.request.parameters());
+        assertEquals(dir.resolve("samples/orcl-1995-2014.txt"), service.request.dataFile());
+        assertEquals("{\"ok\": true}\n", Files.readString(dir.resolve("data/quiver/backtests/backtest.json")));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("final equity   5000 (start 5000)"), printed);
+    }
+
+    @Test
+    void aParameterWithoutValueIsRefusedWithItsText() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.parseParams(List.of("fast")));
+        assertEquals("strategy parameters are given as name=value, got 'fast'", e.getMessage());
+    }
+}
