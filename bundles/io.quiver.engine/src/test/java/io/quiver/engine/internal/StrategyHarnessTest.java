@@ -1,0 +1,106 @@
+package io.quiver.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.InstanceState;
+import io.quiver.sdk.BaseStrategy;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.venue.sim.BarFillSimulator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrategyHarnessTest {
+    private static final Instrument X = Instrument.of("X", 2, "USD");
+    private static final Instant T = Instant.parse("2020-01-01T00:00:00Z");
+
+    private static Bar bar(int i) {
+        return new Bar(X.id(), T.plusSeconds(60L * i), Price.of("10"), Price.of("11"), Price.of("9"), Price.of("10"), Qty.of(1));
+    }
+
+    /** Rests a far-away limit order, then throws on every bar. */
+    private static final class Faulty extends BaseStrategy {
+        int barsSeen;
+
+        @Override
+        protected void start() {
+            context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("1.00"), TimeInForce.GTC));
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            barsSeen++;
+            throw new IllegalStateException("boom " + barsSeen);
+        }
+    }
+
+    /** Counts bars and order events, and checks it is never called re-entrantly. */
+    private static final class Healthy extends BaseStrategy {
+        int bars;
+        boolean inCallback;
+        final List<OrderEvent> events = new ArrayList<>();
+
+        @Override
+        public void onBar(Bar bar) {
+            inCallback = true;
+            bars++;
+            if (bars == 1) {
+                buyMarket(X.id(), Qty.of(1)); // Accepted is raised by the venue inside this call
+            }
+            inCallback = false;
+        }
+
+        @Override
+        public void onOrderEvent(OrderEvent e) {
+            if (inCallback) {
+                throw new AssertionError("re-entrant callback");
+            }
+            events.add(e);
+        }
+    }
+
+    private static StrategyHarness harness(String id, BaseStrategy s, BarFillSimulator venue) {
+        StrategyHarness h = new StrategyHarness(new StrategyHarness.Setup(id, s, venue, () -> T, List.of(X), Money.of(100), new InMemoryStateStore(),
+                id + "-", 3, e -> { }));
+        return h;
+    }
+
+    @Test
+    void repeatedFaultsQuarantineOneInstanceAndTheOtherKeepsRunning() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        Faulty faulty = new Faulty();
+        Healthy healthy = new Healthy();
+        StrategyHarness bad = harness("bad", faulty, venue);
+        StrategyHarness good = harness("good", healthy, venue);
+        venue.open(e -> (e.orderId().value().startsWith("bad-") ? bad : good).onOrderEvent(e));
+        bad.start();
+        good.start();
+        for (int i = 0; i < 5; i++) {
+            venue.onBar(bar(i));
+            bad.onBar(bar(i));
+            good.onBar(bar(i));
+        }
+        assertEquals(InstanceState.QUARANTINED, bad.instanceState());
+        assertEquals(3, faulty.barsSeen);
+        assertTrue(bad.reason().startsWith("onBar threw java.lang.IllegalStateException: boom 3"), bad.reason());
+        assertEquals(OrderStatus.CANCELLED, bad.orders().all().get(0).status());
+        assertEquals(InstanceState.RUNNING, good.instanceState());
+        assertEquals(5, healthy.bars);
+        assertEquals(List.of(OrderEvent.Accepted.class, OrderEvent.Filled.class),
+                healthy.events.stream().map(Object::getClass).toList());
+        assertEquals(Qty.of(1), good.position(X.id()).quantity());
+    }
+}
