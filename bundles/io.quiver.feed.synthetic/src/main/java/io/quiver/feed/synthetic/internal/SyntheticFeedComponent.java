@@ -1,0 +1,152 @@
+package io.quiver.feed.synthetic.internal;
+
+import io.quiver.feed.synthetic.GbmBarGenerator;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.spi.MarketDataFeed;
+import io.quiver.sdk.spi.MarketDataListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live synthetic feed: every {@code interval} of real time it publishes one GBM bar per instrument,
+ * stamped with the time it is published. Seeded, so the price paths repeat from run to run.
+ */
+@Component(service = MarketDataFeed.class, configurationPid = "io.quiver.feed.synthetic", property = MarketDataFeed.ID_PROPERTY + "=synthetic")
+@Designate(ocd = SyntheticFeedComponent.Config.class)
+public final class SyntheticFeedComponent implements MarketDataFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticFeedComponent.class);
+
+    @ObjectClassDefinition(name = "Quiver synthetic feed", description = "Seeded geometric Brownian motion bars, in real time")
+    public @interface Config {
+        @AttributeDefinition(description = "Instrument symbols")
+        String[] instruments() default {"SYN1", "SYN2"};
+
+        @AttributeDefinition(description = "Real time between bars (ISO-8601 duration); also each bar's length")
+        String interval() default "PT1S";
+
+        @AttributeDefinition(description = "Start price of every instrument")
+        String start_price() default "100.00";
+
+        @AttributeDefinition(description = "Annual volatility, e.g. 0.8")
+        double volatility() default 0.8;
+
+        @AttributeDefinition(description = "Annual drift")
+        double drift() default 0.0;
+
+        @AttributeDefinition(description = "Random seed; instrument i uses seed + i")
+        long seed() default 42;
+    }
+
+    private final List<GbmBarGenerator> generators = new ArrayList<>();
+    private final Duration interval;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService executor;
+    private Instant lastTime = Instant.EPOCH;
+
+    @Activate
+    public SyntheticFeedComponent(Config config) {
+        try {
+            this.interval = Duration.parse(config.interval());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("interval: '" + config.interval() + "' is not an ISO-8601 duration such as PT1S");
+        }
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("interval: must be at least 1 ms, was " + config.interval());
+        }
+        Price start;
+        try {
+            start = Price.of(config.start_price().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("start.price: '" + config.start_price() + "' is not a decimal number");
+        }
+        if (config.instruments().length == 0) {
+            throw new IllegalArgumentException("instruments: at least one symbol is required");
+        }
+        int i = 0;
+        for (String symbol : config.instruments()) {
+            Instrument instrument = new Instrument(InstrumentId.of(symbol.trim()), Price.ofUnits(1, start.scale()), Qty.of(1), "USD");
+            generators.add(new GbmBarGenerator(instrument, start, config.drift(), config.volatility(), interval, 8, Instant.EPOCH,
+                    config.seed() + i++));
+        }
+    }
+
+    @Override
+    public String id() {
+        return "synthetic";
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return generators.stream().map(GbmBarGenerator::instrument).toList();
+    }
+
+    @Override
+    public synchronized void start(MarketDataListener listener) {
+        if (executor != null) {
+            throw new IllegalStateException("the synthetic feed is already started");
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-feed-synthetic"));
+        executor.scheduleAtFixedRate(() -> publish(listener), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("synthetic feed started: {} every {}", instruments().stream().map(in -> in.id().symbol()).toList(), interval);
+    }
+
+    private void publish(MarketDataListener listener) {
+        try {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (!now.isAfter(lastTime)) {
+                now = lastTime.plusMillis(1);
+            }
+            lastTime = now;
+            for (GbmBarGenerator g : generators) {
+                Bar b = g.next();
+                listener.onBar(new Bar(b.instrument(), now, b.open(), b.high(), b.low(), b.close(), b.volume()));
+            }
+        } catch (RuntimeException e) {
+            // A listener fault must not cancel the schedule: log it and go on with the next bar.
+            LOG.error("synthetic feed: publishing a bar failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+}
