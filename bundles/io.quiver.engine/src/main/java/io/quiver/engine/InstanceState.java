@@ -7,5 +7,7 @@ public enum InstanceState {
     RUNNING,
     STOPPED,
     /** Stopped by the engine after repeated faults; see the instance's reason. */
-    QUARANTINED
+    QUARANTINED,
+    /** Could not start: its configuration is invalid; see the reason. */
+    FAILED
 }

@@ -1,0 +1,43 @@
+package io.quiver.engine;
+
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.Position;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The strategy instances running in paper or live mode: one per strategy service (one per factory
+ * configuration of a strategy component). Ids are the instances' {@code strategy.id}.
+ */
+@ProviderType
+public interface StrategyRuntime {
+
+    List<InstanceInfo> instances();
+
+    Optional<InstanceInfo> instance(String id);
+
+    /** Starts a stopped (or quarantined) instance; throws IllegalArgumentException for unknown ids. */
+    void start(String id);
+
+    /** Stops an instance: its open orders are cancelled and its state saved. */
+    void stop(String id);
+
+    /** Orders of one instance, or of every instance when {@code id} is null, oldest first. */
+    List<Order> orders(String id);
+
+    /** Positions of one instance (every instrument it ever traded). */
+    List<Position> positions(String id);
+
+    List<FeedInfo> feeds();
+
+    List<VenueInfo> venues();
+
+    /** A market-data feed known to the runtime. */
+    record FeedInfo(String id, boolean running, List<String> instruments, long bars) {
+    }
+
+    /** A venue known to the runtime. */
+    record VenueInfo(String id, boolean simulated, int instances) {
+    }
+}

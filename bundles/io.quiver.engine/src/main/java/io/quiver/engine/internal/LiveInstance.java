@@ -1,0 +1,233 @@
+package io.quiver.engine.internal;
+
+import io.quiver.engine.InstanceInfo;
+import io.quiver.engine.InstanceState;
+import io.quiver.sdk.StateStore;
+import io.quiver.sdk.Strategy;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.Position;
+import io.quiver.sdk.spi.Venue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One strategy instance in paper or live mode: its harness runs on its own single thread, so every
+ * event reaches the strategy in order and one at a time, and a slow or faulty instance holds up no other.
+ */
+final class LiveInstance {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInstance.class);
+
+    final InstanceSettings settings;
+    final Strategy strategy;
+    private final Clock clock;
+    private ExecutorService executor;
+    private volatile Thread thread;
+    private StrategyHarness harness;
+    private Set<String> subscribed = Set.of();
+    private volatile String waitingFor = "";
+    private volatile String failure = "";
+
+    LiveInstance(InstanceSettings settings, Strategy strategy, Clock clock) {
+        this.settings = settings;
+        this.strategy = strategy;
+        this.clock = clock;
+    }
+
+    static LiveInstance failed(InstanceSettings settings, Strategy strategy, String reason) {
+        LiveInstance i = new LiveInstance(settings, strategy, Clock.systemUTC());
+        i.failure = reason;
+        return i;
+    }
+
+    String id() {
+        return settings.id();
+    }
+
+    synchronized boolean isRunning() {
+        return harness != null && executor != null && harness.instanceState() == InstanceState.RUNNING;
+    }
+
+    synchronized boolean isActive() {
+        return executor != null;
+    }
+
+    void waitFor(String what) {
+        waitingFor = what;
+    }
+
+    /** Starts on a feed's instruments (all of {@code available} named in the settings, or the first). */
+    synchronized void start(List<Instrument> available, Venue venue, StateStore state, Consumer<OrderEvent> sink) {
+        if (executor != null || !failure.isEmpty()) {
+            return;
+        }
+        List<Instrument> instruments = new ArrayList<>();
+        for (Instrument i : available) {
+            if (settings.instruments().isEmpty() ? instruments.isEmpty() : settings.instruments().contains(i.id().symbol())) {
+                instruments.add(i);
+            }
+        }
+        if (instruments.isEmpty()) {
+            failure = "instruments: none of " + settings.instruments() + " is published by feed " + settings.feed();
+            LOG.error("strategy {} not started: {}", id(), failure);
+            return;
+        }
+        subscribed = Set.copyOf(instruments.stream().map(i -> i.id().symbol()).toList());
+        waitingFor = "";
+        String prefix = id() + "-" + Long.toString(clock.millis(), 36) + "-";
+        harness = new StrategyHarness(new StrategyHarness.Setup(id(), strategy, venue, clock::instant, instruments,
+                settings.capital(), state, prefix, 3, sink));
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quiver-strategy-" + id());
+            thread = t;
+            return t;
+        });
+        post(harness::start);
+        LOG.info("strategy {} ({}) started on {} via {}, instruments {}", id(), settings.type(), settings.feed(), settings.venue(),
+                subscribed);
+    }
+
+    /** Stops the instance; open orders are cancelled and onStop runs (the strategy saves its state there). */
+    void stop() {
+        ExecutorService e;
+        StrategyHarness h;
+        synchronized (this) {
+            e = executor;
+            h = harness;
+            executor = null;
+        }
+        if (e == null) {
+            return;
+        }
+        // Cancels raised while stopping come back on the instance's own thread and are applied directly.
+        e.execute(() -> h.stop(true));
+        e.shutdown();
+        try {
+            if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("strategy {} did not stop within 10 s; interrupting it", id());
+                e.shutdownNow();
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("strategy {} stopped", id());
+    }
+
+    void onBar(Bar bar) {
+        if (subscribed.contains(bar.instrument().symbol())) {
+            StrategyHarness h = harness;
+            post(() -> h.onBar(bar));
+        }
+    }
+
+    /** Events the instance's own calls raise (an ack to a submit) are applied at once; the harness queues them. */
+    void onOrderEvent(OrderEvent e) {
+        StrategyHarness h = harness;
+        if (Thread.currentThread() == thread) {
+            h.onOrderEvent(e);
+        } else {
+            post(() -> h.onOrderEvent(e));
+        }
+    }
+
+    void tick() {
+        StrategyHarness h = harness;
+        post(() -> h.fireTimers(clock.instant()));
+    }
+
+    private synchronized void post(Runnable task) {
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("strategy {} is stopping; event dropped", id());
+        }
+    }
+
+    /** Runs a read on the instance's thread (so it sees a consistent state), or directly if it is not running. */
+    <T> T read(Callable<T> reader) {
+        ExecutorService e;
+        synchronized (this) {
+            e = executor;
+        }
+        try {
+            if (e == null) {
+                return reader.call();
+            }
+            Future<T> f = e.submit(reader);
+            return f.get(5, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            try {
+                return reader.call();
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        } catch (TimeoutException ex) {
+            throw new IllegalStateException("strategy " + id() + " is busy: no answer within 5 s");
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        } catch (ExecutionException ex) {
+            throw new IllegalStateException(ex.getCause());
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    InstanceInfo info() {
+        StrategyHarness h = harness;
+        if (h == null) {
+            InstanceState s = failure.isEmpty() ? InstanceState.CREATED : InstanceState.FAILED;
+            return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
+                    settings.capital(), settings.capital(), settings.capital(), 0, 0, 0, waitingFor);
+        }
+        return read(() -> new InstanceInfo(id(), settings.type(), h.instanceState(), h.reason(), settings.feed(), settings.venue(),
+                List.copyOf(subscribed).stream().sorted().toList(), settings.capital(), h.account().cash(), h.account().equity(),
+                h.orders().open().size(), h.orders().count(), h.faults(), waitingFor));
+    }
+
+    List<Order> orders() {
+        StrategyHarness h = harness;
+        return h == null ? List.of() : read(() -> h.orders().all());
+    }
+
+    List<Position> positions() {
+        StrategyHarness h = harness;
+        if (h == null) {
+            return List.of();
+        }
+        return read(() -> {
+            List<Position> list = new ArrayList<>();
+            h.account().instruments().forEach(i -> list.add(h.account().position(i)));
+            return list;
+        });
+    }
+
+    Money equity() {
+        StrategyHarness h = harness;
+        return h == null ? settings.capital() : read(() -> h.account().equity());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

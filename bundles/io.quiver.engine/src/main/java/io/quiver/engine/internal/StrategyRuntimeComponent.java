@@ -1,0 +1,319 @@
+package io.quiver.engine.internal;
+
+import io.quiver.engine.InstanceInfo;
+import io.quiver.engine.OrderEventListener;
+import io.quiver.engine.StateStoreFactory;
+import io.quiver.engine.StrategyRuntime;
+import io.quiver.sdk.Strategy;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Position;
+import io.quiver.sdk.spi.MarketDataFeed;
+import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.Venue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The paper/live runtime. Strategies, feeds and venues are whiteboard services: each strategy service
+ * becomes an instance that starts once its feed and venue are present and stops (orders cancelled,
+ * state saved) when any of the three goes away. Each bar goes first to the simulated venues (so working
+ * orders fill on it) and then to the instances subscribed to its instrument.
+ */
+@Component(service = StrategyRuntime.class, immediate = true)
+public final class StrategyRuntimeComponent implements StrategyRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(StrategyRuntimeComponent.class);
+
+    private final StateStoreFactory stores;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, LiveInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, MarketDataFeed> feeds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> feedBars = new ConcurrentHashMap<>();
+    private final Map<String, Venue> venues = new ConcurrentHashMap<>();
+    private final Map<ClientOrderId, String> orderOwners = new ConcurrentHashMap<>();
+    private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-timers"));
+
+    @Activate
+    public StrategyRuntimeComponent(@Reference StateStoreFactory stores) {
+        this.stores = stores;
+        ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        instances.values().forEach(LiveInstance::stop);
+        feeds.values().forEach(MarketDataFeed::stop);
+        venues.values().forEach(Venue::close);
+        ticker.shutdownNow();
+    }
+
+    // ---- whiteboard ----------------------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addStrategy(Strategy strategy, Map<String, Object> props) {
+        LiveInstance instance;
+        try {
+            InstanceSettings settings = InstanceSettings.from(props);
+            if (instances.containsKey(settings.id())) {
+                throw new IllegalArgumentException(io.quiver.engine.StrategyProperties.ID + ": '" + settings.id()
+                        + "' is already used by another instance");
+            }
+            instance = new LiveInstance(settings, strategy, clock);
+        } catch (IllegalArgumentException e) {
+            InstanceSettings fallback = new InstanceSettings(String.valueOf(props.getOrDefault("service.pid", props.get("component.id"))),
+                    String.valueOf(props.get("component.name")), "", "", List.of(), io.quiver.sdk.model.Money.ZERO, false);
+            instance = LiveInstance.failed(fallback, strategy, e.getMessage());
+            LOG.error("strategy configuration {} refused: {}", fallback.id(), e.getMessage());
+        }
+        instances.put(instance.id(), instance);
+        if (instance.settings.autostart()) {
+            tryStart(instance);
+        }
+    }
+
+    synchronized void removeStrategy(Strategy strategy, Map<String, Object> props) {
+        instances.values().stream().filter(i -> i.strategy == strategy).findFirst().ifPresent(i -> {
+            i.stop();
+            instances.remove(i.id());
+        });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addFeed(MarketDataFeed feed) {
+        feeds.put(feed.id(), feed);
+        feedBars.put(feed.id(), new AtomicLong());
+        feed.start(new FeedDispatcher(feed.id()));
+        instances.values().stream().filter(i -> i.settings.feed().equals(feed.id()) && i.settings.autostart()).forEach(this::tryStart);
+    }
+
+    synchronized void removeFeed(MarketDataFeed feed) {
+        instances.values().stream().filter(i -> i.settings.feed().equals(feed.id())).forEach(i -> {
+            i.stop();
+            i.waitFor("feed " + feed.id());
+        });
+        feed.stop();
+        feeds.remove(feed.id(), feed);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addVenue(Venue venue) {
+        venues.put(venue.id(), venue);
+        venue.open(this::routeOrderEvent);
+        instances.values().stream().filter(i -> i.settings.venue().equals(venue.id()) && i.settings.autostart()).forEach(this::tryStart);
+    }
+
+    synchronized void removeVenue(Venue venue) {
+        instances.values().stream().filter(i -> i.settings.venue().equals(venue.id())).forEach(i -> {
+            i.stop();
+            i.waitFor("venue " + venue.id());
+        });
+        venue.close();
+        venues.remove(venue.id(), venue);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(OrderEventListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(OrderEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- wiring ------------------------------------------------------------------------------
+
+    private void tryStart(LiveInstance instance) {
+        MarketDataFeed feed = feeds.get(instance.settings.feed());
+        Venue venue = venues.get(instance.settings.venue());
+        if (feed == null || venue == null) {
+            instance.waitFor(feed == null ? "feed " + instance.settings.feed() : "venue " + instance.settings.venue());
+            return;
+        }
+        String id = instance.id();
+        instance.start(feed.instruments(), new OwnedVenue(venue, id), stores.open(id), e -> publish(id, e));
+    }
+
+    private void publish(String strategyId, OrderEvent e) {
+        for (OrderEventListener l : listeners) {
+            try {
+                l.onOrderEvent(strategyId, e);
+            } catch (RuntimeException ex) {
+                LOG.warn("order event listener {} failed", l, ex);
+            }
+        }
+    }
+
+    private void routeOrderEvent(OrderEvent e) {
+        String owner = orderOwners.get(e.orderId());
+        if (owner == null) {
+            LOG.warn("order event for unknown order {}: {}", e.orderId(), e);
+            return;
+        }
+        boolean terminal = e instanceof OrderEvent.Rejected || e instanceof OrderEvent.Cancelled || e instanceof OrderEvent.Expired
+                || (e instanceof OrderEvent.Filled f && f.statusAfter() == OrderStatus.FILLED);
+        if (terminal) {
+            orderOwners.remove(e.orderId());
+        }
+        LiveInstance instance = instances.get(owner);
+        if (instance != null) {
+            instance.onOrderEvent(e);
+        }
+    }
+
+    private void tick() {
+        instances.values().forEach(i -> {
+            if (i.isRunning()) {
+                i.tick();
+            }
+        });
+    }
+
+    /** A venue as one instance sees it: records which instance owns each order sent. */
+    private final class OwnedVenue implements Venue {
+        private final Venue venue;
+        private final String owner;
+
+        OwnedVenue(Venue venue, String owner) {
+            this.venue = venue;
+            this.owner = owner;
+        }
+
+        @Override
+        public String id() {
+            return venue.id();
+        }
+
+        @Override
+        public void open(io.quiver.sdk.spi.ExecutionListener listener) {
+            throw new UnsupportedOperationException("the runtime owns the venue connection");
+        }
+
+        @Override
+        public void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time) {
+            orderOwners.put(orderId, owner);
+            venue.submit(account, orderId, request, time);
+        }
+
+        @Override
+        public void cancel(ClientOrderId orderId, Instant time) {
+            venue.cancel(orderId, time);
+        }
+
+        @Override
+        public void close() {
+            // the runtime closes venues
+        }
+    }
+
+    /** Receives one feed's events: venues first, then the subscribed instances. */
+    private final class FeedDispatcher implements MarketDataListener {
+        private final String feedId;
+
+        FeedDispatcher(String feedId) {
+            this.feedId = feedId;
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            feedBars.get(feedId).incrementAndGet();
+            for (Venue v : venues.values()) {
+                if (v instanceof MarketDataListener simulated) {
+                    simulated.onBar(bar);
+                }
+            }
+            for (LiveInstance i : instances.values()) {
+                if (i.settings.feed().equals(feedId)) {
+                    i.onBar(bar);
+                }
+            }
+        }
+    }
+
+    // ---- StrategyRuntime ---------------------------------------------------------------------
+
+    @Override
+    public List<InstanceInfo> instances() {
+        return instances.values().stream().map(LiveInstance::info).sorted(Comparator.comparing(InstanceInfo::id)).toList();
+    }
+
+    @Override
+    public Optional<InstanceInfo> instance(String id) {
+        return Optional.ofNullable(instances.get(id)).map(LiveInstance::info);
+    }
+
+    @Override
+    public synchronized void start(String id) {
+        LiveInstance i = existing(id);
+        if (!i.isActive()) {
+            tryStart(i);
+        }
+    }
+
+    @Override
+    public synchronized void stop(String id) {
+        existing(id).stop();
+    }
+
+    private LiveInstance existing(String id) {
+        LiveInstance i = instances.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("no strategy instance '" + id + "'; instances: " + instances.keySet().stream().sorted().toList());
+        }
+        return i;
+    }
+
+    @Override
+    public List<Order> orders(String id) {
+        if (id != null) {
+            return existing(id).orders();
+        }
+        List<Order> all = new ArrayList<>();
+        instances.values().forEach(i -> all.addAll(i.orders()));
+        all.sort(Comparator.comparing(Order::createdAt).thenComparing(o -> o.id().value()));
+        return all;
+    }
+
+    @Override
+    public List<Position> positions(String id) {
+        return existing(id).positions();
+    }
+
+    @Override
+    public List<FeedInfo> feeds() {
+        return feeds.values().stream().map(f -> new FeedInfo(f.id(), f.isRunning(),
+                f.instruments().stream().map(i -> i.id().symbol()).toList(), feedBars.getOrDefault(f.id(), new AtomicLong()).get()))
+                .sorted(Comparator.comparing(FeedInfo::id)).toList();
+    }
+
+    @Override
+    public List<VenueInfo> venues() {
+        return venues.values().stream().map(v -> new VenueInfo(v.id(), v instanceof MarketDataListener,
+                (int) instances.values().stream().filter(i -> i.settings.venue().equals(v.id()) && i.isActive()).count()))
+                .sorted(Comparator.comparing(VenueInfo::id)).toList();
+    }
+}

@@ -1,0 +1,189 @@
+package io.quiver.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.engine.InstanceInfo;
+import io.quiver.engine.InstanceState;
+import io.quiver.sdk.BaseStrategy;
+import io.quiver.sdk.StateStore;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.spi.MarketDataFeed;
+import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.venue.sim.BarFillSimulator;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StrategyRuntimeComponentTest {
+    private static final Instrument X = Instrument.of("X", 2, "USD");
+    private final Map<String, InMemoryStateStore> stores = new HashMap<>();
+    private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()));
+    private final ManualFeed feed = new ManualFeed();
+
+    @AfterEach
+    void tearDown() {
+        runtime.deactivate();
+    }
+
+    /** A feed the test drives by hand. */
+    private static final class ManualFeed implements MarketDataFeed {
+        volatile MarketDataListener listener;
+        int n;
+
+        @Override
+        public String id() {
+            return "manual";
+        }
+
+        @Override
+        public List<Instrument> instruments() {
+            return List.of(X);
+        }
+
+        @Override
+        public void start(MarketDataListener l) {
+            listener = l;
+        }
+
+        @Override
+        public void stop() {
+            listener = null;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return listener != null;
+        }
+
+        void bar() {
+            n++;
+            listener.onBar(new Bar(X.id(), Instant.parse("2020-01-01T00:00:00Z").plusSeconds(n), Price.of("10.00"), Price.of("10.50"),
+                    Price.of("9.50"), Price.of("10.00"), Qty.of(100)));
+        }
+    }
+
+    /** Buys 1 at market on the first bar, rests a far limit order, and counts what it saw. */
+    private static final class Buyer extends BaseStrategy {
+        volatile int bars;
+        volatile int fills;
+
+        @Override
+        public void onBar(Bar bar) {
+            if (bars++ == 0) {
+                buyMarket(X.id(), Qty.of(1));
+                context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("1.00"), TimeInForce.GTC));
+            }
+        }
+
+        @Override
+        public void onOrderEvent(OrderEvent e) {
+            if (e instanceof OrderEvent.Filled) {
+                fills++;
+            }
+        }
+
+        @Override
+        public void onStop() {
+            context().state().put("bars", Integer.toString(bars));
+        }
+    }
+
+    private static final class Thrower extends BaseStrategy {
+        @Override
+        public void onBar(Bar bar) {
+            throw new IllegalStateException("broken");
+        }
+    }
+
+    private static Map<String, Object> props(String id) {
+        return Map.of("strategy.id", id, "feed", "manual", "venue", "sim", "component.name", "test.strategy");
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private InstanceInfo info(String id) {
+        return runtime.instance(id).orElseThrow();
+    }
+
+    @Test
+    void instancesTradeAFaultyOneIsQuarantinedAndRemovalCancelsAndSaves() {
+        Buyer buyer = new Buyer();
+        runtime.addStrategy(buyer, props("buyer"));
+        runtime.addStrategy(new Thrower(), props("thrower"));
+        assertEquals("feed manual", info("buyer").waitingFor());
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        await(() -> info("buyer").state() == InstanceState.RUNNING, "buyer running");
+
+        for (int i = 0; i < 4; i++) {
+            feed.bar();
+        }
+        await(() -> buyer.fills == 1, "the market order to fill on the second bar");
+        await(() -> buyer.bars == 4, "four bars delivered");
+        await(() -> info("thrower").state() == InstanceState.QUARANTINED, "thrower quarantined");
+        assertTrue(info("thrower").reason().contains("broken"), info("thrower").reason());
+        assertEquals(InstanceState.RUNNING, info("buyer").state());
+        assertEquals(Qty.of(1), runtime.positions("buyer").get(0).quantity());
+        assertEquals(1, info("buyer").openOrders());
+
+        runtime.removeStrategy(buyer, props("buyer"));
+        assertEquals("4", stores.get("buyer").get("bars").orElseThrow());
+        assertTrue(runtime.instance("buyer").isEmpty());
+        assertTrue(venue.workingOrders().isEmpty(), "the resting limit order was cancelled at the venue");
+    }
+
+    @Test
+    void badConfigurationIsShownWithItsKey() {
+        Map<String, Object> p = new HashMap<>(props("bad"));
+        p.put("capital", "lots");
+        runtime.addStrategy(new Buyer(), p);
+        InstanceInfo i = runtime.instances().get(0);
+        assertEquals(InstanceState.FAILED, i.state());
+        assertEquals("capital: 'lots' is not a decimal number", i.reason());
+    }
+
+    @Test
+    void operatorStopCancelsOpenOrdersAndStartResumes() {
+        Buyer buyer = new Buyer();
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        runtime.addStrategy(buyer, props("b"));
+        feed.bar();
+        await(() -> runtime.orders("b").size() == 2, "two orders");
+        runtime.stop("b");
+        assertEquals(InstanceState.STOPPED, info("b").state());
+        assertTrue(runtime.orders("b").stream().noneMatch(o -> o.status() == OrderStatus.ACCEPTED));
+        assertTrue(venue.workingOrders().isEmpty());
+        runtime.start("b");
+        await(() -> info("b").state() == InstanceState.RUNNING, "running again");
+        StateStore saved = stores.get("b");
+        assertEquals("1", saved.get("bars").orElseThrow());
+    }
+}
