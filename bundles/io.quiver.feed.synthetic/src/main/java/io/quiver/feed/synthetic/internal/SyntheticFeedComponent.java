@@ -79,12 +79,15 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("start.price: '" + config.start_price() + "' is not a decimal number");
         }
-        if (config.instruments().length == 0) {
+        // A .cfg file gives the list as one comma-separated string.
+        List<String> symbols = java.util.Arrays.stream(config.instruments()).flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (symbols.isEmpty()) {
             throw new IllegalArgumentException("instruments: at least one symbol is required");
         }
         int i = 0;
-        for (String symbol : config.instruments()) {
-            Instrument instrument = new Instrument(InstrumentId.of(symbol.trim()), Price.ofUnits(1, start.scale()), Qty.of(1), "USD");
+        for (String symbol : symbols) {
+            Instrument instrument = new Instrument(InstrumentId.of(symbol), Price.ofUnits(1, start.scale()), Qty.of(1), "USD");
             generators.add(new GbmBarGenerator(instrument, start, config.drift(), config.volatility(), interval, 8, Instant.EPOCH,
                     config.seed() + i++));
         }

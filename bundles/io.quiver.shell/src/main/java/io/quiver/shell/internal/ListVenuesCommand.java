@@ -1,0 +1,34 @@
+package io.quiver.shell.internal;
+
+import io.quiver.engine.StrategyRuntime;
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code venue:list}: the venues installed. */
+@Service
+@Command(scope = "venue", name = "list", description = "Lists the venues: simulated or not, instances trading on them")
+public class ListVenuesCommand implements Action {
+    @Reference
+    StrategyRuntime runtime;
+
+    @Option(name = "--no-format", description = "Disable table rendered output")
+    boolean noFormat;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Venue");
+        table.column("Simulated");
+        table.column("Instances");
+        runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances()));
+        table.print(out, !noFormat);
+        return null;
+    }
+}
