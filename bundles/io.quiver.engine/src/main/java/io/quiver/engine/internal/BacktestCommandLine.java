@@ -1,0 +1,181 @@
+package io.quiver.engine.internal;
+
+import io.quiver.engine.BacktestResult;
+import io.quiver.engine.BacktestService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bin/quiver-backtest}: runs a backtest without starting Karaf, for scripts and CI. Strategy
+ * types are found in the Declarative Services descriptors of the strategy jars ({@code deploy/} and the
+ * jars given with {@code --jar}). Exit codes: 0 done, 1 the backtest failed, 2 a usage mistake.
+ */
+public final class BacktestCommandLine {
+    private static final Pattern COMPONENT_NAME = Pattern.compile("<(?:\\w+:)?component[^>]*\\sname=\"([^\"]+)\"");
+    private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
+    private static final String USAGE = """
+            usage: quiver-backtest [options] <strategy type> [name=value ...]
+              --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns
+              --cash N          starting cash (default 100000)
+              --fee-bps N       fee in basis points of the notional (default 0)
+              --id ID           instance id recorded in the result (default backtest)
+              --output FILE     JSON result (default data/quiver/backtests/<id>.json)
+              --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
+              --list            list the strategy types found and exit
+            """;
+
+    private BacktestCommandLine() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Path.of(System.getProperty("quiver.home", ".")), System.out, System.err));
+    }
+
+    static int run(String[] args, Path home, PrintStream out, PrintStream err) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<Path> jars = new ArrayList<>();
+        List<String> positional = new ArrayList<>();
+        boolean list = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--list")) {
+                list = true;
+            } else if (a.equals("--help") || a.equals("-h")) {
+                out.print(USAGE);
+                return 0;
+            } else if (a.startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    err.println("error: " + a + " needs a value");
+                    err.print(USAGE);
+                    return 2;
+                }
+                String value = args[++i];
+                switch (a) {
+                    case "--jar" -> jars.add(home.resolve(value));
+                    case "--data", "--cash", "--fee-bps", "--id", "--output" -> options.put(a, value);
+                    default -> {
+                        err.println("error: unknown option " + a);
+                        err.print(USAGE);
+                        return 2;
+                    }
+                }
+            } else {
+                positional.add(a);
+            }
+        }
+        try {
+            jars.addAll(jarsIn(home.resolve("deploy")));
+            Map<String, String> types = strategyTypes(jars);
+            if (list) {
+                types.forEach((name, cls) -> out.println(name + "  " + cls));
+                return 0;
+            }
+            if (positional.isEmpty()) {
+                err.println("error: name the strategy type; found: " + types.keySet());
+                err.print(USAGE);
+                return 2;
+            }
+            String asked = positional.get(0);
+            Map<String, String> params = new TreeMap<>();
+            for (String p : positional.subList(1, positional.size())) {
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    err.println("error: strategy parameters are given as name=value, got '" + p + "'");
+                    return 2;
+                }
+                params.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+            }
+            String type = types.keySet().stream().filter(t -> BacktestRequests.matches(t, asked)).findFirst().orElse(null);
+            if (type == null) {
+                err.println("error: no strategy type '" + asked + "'; found: " + types.keySet());
+                return 2;
+            }
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            try (URLClassLoader loader = new URLClassLoader(urls, BacktestCommandLine.class.getClassLoader())) {
+                Class<?> cls = loader.loadClass(types.get(type));
+                String id = options.getOrDefault("--id", "backtest");
+                var request = new BacktestService.Request(type, params, home.resolve(options.getOrDefault("--data", "samples/orcl-1995-2014.txt")),
+                        options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id);
+                int[] last = {0};
+                BacktestResult r = BacktestRequests.run(cls, type, request, (done, total) -> {
+                    int percent = (int) (done * 100 / total);
+                    if (total >= 100_000 && percent >= last[0] + 20) {
+                        last[0] = percent;
+                        err.println("  " + percent + " % (" + done + " of " + total + " bars)");
+                    }
+                });
+                Path json = options.containsKey("--output") ? home.resolve(options.get("--output"))
+                        : home.resolve("data/quiver/backtests/" + id + ".json");
+                Files.createDirectories(json.toAbsolutePath().getParent());
+                Files.writeString(json, r.json(), StandardCharsets.UTF_8);
+                out.print(r.summary());
+                out.println("result         " + json.normalize());
+                return 0;
+            }
+        } catch (IllegalArgumentException | io.quiver.feed.csv.CsvFormatException | io.quiver.feed.csv.CsvSchemaException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            err.println("error: the backtest failed: " + e);
+            return 1;
+        }
+    }
+
+    private static List<Path> jarsIn(Path dir) throws IOException {
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
+                s.forEach(jars::add);
+            }
+        }
+        jars.sort(null);
+        return jars;
+    }
+
+    /** Component name to implementation class, for every component in the jars that provides a Strategy. */
+    static Map<String, String> strategyTypes(List<Path> jars) throws IOException {
+        Map<String, String> types = new TreeMap<>();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("no such jar: " + jar);
+            }
+            try (JarFile f = new JarFile(jar.toFile())) {
+                Enumeration<JarEntry> entries = f.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry e = entries.nextElement();
+                    if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith(".xml") && !e.getName().contains("metatype")) {
+                        try (InputStream in = f.getInputStream(e)) {
+                            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                            Matcher name = COMPONENT_NAME.matcher(xml);
+                            Matcher impl = IMPLEMENTATION.matcher(xml);
+                            if (xml.contains("interface=\"io.quiver.sdk.Strategy\"") && name.find() && impl.find()) {
+                                types.put(name.group(1), impl.group(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return types;
+    }
+}
