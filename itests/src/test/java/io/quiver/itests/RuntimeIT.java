@@ -150,6 +150,22 @@ public class RuntimeIT extends QuiverTestSupport {
         assertEquals(1, java.util.Arrays.stream(context.getBundles()).filter(b -> "io.quiver.examples.sma".equals(b.getSymbolicName())).count());
     }
 
+    @Test
+    public void removingAFeedOrVenueBundleStopsItsInstancesAndAddingItBackRestartsThem() throws Exception {
+        for (String part : new String[] {"io.quiver.feed.synthetic", "io.quiver.venue.sim"}) {
+            await(WAIT, "sma-demo running", this::demoRunning);
+            Bundle bundle = java.util.Arrays.stream(context.getBundles()).filter(b -> part.equals(b.getSymbolicName())).findFirst().orElseThrow();
+            bundle.stop();
+            String expected = part.endsWith("synthetic") ? "feed synthetic" : "venue sim";
+            await(WAIT, "sma-demo waiting for " + expected, () -> demo().map(i -> i.state() == InstanceState.STOPPED
+                    && i.waitingFor().equals(expected)).orElse(false));
+            String list = executeCommand("strategy:list --no-format");
+            assertTrue(list, list.contains("waiting for " + expected));
+            bundle.start();
+            await(WAIT, "sma-demo running after " + part + " is back", this::demoRunning);
+        }
+    }
+
     private Optional<Bundle> exampleBundle() {
         return java.util.Arrays.stream(context.getBundles()).filter(b -> "io.quiver.examples.sma".equals(b.getSymbolicName()))
                 .filter(b -> b.getState() == Bundle.ACTIVE).findFirst();

@@ -6,10 +6,13 @@ import io.quiver.sdk.StateStore;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
 import java.time.Instant;
@@ -131,9 +134,22 @@ final class LiveInstance {
     }
 
     void onBar(Bar bar) {
-        if (subscribed.contains(bar.instrument().symbol())) {
+        deliver(bar.instrument(), h -> h.onBar(bar));
+    }
+
+    void onQuote(Quote quote) {
+        deliver(quote.instrument(), h -> h.onQuote(quote));
+    }
+
+    void onTrade(Trade trade) {
+        deliver(trade.instrument(), h -> h.onTrade(trade));
+    }
+
+    /** Market data of a subscribed instrument goes to the instance's thread, in arrival order. */
+    private void deliver(InstrumentId instrument, Consumer<StrategyHarness> event) {
+        if (subscribed.contains(instrument.symbol())) {
             StrategyHarness h = harness;
-            post(() -> h.onBar(bar));
+            post(() -> event.accept(h));
         }
     }
 

@@ -14,6 +14,8 @@ import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.model.TimerEvent;
 import io.quiver.sdk.spi.Venue;
 import java.time.Duration;
@@ -115,6 +117,14 @@ public final class StrategyHarness implements StrategyContext {
         }
         account.mark(bar.instrument(), bar.close());
         invoke("onBar", () -> strategy.onBar(bar));
+    }
+
+    public void onQuote(Quote quote) {
+        invoke("onQuote", () -> strategy.onQuote(quote));
+    }
+
+    public void onTrade(Trade trade) {
+        invoke("onTrade", () -> strategy.onTrade(trade));
     }
 
     /** An event from the venue about one of this instance's orders. */

@@ -12,6 +12,8 @@ import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -241,14 +244,28 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         @Override
         public void onBar(Bar bar) {
             feedBars.get(feedId).incrementAndGet();
+            dispatch(venue -> venue.onBar(bar), instance -> instance.onBar(bar));
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            dispatch(venue -> venue.onQuote(quote), instance -> instance.onQuote(quote));
+        }
+
+        @Override
+        public void onTrade(Trade trade) {
+            dispatch(venue -> venue.onTrade(trade), instance -> instance.onTrade(trade));
+        }
+
+        private void dispatch(Consumer<MarketDataListener> toVenue, Consumer<LiveInstance> toInstance) {
             for (Venue v : venues.values()) {
                 if (v instanceof MarketDataListener simulated) {
-                    simulated.onBar(bar);
+                    toVenue.accept(simulated);
                 }
             }
             for (LiveInstance i : instances.values()) {
                 if (i.settings.feed().equals(feedId)) {
-                    i.onBar(bar);
+                    toInstance.accept(i);
                 }
             }
         }

@@ -140,11 +140,13 @@ class StrategyRuntimeComponentTest {
         runtime.addFeed(feed);
         await(() -> info("buyer").state() == InstanceState.RUNNING, "buyer running");
 
-        for (int i = 0; i < 4; i++) {
+        // Like a live feed: the next bar comes after the instance has handled the previous one.
+        for (int i = 1; i <= 4; i++) {
             feed.bar();
+            int seen = i;
+            await(() -> buyer.bars == seen, "bar " + seen + " handled");
         }
         await(() -> buyer.fills == 1, "the market order to fill on the second bar");
-        await(() -> buyer.bars == 4, "four bars delivered");
         await(() -> info("thrower").state() == InstanceState.QUARANTINED, "thrower quarantined");
         assertTrue(info("thrower").reason().contains("broken"), info("thrower").reason());
         assertEquals(InstanceState.RUNNING, info("buyer").state());

@@ -6,6 +6,7 @@ import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A live synthetic feed: every {@code interval} of real time it publishes one GBM bar per instrument,
- * stamped with the time it is published. Seeded, so the price paths repeat from run to run.
+ * then a quote one tick either side of its close, stamped with the time they are published. Seeded, so the price paths repeat from run to run.
  */
 @Component(service = MarketDataFeed.class, configurationPid = "io.quiver.feed.synthetic", property = MarketDataFeed.ID_PROPERTY + "=synthetic")
 @Designate(ocd = SyntheticFeedComponent.Config.class)
@@ -123,11 +124,19 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
             for (GbmBarGenerator g : generators) {
                 Bar b = g.next();
                 listener.onBar(new Bar(b.instrument(), now, b.open(), b.high(), b.low(), b.close(), b.volume()));
+                listener.onQuote(quoteAround(g.instrument(), b.close(), now));
             }
         } catch (RuntimeException e) {
             // A listener fault must not cancel the schedule: log it and go on with the next bar.
             LOG.error("synthetic feed: publishing a bar failed", e);
         }
+    }
+
+    /** A quote one tick either side of the close (the bid never below one tick). */
+    static Quote quoteAround(Instrument instrument, Price close, Instant time) {
+        Price tick = instrument.tickSize();
+        Price bid = close.compareTo(tick) > 0 ? close.minus(tick) : close;
+        return new Quote(instrument.id(), time, bid, close.plus(tick), Qty.of(100), Qty.of(100));
     }
 
     @Override
