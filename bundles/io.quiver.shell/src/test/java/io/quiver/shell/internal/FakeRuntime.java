@@ -1,0 +1,63 @@
+package io.quiver.shell.internal;
+
+import io.quiver.engine.InstanceInfo;
+import io.quiver.engine.InstanceState;
+import io.quiver.engine.StrategyRuntime;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.Position;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A runtime with fixed instances, recording starts and stops. */
+final class FakeRuntime implements StrategyRuntime {
+    final List<InstanceInfo> instances = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+
+    FakeRuntime add(String id, InstanceState state, String reason, String equity) {
+        instances.add(new InstanceInfo(id, "io.quiver.strategy.sma", state, reason, "synthetic", "sim", List.of("SYN1"), Money.of(1000),
+                Money.of("900.5"), Money.of(equity), 1, 4, reason.isEmpty() ? 0 : 3, ""));
+        return this;
+    }
+
+    @Override
+    public List<InstanceInfo> instances() {
+        return instances;
+    }
+
+    @Override
+    public Optional<InstanceInfo> instance(String id) {
+        return instances.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public void start(String id) {
+        calls.add("start " + id);
+    }
+
+    @Override
+    public void stop(String id) {
+        calls.add("stop " + id);
+    }
+
+    @Override
+    public List<Order> orders(String id) {
+        return List.of();
+    }
+
+    @Override
+    public List<Position> positions(String id) {
+        return List.of();
+    }
+
+    @Override
+    public List<FeedInfo> feeds() {
+        return List.of(new FeedInfo("synthetic", true, List.of("SYN1", "SYN2"), 42));
+    }
+
+    @Override
+    public List<VenueInfo> venues() {
+        return List.of(new VenueInfo("sim", true, 2));
+    }
+}
