@@ -23,11 +23,7 @@ public class ListFeedsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Feed");
-        table.column("Running");
-        table.column("Instruments");
-        table.column("Bars");
+        ShellTable table = Tables.withColumns("Feed", "Running", "Instruments", "Bars");
         runtime.feeds().forEach(f -> table.addRow().addContent(f.id(), f.running(), String.join(",", f.instruments()), f.bars()));
         table.print(out, !noFormat);
         return null;

@@ -37,10 +37,7 @@ public class ListOrdersCommand implements Action {
     @Override
     public Object execute() {
         List<Order> orders = runtime.orders(strategy).stream().filter(o -> !openOnly || o.status().isOpen()).toList();
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Strategy", "Instrument", "Side", "Type", "Quantity", "Limit", "Stop", "TIF", "Status", "Filled", "Updated"}) {
-            table.column(c);
-        }
+        ShellTable table = Tables.withColumns("Id", "Strategy", "Instrument", "Side", "Type", "Quantity", "Limit", "Stop", "TIF", "Status", "Filled", "Updated");
         for (Order o : orders.subList(Math.max(0, orders.size() - last), orders.size())) {
             var r = o.request();
             table.addRow().addContent(o.id(), o.strategyId(), r.instrument(), r.side(), r.type(), r.quantity(),

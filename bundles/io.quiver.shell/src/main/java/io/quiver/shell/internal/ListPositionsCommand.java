@@ -31,10 +31,7 @@ public class ListPositionsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Strategy", "Instrument", "Quantity", "Avg price", "Mark", "Realised P&L", "Unrealised P&L"}) {
-            table.column(c);
-        }
+        ShellTable table = Tables.withColumns("Strategy", "Instrument", "Quantity", "Avg price", "Mark", "Realised P&L", "Unrealised P&L");
         List<String> ids = strategy != null ? List.of(strategy) : runtime.instances().stream().map(InstanceInfo::id).toList();
         for (String id : ids) {
             for (Position p : runtime.positions(id)) {

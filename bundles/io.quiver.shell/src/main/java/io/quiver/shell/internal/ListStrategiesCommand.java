@@ -24,10 +24,7 @@ public class ListStrategiesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Type", "State", "Feed", "Venue", "Instruments", "Equity", "Open orders", "Orders", "Faults", "Note"}) {
-            table.column(c);
-        }
+        ShellTable table = Tables.withColumns("Id", "Type", "State", "Feed", "Venue", "Instruments", "Equity", "Open orders", "Orders", "Faults", "Note");
         for (InstanceInfo i : runtime.instances()) {
             String note = !i.reason().isEmpty() ? i.reason() : i.waitingFor().isEmpty() ? "" : "waiting for " + i.waitingFor();
             table.addRow().addContent(i.id(), i.type(), i.state(), i.feed(), i.venue(), String.join(",", i.instruments()),

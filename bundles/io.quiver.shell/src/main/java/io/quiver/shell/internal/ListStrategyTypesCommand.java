@@ -25,10 +25,7 @@ public class ListStrategyTypesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Type");
-        table.column("Parameters (defaults)");
-        table.column("Bundle");
+        ShellTable table = Tables.withColumns("Type", "Parameters (defaults)", "Bundle");
         for (BacktestService.StrategyType t : backtests.strategyTypes()) {
             table.addRow().addContent(t.name(), format(t.parameters()), t.bundle());
         }

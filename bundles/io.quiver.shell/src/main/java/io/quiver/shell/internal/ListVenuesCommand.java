@@ -23,10 +23,7 @@ public class ListVenuesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Venue");
-        table.column("Simulated");
-        table.column("Instances");
+        ShellTable table = Tables.withColumns("Venue", "Simulated", "Instances");
         runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances()));
         table.print(out, !noFormat);
         return null;

@@ -25,10 +25,7 @@ public class ShowAccountCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Strategy", "Capital", "Cash", "Equity", "P&L"}) {
-            table.column(c);
-        }
+        ShellTable table = Tables.withColumns("Strategy", "Capital", "Cash", "Equity", "P&L");
         Money capital = Money.ZERO;
         Money cash = Money.ZERO;
         Money equity = Money.ZERO;
