@@ -44,9 +44,13 @@ public final class FastOrderBook implements OrderBook {
         Order tail;
     }
 
-    /** One side's levels, sorted by key (price for bids, -price for asks): the best is at the end. */
+    /**
+     * One side's levels, sorted by key (price for bids, -price for asks) with the best at the end, and
+     * found by price through a hash: the sorted array is only searched when a level appears or goes.
+     */
     private static final class SideBook {
         final boolean bids;
+        final LongObjectMap<Level> byPrice = new LongObjectMap<>(256);
         Level[] levels = new Level[64];
         long[] keys = new long[64];
         int n;
@@ -77,6 +81,7 @@ public final class FastOrderBook implements OrderBook {
             levels[at] = level;
             keys[at] = key(level.price);
             n++;
+            byPrice.put(level.price, level);
         }
 
         void remove(Level level) {
@@ -84,6 +89,7 @@ public final class FastOrderBook implements OrderBook {
             System.arraycopy(levels, at + 1, levels, at, n - at - 1);
             System.arraycopy(keys, at + 1, keys, at, n - at - 1);
             levels[--n] = null;
+            byPrice.remove(level.price);
         }
     }
 
@@ -480,14 +486,10 @@ public final class FastOrderBook implements OrderBook {
 
     private void rest(Order o) {
         SideBook book = o.side == Side.BUY ? bids : asks;
-        long key = book.key(o.price);
-        int at = book.search(key);
-        Level level;
-        if (at >= 0) {
-            level = book.levels[at];
-        } else {
+        Level level = book.byPrice.get(o.price);
+        if (level == null) {
             level = newLevel(o.price);
-            book.insert(-at - 1, level);
+            book.insert(-book.search(book.key(o.price)) - 1, level);
         }
         o.level = level;
         o.prev = level.tail;
