@@ -83,4 +83,10 @@ public interface OrderBook {
 
     /** Visits up to {@code maxLevels} levels of one side, best first. */
     void levels(Side side, int maxLevels, LevelVisitor visitor);
+
+    /** Starts sending depth updates to {@code listener} (null stops them). */
+    void depthListener(DepthListener listener);
+
+    /** The sequence number of the last depth update sent; a snapshot taken now is as of this sequence. */
+    long depthSequence();
 }

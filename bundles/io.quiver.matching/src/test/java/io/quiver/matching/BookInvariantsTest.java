@@ -141,6 +141,16 @@ class BookInvariantsTest {
         public void levels(Side side, int maxLevels, LevelVisitor visitor) {
             fast.levels(side, maxLevels, visitor);
         }
+
+        @Override
+        public void depthListener(DepthListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long depthSequence() {
+            return fast.depthSequence();
+        }
     }
 
     @Property(tries = 40)

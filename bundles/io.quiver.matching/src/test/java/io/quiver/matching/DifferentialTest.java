@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fast book against the naive reference: same commands, same events in the same order, same book. */
+/** The fast book against the naive reference: same commands, same events and depth updates in the same order, same book. */
 class DifferentialTest {
 
     private static List<String> levels(OrderBook book) {
@@ -23,6 +23,8 @@ class DifferentialTest {
         RecordingEvents naiveEvents = new RecordingEvents();
         OrderBook fast = OrderBooks.create(gen.rules(), fastEvents);
         OrderBook naive = new NaiveOrderBook(gen.rules(), naiveEvents);
+        fast.depthListener((seq, side, price, total, count) -> fastEvents.lines.add("depth " + seq + " " + side + " " + total + "@" + price + "x" + count));
+        naive.depthListener((seq, side, price, total, count) -> naiveEvents.lines.add("depth " + seq + " " + side + " " + total + "@" + price + "x" + count));
         long trades = 0;
         for (int i = 0; i < commands; i++) {
             String command = gen.next(fast, naive);

@@ -29,6 +29,8 @@ final class NaiveOrderBook implements OrderBook {
 
     private final BookRules rules;
     private final MatchingEvents events;
+    private DepthListener depth;
+    private long depthSequence;
     private final TreeMap<Long, List<O>> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Long, List<O>> asks = new TreeMap<>();
     private final List<O> stops = new ArrayList<>();
@@ -58,8 +60,83 @@ final class NaiveOrderBook implements OrderBook {
         return taker == Side.BUY ? resting <= limit : resting >= limit;
     }
 
+    /** Depth as "side price" -> {total, count}. */
+    private Map<String, long[]> depthNow() {
+        Map<String, long[]> m = new HashMap<>();
+        for (Side side : Side.values()) {
+            for (Map.Entry<Long, List<O>> e : own(side).entrySet()) {
+                m.put(side + " " + e.getKey(), new long[] {e.getValue().stream().mapToLong(o -> o.remaining).sum(), e.getValue().size()});
+            }
+        }
+        return m;
+    }
+
+    /** Runs a command and sends the levels it changed, found by comparing the depth before and after. */
+    private void command(Runnable r) {
+        Map<String, long[]> before = depth == null ? null : depthNow();
+        r.run();
+        if (depth == null) {
+            return;
+        }
+        Map<String, long[]> after = depthNow();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> changed = new ArrayList<>();
+        for (String k : keys) {
+            long[] a = before.getOrDefault(k, new long[2]);
+            long[] b = after.getOrDefault(k, new long[2]);
+            if (a[0] != b[0] || a[1] != b[1]) {
+                changed.add(k);
+            }
+        }
+        changed.sort(Comparator.comparing((String k) -> k.startsWith("SELL")).thenComparingLong(k -> {
+            long p = Long.parseLong(k.substring(k.indexOf(' ') + 1));
+            return k.startsWith("BUY") ? -p : p;
+        }));
+        for (String k : changed) {
+            long[] b = after.getOrDefault(k, new long[2]);
+            depth.levelChanged(++depthSequence, Side.valueOf(k.substring(0, k.indexOf(' '))), Long.parseLong(k.substring(k.indexOf(' ') + 1)),
+                    b[0], (int) b[1]);
+        }
+    }
+
+    @Override
+    public void depthListener(DepthListener listener) {
+        depth = listener;
+    }
+
+    @Override
+    public long depthSequence() {
+        return depthSequence;
+    }
+
     @Override
     public void place(long id, long account, Side side, OrderKind kind, TimeInForce tif, boolean postOnly, long price, long stopPrice,
+            long size) {
+        command(() -> doPlace(id, account, side, kind, tif, postOnly, price, stopPrice, size));
+    }
+
+    @Override
+    public void cancel(long id) {
+        command(() -> doCancel(id));
+    }
+
+    @Override
+    public void amendPrice(long id, long newPrice) {
+        command(() -> doAmendPrice(id, newPrice));
+    }
+
+    @Override
+    public void amendSize(long id, long newSize) {
+        command(() -> doAmendSize(id, newSize));
+    }
+
+    @Override
+    public void expireDay() {
+        command(this::doExpireDay);
+    }
+
+    private void doPlace(long id, long account, Side side, OrderKind kind, TimeInForce tif, boolean postOnly, long price, long stopPrice,
             long size) {
         boolean limitPriced = kind == OrderKind.LIMIT || kind == OrderKind.STOP_LIMIT;
         boolean stopPriced = kind == OrderKind.STOP || kind == OrderKind.STOP_LIMIT;
@@ -242,8 +319,7 @@ final class NaiveOrderBook implements OrderBook {
         }
     }
 
-    @Override
-    public void cancel(long id) {
+    private void doCancel(long id) {
         O o = live.get(id);
         if (o == null) {
             events.rejected(id, RejectReason.UNKNOWN_ORDER);
@@ -258,8 +334,7 @@ final class NaiveOrderBook implements OrderBook {
         events.cancelled(id, o.remaining, CancelReason.REQUESTED);
     }
 
-    @Override
-    public void amendPrice(long id, long newPrice) {
+    private void doAmendPrice(long id, long newPrice) {
         O o = live.get(id);
         RejectReason r = null;
         if (o == null) {
@@ -294,8 +369,7 @@ final class NaiveOrderBook implements OrderBook {
         }
     }
 
-    @Override
-    public void amendSize(long id, long newSize) {
+    private void doAmendSize(long id, long newSize) {
         O o = live.get(id);
         RejectReason r = null;
         if (o == null) {
@@ -318,8 +392,7 @@ final class NaiveOrderBook implements OrderBook {
         events.amended(id, o.price, o.remaining);
     }
 
-    @Override
-    public void expireDay() {
+    private void doExpireDay() {
         for (TreeMap<Long, List<O>> side : List.of(bids, asks)) {
             for (Long price : new ArrayList<>(side.keySet())) {
                 for (O o : new ArrayList<>(side.get(price))) {

@@ -2,6 +2,7 @@ package io.quiver.matching.internal;
 
 import io.quiver.matching.BookRules;
 import io.quiver.matching.CancelReason;
+import io.quiver.matching.DepthListener;
 import io.quiver.matching.LevelVisitor;
 import io.quiver.matching.MatchingEvents;
 import io.quiver.matching.OrderBook;
@@ -162,6 +163,14 @@ public final class FastOrderBook implements OrderBook {
     private int freeLevels;
     private long lastPrice;
     private boolean traded;
+    private DepthListener depth;
+    private long depthSequence;
+    /** Levels touched by the current command: prices with the side in the sign (bids positive, asks negative). */
+    private long[] touched = new long[16];
+    /** Each touched level's total and order count before the command, to publish only real changes. */
+    private long[] touchedTotalBefore = new long[16];
+    private int[] touchedOrdersBefore = new int[16];
+    private int touchedCount;
 
     public FastOrderBook(BookRules rules, MatchingEvents events) {
         this.tick = rules.tickSize();
@@ -175,6 +184,39 @@ public final class FastOrderBook implements OrderBook {
 
     @Override
     public void place(long id, long account, Side side, OrderKind kind, TimeInForce tif, boolean postOnly, long price, long stopPrice,
+            long size) {
+        doPlace(id, account, side, kind, tif, postOnly, price, stopPrice, size);
+        publishDepth();
+    }
+
+    @Override
+    public void cancel(long id) {
+        doCancel(id);
+        publishDepth();
+    }
+
+    @Override
+    public void amendPrice(long id, long newPrice) {
+        doAmendPrice(id, newPrice);
+        publishDepth();
+    }
+
+    @Override
+    public void amendSize(long id, long newSize) {
+        doAmendSize(id, newSize);
+        publishDepth();
+    }
+
+    @Override
+    public void expireDay() {
+        expireDay(bids);
+        expireDay(asks);
+        expireDay(buyStops);
+        expireDay(sellStops);
+        publishDepth();
+    }
+
+    private void doPlace(long id, long account, Side side, OrderKind kind, TimeInForce tif, boolean postOnly, long price, long stopPrice,
             long size) {
         SideBook opposite = side == Side.BUY ? asks : bids;
         RejectReason reason = null;
@@ -215,8 +257,7 @@ public final class FastOrderBook implements OrderBook {
         }
     }
 
-    @Override
-    public void cancel(long id) {
+    private void doCancel(long id) {
         Order o = orders.get(id);
         if (o == null) {
             events.rejected(id, RejectReason.UNKNOWN_ORDER);
@@ -232,8 +273,7 @@ public final class FastOrderBook implements OrderBook {
         events.cancelled(id, size, CancelReason.REQUESTED);
     }
 
-    @Override
-    public void amendPrice(long id, long newPrice) {
+    private void doAmendPrice(long id, long newPrice) {
         Order o = orders.get(id);
         RejectReason reason = null;
         if (o == null) {
@@ -266,8 +306,7 @@ public final class FastOrderBook implements OrderBook {
         }
     }
 
-    @Override
-    public void amendSize(long id, long newSize) {
+    private void doAmendSize(long id, long newSize) {
         Order o = orders.get(id);
         RejectReason reason = null;
         if (o == null) {
@@ -282,6 +321,7 @@ public final class FastOrderBook implements OrderBook {
             return;
         }
         if (newSize < o.remaining) {
+            touch(o.side, o.price);
             o.level.total -= o.remaining - newSize;
             o.remaining = newSize;
         } else if (newSize > o.remaining) {
@@ -290,14 +330,6 @@ public final class FastOrderBook implements OrderBook {
             rest(o);
         }
         events.amended(id, o.price, o.remaining);
-    }
-
-    @Override
-    public void expireDay() {
-        expireDay(bids);
-        expireDay(asks);
-        expireDay(buyStops);
-        expireDay(sellStops);
     }
 
     private void expireDay(SideBook book) {
@@ -328,6 +360,78 @@ public final class FastOrderBook implements OrderBook {
                 events.cancelled(id, size, CancelReason.EXPIRED);
             }
         }
+    }
+
+    // ---- depth ----------------------------------------------------------------------------
+
+    private void touch(Side side, long price) {
+        if (depth == null) {
+            return;
+        }
+        long mark = side == Side.BUY ? price : -price;
+        for (int i = 0; i < touchedCount; i++) {
+            if (touched[i] == mark) {
+                return;
+            }
+        }
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+            touchedTotalBefore = Arrays.copyOf(touchedTotalBefore, touchedCount * 2);
+            touchedOrdersBefore = Arrays.copyOf(touchedOrdersBefore, touchedCount * 2);
+        }
+        Level level = (side == Side.BUY ? bids : asks).byPrice.get(price);
+        touchedTotalBefore[touchedCount] = level == null ? 0 : level.total;
+        touchedOrdersBefore[touchedCount] = level == null ? 0 : level.count;
+        touched[touchedCount++] = mark;
+    }
+
+    /** Sends the command's level changes: bids best (highest) first, then asks best (lowest) first. */
+    private void publishDepth() {
+        if (depth == null || touchedCount == 0) {
+            return;
+        }
+        // Bids are positive and asks negative: descending order puts bids high-to-low, then asks low-to-high.
+        sortTouchedDescending();
+        for (int i = 0; i < touchedCount; i++) {
+            long mark = touched[i];
+            Level level = (mark > 0 ? bids : asks).byPrice.get(Math.abs(mark));
+            long total = level == null ? 0 : level.total;
+            int count = level == null ? 0 : level.count;
+            if (total != touchedTotalBefore[i] || count != touchedOrdersBefore[i]) {
+                depth.levelChanged(++depthSequence, mark > 0 ? Side.BUY : Side.SELL, Math.abs(mark), total, count);
+            }
+        }
+        touchedCount = 0;
+    }
+
+    /** Insertion sort of the (few) touched levels with their before-states, largest mark first. */
+    private void sortTouchedDescending() {
+        for (int i = 1; i < touchedCount; i++) {
+            long mark = touched[i];
+            long total = touchedTotalBefore[i];
+            int count = touchedOrdersBefore[i];
+            int j = i - 1;
+            while (j >= 0 && touched[j] < mark) {
+                touched[j + 1] = touched[j];
+                touchedTotalBefore[j + 1] = touchedTotalBefore[j];
+                touchedOrdersBefore[j + 1] = touchedOrdersBefore[j];
+                j--;
+            }
+            touched[j + 1] = mark;
+            touchedTotalBefore[j + 1] = total;
+            touchedOrdersBefore[j + 1] = count;
+        }
+    }
+
+    @Override
+    public void depthListener(DepthListener listener) {
+        this.depth = listener;
+        touchedCount = 0;
+    }
+
+    @Override
+    public long depthSequence() {
+        return depthSequence;
     }
 
     // ---- matching --------------------------------------------------------------------------
@@ -405,6 +509,7 @@ public final class FastOrderBook implements OrderBook {
             long size = Math.min(taker.remaining, maker.remaining);
             long price = level.price;
             long notional = Math.multiplyExact(price, size);
+            touch(maker.side, price);
             taker.remaining -= size;
             maker.remaining -= size;
             level.total -= size;
@@ -491,6 +596,7 @@ public final class FastOrderBook implements OrderBook {
             level = newLevel(o.price);
             book.insert(-book.search(book.key(o.price)) - 1, level);
         }
+        touch(o.side, o.price);
         o.level = level;
         o.prev = level.tail;
         o.next = null;
@@ -507,6 +613,7 @@ public final class FastOrderBook implements OrderBook {
     /** Takes an order out of its level (dropping the level if it empties); the order stays in the id map. */
     private void unlink(Order o) {
         Level level = o.level;
+        touch(o.side, level.price);
         if (o.prev == null) {
             level.head = o.next;
         } else {
