@@ -6,6 +6,8 @@ import io.quiver.matching.OrderBook;
 import io.quiver.matching.OrderBooks;
 import io.quiver.matching.RejectReason;
 import io.quiver.matching.Side;
+import io.quiver.matching.replay.CommandStream;
+import io.quiver.matching.replay.ExchangeLikeCommands;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Nanoseconds per command of the fast order book on {@link MatchingCommands}: each iteration is one
+ * Nanoseconds per command of the fast order book on {@link ExchangeLikeCommands}: each iteration is one
  * replay of 1,000,000 commands on a book pre-filled with {@code resting} orders (the fill is outside
  * the timing; run with -gc true so its garbage is collected before the replay). Events go to a
  * consumer that feeds a Blackhole, as a venue's would be consumed.
@@ -34,7 +36,7 @@ public class MatchingBenchmark {
     @Param({"1000", "1000000"})
     public int resting;
 
-    private MatchingCommands commands;
+    private CommandStream commands;
     private OrderBook book;
 
     /** Consumes events the way a listener must: without keeping them. */
@@ -76,14 +78,14 @@ public class MatchingBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        commands = new MatchingCommands(resting, COMMANDS, 42);
+        commands = ExchangeLikeCommands.generate(resting, COMMANDS, 42);
     }
 
     @Setup(Level.Iteration)
     public void prefill(Blackhole bh) {
         sink.bh = bh;
-        book = OrderBooks.create(MatchingCommands.RULES, sink);
-        for (int i = 0; i < commands.prefill; i++) {
+        book = OrderBooks.create(ExchangeLikeCommands.RULES, sink);
+        for (int i = 0; i < resting; i++) {
             commands.apply(book, i);
         }
     }
@@ -91,8 +93,8 @@ public class MatchingBenchmark {
     @Benchmark
     @OperationsPerInvocation(COMMANDS)
     public OrderBook replay() {
-        MatchingCommands c = commands;
-        for (int i = c.prefill; i < c.count; i++) {
+        CommandStream c = commands;
+        for (int i = resting, n = c.size(); i < n; i++) {
             c.apply(book, i);
         }
         return book;

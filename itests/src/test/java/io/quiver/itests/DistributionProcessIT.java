@@ -73,6 +73,20 @@ public class DistributionProcessIT {
     }
 
     @Test
+    public void replayScriptGeneratesAndReplaysAnOrderBookCommandFile() throws Exception {
+        Result gen = run(home, WAIT, "bin/quiver-replay", "--generate", "data/commands.csv", "--resting", "100", "--commands", "20000");
+        assertEquals(gen.output, 0, gen.exit);
+        Result replay = run(home, WAIT, "bin/quiver-replay", "--warmup", "1", "--depth", "2", "data/commands.csv");
+        assertEquals(replay.output, 0, replay.exit);
+        assertTrue(replay.output, replay.output.contains("commands       20,100"));
+        assertTrue(replay.output, replay.output.contains("final book     side price total orders"));
+        Files.writeString(home.resolve("data/bad-commands.csv"), "PLACE,1,1,BUY,LIMIT,GTC,x,,1\n");
+        Result bad = run(home, WAIT, "bin/quiver-replay", "data/bad-commands.csv");
+        assertEquals(2, bad.exit);
+        assertTrue(bad.output, bad.output.contains("bad-commands.csv:1: column 7: 'x' is not a whole number"));
+    }
+
+    @Test
     public void paperTradesIsScriptableAndKeepsStateAcrossARestart() throws Exception {
         Path log = home.resolve("data/log/karaf.log");
         start();

@@ -98,6 +98,15 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void bookReplayCommandMeasuresACommandFile() throws Exception {
+        Path file = Path.of(System.getProperty("karaf.home"), "data", "it-commands.csv");
+        Files.writeString(file, "PLACE,1,1,BUY,LIMIT,GTC,100,,10\nPLACE,2,2,SELL,LIMIT,IOC,100,,4\n");
+        String out = executeCommand("book:replay --warmup 0 data/it-commands.csv");
+        assertTrue(out, out.contains("commands       2 (1 trades, 0 rejected)"));
+        assertTrue(out, out.contains("BUY 100 6 1"));
+    }
+
+    @Test
     public void anArtemisSubscriberReceivesFillsOfThePaperTradingDemo() throws Exception {
         await(WAIT, "sma-demo running", this::demoRunning);
         try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
