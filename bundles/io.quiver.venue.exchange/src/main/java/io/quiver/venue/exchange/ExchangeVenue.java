@@ -1,0 +1,349 @@
+package io.quiver.venue.exchange;
+
+import io.quiver.matching.BookRules;
+import io.quiver.matching.CancelReason;
+import io.quiver.matching.MatchingEvents;
+import io.quiver.matching.OrderBook;
+import io.quiver.matching.OrderBooks;
+import io.quiver.matching.OrderKind;
+import io.quiver.matching.RejectReason;
+import io.quiver.matching.SelfTradePrevention;
+import io.quiver.matching.Side;
+import io.quiver.matching.TimeInForce;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.spi.ExecutionListener;
+import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.Venue;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A simulated exchange: one price-time order book per instrument, where strategy orders queue, fill
+ * partially and pay maker or taker fees, against liquidity from a seeded {@link MarketSimulation}
+ * driven by the bars it is shown. Prices and sizes cross into the book as exact units of the
+ * instrument's tick and lot scales. Thread-safe (one lock).
+ *
+ * <p>On each bar: the market maker re-quotes around the open; noise traders trade the market to the
+ * bar's low and high (low first when the bar closed up, high first otherwise), filling everything
+ * resting at prices the bar traded through and a random amount at the extreme itself; the maker
+ * re-quotes around the close. Strategy orders meet this flow in strict price-time priority.
+ */
+public final class ExchangeVenue implements Venue, MarketDataListener {
+    private static final long MAKER = 1;
+    private static final long NOISE = 2;
+    private static final long FIRST_STRATEGY_ACCOUNT = 100;
+
+    /** Fee rates of an account, in millionths of the notional (1 bp = 100); negative is a rebate. */
+    public record FeeTier(long makerRate, long takerRate) {
+    }
+
+    private record Tracked(ClientOrderId clientId, String account, io.quiver.sdk.model.Side side, InstrumentId instrument) {
+    }
+
+    private final class InstrumentBook implements MatchingEvents {
+        final Instrument instrument;
+        final OrderBook book;
+        final int priceScale;
+        final int sizeScale;
+        final long tick;
+        final long lot;
+        final List<Long> makerOrders = new ArrayList<>();
+
+        InstrumentBook(Instrument instrument, BookRules.Accounts accounts) {
+            this.instrument = instrument;
+            this.priceScale = instrument.tickSize().scale();
+            this.sizeScale = instrument.lotSize().scale();
+            this.tick = instrument.tickSize().units();
+            this.lot = instrument.lotSize().units();
+            this.book = OrderBooks.create(new BookRules(tick, lot, bandTicks, accounts), this);
+        }
+
+        Price price(long units) {
+            return Price.ofUnits(units, priceScale);
+        }
+
+        @Override
+        public void accepted(long orderId) {
+            Tracked t = tracked.get(orderId);
+            if (t != null) {
+                emit(new OrderEvent.Accepted(t.clientId(), now));
+            }
+        }
+
+        @Override
+        public void rejected(long orderId, RejectReason reason) {
+            Tracked t = tracked.remove(orderId);
+            if (t != null) {
+                ids.remove(t.clientId());
+                emit(new OrderEvent.Rejected(t.clientId(), now, reason.name(), rejectMessage(reason)));
+            }
+        }
+
+        @Override
+        public void trade(long takerId, long takerAccount, long makerId, long makerAccount, Side takerSide, long priceUnits, long size,
+                long takerFee, long makerFee, long takerLeft, long makerLeft) {
+            fill(takerId, priceUnits, size, takerFee, takerLeft);
+            fill(makerId, priceUnits, size, makerFee, makerLeft);
+        }
+
+        private void fill(long orderId, long priceUnits, long size, long fee, long left) {
+            Tracked t = tracked.get(orderId);
+            if (t == null) {
+                return;
+            }
+            if (left == 0) {
+                tracked.remove(orderId);
+                ids.remove(t.clientId());
+            }
+            // fee units are price unit x size unit x 10^-6
+            Money feeMoney = Money.of(BigDecimal.valueOf(fee, priceScale + sizeScale + 6));
+            Fill f = new Fill(t.clientId(), id + "-" + ++executions, t.account(), t.instrument(), t.side(), Qty.ofUnits(size, sizeScale),
+                    price(priceUnits), feeMoney, now);
+            emit(new OrderEvent.Filled(t.clientId(), now, f, left == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED));
+        }
+
+        @Override
+        public void cancelled(long orderId, long size, CancelReason reason) {
+            Tracked t = tracked.remove(orderId);
+            if (t != null) {
+                ids.remove(t.clientId());
+                emit(reason == CancelReason.EXPIRED ? new OrderEvent.Expired(t.clientId(), now)
+                        : new OrderEvent.Cancelled(t.clientId(), now, reason.name()));
+            }
+        }
+
+        @Override
+        public void amended(long orderId, long priceUnits, long size) {
+            // The venue SPI has no amend yet: nothing to report.
+        }
+
+        @Override
+        public void triggered(long orderId) {
+            // A triggered stop is still working: its fills follow.
+        }
+
+        /** The market maker's quotes, replaced around {@code center}. */
+        void requote(long center) {
+            for (long makerOrder : makerOrders) {
+                book.cancel(makerOrder);
+            }
+            makerOrders.clear();
+            long center0 = center / tick * tick;
+            for (int k = 1; k <= simulation.levels(); k++) {
+                long size = simulation.levelLots() * lot;
+                long bid = center0 - k * tick;
+                if (bid > 0) {
+                    book.place(++nextId, MAKER, Side.BUY, OrderKind.LIMIT, TimeInForce.GTC, false, bid, 0, size);
+                    makerOrders.add(nextId);
+                }
+                book.place(++nextId, MAKER, Side.SELL, OrderKind.LIMIT, TimeInForce.GTC, false, center0 + k * tick, 0, size);
+                makerOrders.add(nextId);
+            }
+            // Orders the quotes traded away are gone; keep only live ones to cancel next time.
+            makerOrders.removeIf(o -> book.remaining(o) == 0);
+        }
+
+        /**
+         * Noise flow that trades the market to {@code limit} (a bar's high or low): everything resting at
+         * prices strictly better than it, since the bar traded through them, plus a random amount at
+         * the limit itself, where queue position decides who fills.
+         */
+        void sweep(Side side, long limit) {
+            long[] through = {0};
+            book.levels(side == Side.BUY ? Side.SELL : Side.BUY, Integer.MAX_VALUE, (s, price, total, count) -> {
+                if (side == Side.BUY ? price < limit : price > limit) {
+                    through[0] += total;
+                }
+            });
+            long atLimit = simulation.noiseLots() == 0 ? 0 : random.nextLong(2 * simulation.noiseLots() + 1) * lot;
+            if (through[0] + atLimit > 0) {
+                book.place(++nextId, NOISE, side, OrderKind.LIMIT, TimeInForce.IOC, false, limit, 0, through[0] + atLimit);
+            }
+        }
+    }
+
+    private final String id;
+    private final MarketSimulation simulation;
+    private final long bandTicks;
+    private final SelfTradePrevention selfTrade;
+    private final FeeTier defaultFees;
+    private final Map<String, FeeTier> fees;
+    private final Map<InstrumentId, InstrumentBook> books = new HashMap<>();
+    private final Map<Long, Tracked> tracked = new HashMap<>();
+    private final Map<ClientOrderId, long[]> ids = new HashMap<>();
+    private final Map<String, Long> accountIds = new HashMap<>();
+    private final List<String> accountNames = new ArrayList<>();
+    private final SplittableRandom random;
+    private final BookRules.Accounts accounts;
+    private ExecutionListener listener;
+    private Instant now = Instant.EPOCH;
+    private long nextId;
+    private long executions;
+
+    /**
+     * @param fees fee tier per account (strategy instance id); others pay {@code defaultFees}
+     */
+    public ExchangeVenue(String id, MarketSimulation simulation, long bandTicks, SelfTradePrevention selfTrade, FeeTier defaultFees,
+            Map<String, FeeTier> fees) {
+        this.id = id;
+        this.simulation = simulation;
+        this.bandTicks = bandTicks;
+        this.selfTrade = selfTrade;
+        this.defaultFees = defaultFees;
+        this.fees = Map.copyOf(fees);
+        this.random = new SplittableRandom(simulation.seed());
+        this.accounts = new BookRules.Accounts() {
+            @Override
+            public SelfTradePrevention selfTradePrevention(long account) {
+                return account < FIRST_STRATEGY_ACCOUNT ? SelfTradePrevention.NONE : selfTrade;
+            }
+
+            @Override
+            public long makerFeeRate(long account) {
+                return account < FIRST_STRATEGY_ACCOUNT ? 0 : tier(account).makerRate();
+            }
+
+            @Override
+            public long takerFeeRate(long account) {
+                return account < FIRST_STRATEGY_ACCOUNT ? 0 : tier(account).takerRate();
+            }
+        };
+    }
+
+    private FeeTier tier(long account) {
+        return fees.getOrDefault(accountNames.get((int) (account - FIRST_STRATEGY_ACCOUNT)), defaultFees);
+    }
+
+    private long accountId(String account) {
+        return accountIds.computeIfAbsent(account, a -> {
+            accountNames.add(a);
+            return FIRST_STRATEGY_ACCOUNT + accountNames.size() - 1;
+        });
+    }
+
+    public synchronized void addInstrument(Instrument instrument) {
+        books.computeIfAbsent(instrument.id(), k -> new InstrumentBook(instrument, accounts));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public synchronized void open(ExecutionListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public synchronized void close() {
+        this.listener = null;
+    }
+
+    @Override
+    public synchronized void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
+        now = time;
+        InstrumentBook b = books.get(r.instrument());
+        if (b == null) {
+            emit(new OrderEvent.Rejected(orderId, time, "UNKNOWN_INSTRUMENT", r.instrument() + " is not traded on " + id));
+            return;
+        }
+        if (ids.containsKey(orderId)) {
+            emit(new OrderEvent.Rejected(orderId, time, RejectReason.DUPLICATE_ORDER_ID.name(), "order id " + orderId + " is in use"));
+            return;
+        }
+        long size;
+        long price = 0;
+        long stop = 0;
+        try {
+            size = r.quantity().unitsAt(b.sizeScale);
+            if (r.limitPrice() != null) {
+                price = r.limitPrice().unitsAt(b.priceScale);
+            }
+            if (r.stopPrice() != null) {
+                stop = r.stopPrice().unitsAt(b.priceScale);
+            }
+        } catch (ArithmeticException e) {
+            emit(new OrderEvent.Rejected(orderId, time, "INVALID_PRECISION", "more decimals than " + r.instrument() + " trades in: "
+                    + e.getMessage()));
+            return;
+        }
+        long bookId = ++nextId;
+        tracked.put(bookId, new Tracked(orderId, account, r.side(), r.instrument()));
+        ids.put(orderId, new long[] {bookId});
+        OrderKind kind = switch (r.type()) {
+            case MARKET -> OrderKind.MARKET;
+            case LIMIT -> OrderKind.LIMIT;
+            case STOP -> OrderKind.STOP;
+        };
+        b.book.place(bookId, accountId(account), r.side() == io.quiver.sdk.model.Side.BUY ? Side.BUY : Side.SELL, kind,
+                TimeInForce.valueOf(r.timeInForce().name()), false, price, stop, size);
+    }
+
+    @Override
+    public synchronized void cancel(ClientOrderId orderId, Instant time) {
+        now = time;
+        long[] bookId = ids.get(orderId);
+        Tracked t = bookId == null ? null : tracked.get(bookId[0]);
+        if (t != null) {
+            books.get(t.instrument()).book.cancel(bookId[0]);
+        }
+    }
+
+    @Override
+    public synchronized void onBar(Bar bar) {
+        InstrumentBook b = books.get(bar.instrument());
+        if (b == null) {
+            return;
+        }
+        now = bar.time();
+        long open = bar.open().unitsAt(b.priceScale);
+        long high = bar.high().unitsAt(b.priceScale);
+        long low = bar.low().unitsAt(b.priceScale);
+        long close = bar.close().unitsAt(b.priceScale);
+        b.requote(open);
+        boolean downFirst = close >= open;
+        b.sweep(downFirst ? Side.SELL : Side.BUY, downFirst ? low : high);
+        b.sweep(downFirst ? Side.BUY : Side.SELL, downFirst ? high : low);
+        b.requote(close);
+    }
+
+    /** The book of an instrument, for depth views; null if it is not traded here. */
+    public synchronized OrderBook book(InstrumentId instrument) {
+        InstrumentBook b = books.get(instrument);
+        return b == null ? null : b.book;
+    }
+
+    private static String rejectMessage(RejectReason reason) {
+        return switch (reason) {
+            case DUPLICATE_ORDER_ID -> "the order id is in use";
+            case UNKNOWN_ORDER -> "no such order";
+            case INVALID_SIZE -> "the quantity is not a positive multiple of the lot size";
+            case INVALID_PRICE -> "a price is not a positive multiple of the tick size";
+            case POST_ONLY_WOULD_TAKE -> "a post-only order would have traded";
+            case NO_LIQUIDITY -> "no opposite liquidity for a market order";
+            case NOT_SUPPORTED -> "this combination is not supported";
+        };
+    }
+
+    private void emit(OrderEvent e) {
+        if (listener != null) {
+            listener.onOrderEvent(e);
+        }
+    }
+}

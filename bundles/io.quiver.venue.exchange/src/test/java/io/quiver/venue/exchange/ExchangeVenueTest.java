@@ -1,0 +1,117 @@
+package io.quiver.venue.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.matching.SelfTradePrevention;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExchangeVenueTest {
+    private static final Instrument X = new Instrument(InstrumentId.of("X"), Price.of("0.05"), Qty.of(10), "USD");
+    private static final Instant T = Instant.parse("2020-01-01T00:00:00Z");
+    private final List<OrderEvent> events = new ArrayList<>();
+
+    private ExchangeVenue venue(MarketSimulation sim, SelfTradePrevention stp) {
+        ExchangeVenue v = new ExchangeVenue("exchange", sim, 10, stp, new ExchangeVenue.FeeTier(0, 0),
+                Map.of("a", new ExchangeVenue.FeeTier(100, 100), "b", new ExchangeVenue.FeeTier(100, 250)));
+        v.addInstrument(X);
+        v.open(events::add);
+        return v;
+    }
+
+    private static ClientOrderId id(String s) {
+        return ClientOrderId.of(s);
+    }
+
+    private List<String> summary() {
+        List<String> out = new ArrayList<>();
+        for (OrderEvent e : events) {
+            if (e instanceof OrderEvent.Filled f) {
+                out.add("filled " + f.orderId() + " " + f.fill().quantity() + "@" + f.fill().price() + " fee " + f.fill().fee() + " "
+                        + f.statusAfter());
+            } else if (e instanceof OrderEvent.Rejected r) {
+                out.add("rejected " + r.orderId() + " " + r.reasonCode());
+            } else {
+                out.add(e.getClass().getSimpleName().toLowerCase() + " " + e.orderId());
+            }
+        }
+        events.clear();
+        return out;
+    }
+
+    @Test
+    void ordersQueueFillPartiallyAndPayTheirTiersExactly() {
+        ExchangeVenue v = venue(new MarketSimulation(1, 1, 0, 1), SelfTradePrevention.NONE);
+        v.submit("a", id("a1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(20), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("a", id("a2"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(20), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("b", id("b1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(30), Price.of("100.10"), TimeInForce.IOC), T);
+        // b1 takes a1 (first in time) whole, then 10 of a2, at the resting price 100.05.
+        // taker fee 100.05 * 20 * 0.00025 = 0.50025; maker fee 100.05 * 20 * 0.0001 = 0.2001
+        assertEquals(List.of("accepted a1", "accepted a2", "accepted b1",
+                "filled b1 20@100.05 fee 0.50025000 PARTIALLY_FILLED", "filled a1 20@100.05 fee 0.20010000 FILLED",
+                "filled b1 10@100.05 fee 0.25012500 FILLED", "filled a2 10@100.05 fee 0.10005000 PARTIALLY_FILLED"), summary());
+        assertEquals(Money.of("0.50025"), Money.of("0.50025000"));
+    }
+
+    @Test
+    void rejectsCarryReasonCodes() {
+        ExchangeVenue v = venue(MarketSimulation.defaults(), SelfTradePrevention.NONE);
+        v.submit("a", id("r1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.03"), TimeInForce.GTC), T);
+        v.submit("a", id("r2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(15), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("a", id("r3"), OrderRequest.market(InstrumentId.of("Y"), Side.BUY, Qty.of(10)), T);
+        v.submit("a", id("r4"), OrderRequest.market(X.id(), Side.BUY, Qty.of(10)), T);
+        v.submit("a", id("r5"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.001"), TimeInForce.GTC), T);
+        assertEquals(List.of("rejected r1 INVALID_PRICE", "rejected r2 INVALID_SIZE", "rejected r3 UNKNOWN_INSTRUMENT",
+                "rejected r4 NO_LIQUIDITY", "rejected r5 INVALID_PRECISION"), summary());
+    }
+
+    @Test
+    void selfTradePreventionIsTheVenuesSetting() {
+        ExchangeVenue v = venue(new MarketSimulation(1, 1, 0, 1), SelfTradePrevention.CANCEL_NEWEST);
+        v.submit("a", id("s1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("100"), TimeInForce.GTC), T);
+        v.submit("a", id("s2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100"), TimeInForce.GTC), T);
+        assertEquals(List.of("accepted s1", "accepted s2", "cancelled s2"), summary());
+        v.cancel(id("s1"), T);
+        assertEquals(List.of("cancelled s1"), summary());
+    }
+
+    @Test
+    void theSimulatedMarketQuotesAroundTheCloseAndSweepsTheBarsRange() {
+        ExchangeVenue v = venue(new MarketSimulation(3, 5, 4, 7), SelfTradePrevention.NONE);
+        Bar bar = new Bar(X.id(), T, Price.of("100.00"), Price.of("100.50"), Price.of("99.50"), Price.of("100.20"), Qty.of(1000));
+        v.onBar(bar);
+        // the maker quotes 3 levels each side one tick from the close
+        assertEquals(Price.of("100.15").unitsAt(2), v.book(X.id()).bestBid());
+        assertEquals(Price.of("100.25").unitsAt(2), v.book(X.id()).bestAsk());
+        // a resting buy limit below the market fills only when a later bar trades down through it, at its limit
+        v.submit("a", id("w1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.80"), TimeInForce.GTC), T);
+        Bar down = new Bar(X.id(), T.plusSeconds(60), Price.of("100.20"), Price.of("100.30"), Price.of("99.60"), Price.of("99.90"),
+                Qty.of(1000));
+        v.onBar(down);
+        List<String> e = summary();
+        assertEquals("accepted w1", e.get(0));
+        assertTrue(e.stream().anyMatch(s -> s.startsWith("filled w1 ") && s.contains("@99.80 ")), e.toString());
+        for (String s : e) {
+            if (s.startsWith("filled w1")) {
+                String price = s.substring(s.indexOf('@') + 1, s.indexOf(" fee"));
+                assertTrue(new java.math.BigDecimal(price).compareTo(new java.math.BigDecimal("99.80")) <= 0, s);
+            }
+        }
+    }
+}
