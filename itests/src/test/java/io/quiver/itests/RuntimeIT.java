@@ -76,11 +76,14 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void everyQuiverFeatureIsInstalled() throws Exception {
-        for (String f : new String[] {"quiver-core", "quiver-shell", "quiver-messaging", "quiver-feed-synthetic", "quiver-broker", "quiver-mapdb"}) {
+        for (String f : new String[] {"quiver-core", "quiver-shell", "quiver-messaging", "quiver-feed-synthetic", "quiver-broker", "quiver-mapdb",
+            "quiver-venue-exchange"}) {
             assertTrue(f + " installed", features.isInstalled(features.getFeature(f)));
         }
         String out = executeCommand("feed:list --no-format");
         assertTrue(out, out.contains("synthetic"));
+        String venues = executeCommand("venue:list --no-format");
+        assertTrue(venues, venues.contains("sim") && venues.contains("exchange"));
     }
 
     @Test

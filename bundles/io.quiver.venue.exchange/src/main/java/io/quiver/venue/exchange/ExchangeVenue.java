@@ -111,7 +111,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener {
                 ids.remove(t.clientId());
             }
             // fee units are price unit x size unit x 10^-6
-            Money feeMoney = Money.of(BigDecimal.valueOf(fee, priceScale + sizeScale + 6));
+            Money feeMoney = Money.of(BigDecimal.valueOf(fee, priceScale + sizeScale + 6).stripTrailingZeros());
             Fill f = new Fill(t.clientId(), id + "-" + ++executions, t.account(), t.instrument(), t.side(), Qty.ofUnits(size, sizeScale),
                     price(priceUnits), feeMoney, now);
             emit(new OrderEvent.Filled(t.clientId(), now, f, left == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED));

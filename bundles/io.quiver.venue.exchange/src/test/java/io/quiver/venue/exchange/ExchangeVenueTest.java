@@ -64,9 +64,8 @@ class ExchangeVenueTest {
         // b1 takes a1 (first in time) whole, then 10 of a2, at the resting price 100.05.
         // taker fee 100.05 * 20 * 0.00025 = 0.50025; maker fee 100.05 * 20 * 0.0001 = 0.2001
         assertEquals(List.of("accepted a1", "accepted a2", "accepted b1",
-                "filled b1 20@100.05 fee 0.50025000 PARTIALLY_FILLED", "filled a1 20@100.05 fee 0.20010000 FILLED",
-                "filled b1 10@100.05 fee 0.25012500 FILLED", "filled a2 10@100.05 fee 0.10005000 PARTIALLY_FILLED"), summary());
-        assertEquals(Money.of("0.50025"), Money.of("0.50025000"));
+                "filled b1 20@100.05 fee 0.50025 PARTIALLY_FILLED", "filled a1 20@100.05 fee 0.2001 FILLED",
+                "filled b1 10@100.05 fee 0.250125 FILLED", "filled a2 10@100.05 fee 0.10005 PARTIALLY_FILLED"), summary());
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.quiver.venue.exchange.internal;
+
+import io.quiver.matching.SelfTradePrevention;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.spi.ExecutionListener;
+import io.quiver.sdk.spi.MarketDataFeed;
+import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.Venue;
+import io.quiver.venue.exchange.ExchangeVenue;
+import io.quiver.venue.exchange.MarketSimulation;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The simulated exchange as a venue service ({@code venue = exchange}); it trades every instrument of every feed. */
+@Component(service = Venue.class, configurationPid = "io.quiver.venue.exchange", property = Venue.ID_PROPERTY + "=exchange")
+@Designate(ocd = ExchangeVenueComponent.Config.class)
+public final class ExchangeVenueComponent implements Venue, MarketDataListener {
+
+    @ObjectClassDefinition(name = "Quiver simulated exchange", description = "A real order book per instrument with simulated liquidity")
+    public @interface Config {
+        @AttributeDefinition(description = "Market maker levels each side")
+        int levels() default 5;
+
+        @AttributeDefinition(description = "Lots per market maker level")
+        long level_lots() default 10;
+
+        @AttributeDefinition(description = "Noise traders trade 0 to 2 x this many lots at each bar's high and low")
+        long noise_lots() default 30;
+
+        @AttributeDefinition(description = "Seed of the market simulation")
+        long seed() default 42;
+
+        @AttributeDefinition(description = "Market order protection band, in ticks")
+        long band_ticks() default 50;
+
+        @AttributeDefinition(description = "Self-trade prevention: NONE, CANCEL_NEWEST, CANCEL_OLDEST, CANCEL_BOTH")
+        String self_trade() default "CANCEL_NEWEST";
+
+        @AttributeDefinition(description = "Default maker fee in millionths of the notional (1 bp = 100)")
+        long maker_rate() default 0;
+
+        @AttributeDefinition(description = "Default taker fee in millionths of the notional")
+        long taker_rate() default 0;
+
+        @AttributeDefinition(description = "Fee tiers per account: <strategy id>:<maker rate>:<taker rate>, comma-separated")
+        String[] account_fees() default {};
+    }
+
+    private final ExchangeVenue venue;
+
+    @Activate
+    public ExchangeVenueComponent(Config c) {
+        SelfTradePrevention stp;
+        try {
+            stp = SelfTradePrevention.valueOf(c.self_trade().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("self.trade: '" + c.self_trade() + "' is not NONE, CANCEL_NEWEST, CANCEL_OLDEST or CANCEL_BOTH");
+        }
+        Map<String, ExchangeVenue.FeeTier> tiers = new HashMap<>();
+        for (String entry : c.account_fees()) {
+            for (String one : entry.split(",")) {
+                if (one.isBlank()) {
+                    continue;
+                }
+                String[] f = one.trim().split(":");
+                try {
+                    tiers.put(f[0], new ExchangeVenue.FeeTier(Long.parseLong(f[1]), Long.parseLong(f[2])));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("account.fees: '" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
+                }
+            }
+        }
+        this.venue = new ExchangeVenue("exchange", new MarketSimulation(c.levels(), c.level_lots(), c.noise_lots(), c.seed()), c.band_ticks(),
+                stp, new ExchangeVenue.FeeTier(c.maker_rate(), c.taker_rate()), tiers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFeed(MarketDataFeed feed) {
+        feed.instruments().forEach(venue::addInstrument);
+    }
+
+    void removeFeed(MarketDataFeed feed) {
+        // Books stay: orders resting in them keep their rules until cancelled.
+    }
+
+    @Override
+    public String id() {
+        return venue.id();
+    }
+
+    @Override
+    public void open(ExecutionListener listener) {
+        venue.open(listener);
+    }
+
+    @Override
+    public void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time) {
+        venue.submit(account, orderId, request, time);
+    }
+
+    @Override
+    public void cancel(ClientOrderId orderId, Instant time) {
+        venue.cancel(orderId, time);
+    }
+
+    @Override
+    public void close() {
+        venue.close();
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        venue.onBar(bar);
+    }
+}
