@@ -84,6 +84,15 @@ public class RuntimeIT extends QuiverTestSupport {
         assertTrue(out, out.contains("synthetic"));
         String venues = executeCommand("venue:list --no-format");
         assertTrue(venues, venues.contains("sim") && venues.contains("exchange"));
+        await(WAIT, "the exchange quoting SYN1", () -> {
+            try {
+                return executeCommand("book:show --no-format -n 3 SYN1").lines().count() == 4;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String book = executeCommand("book:show -n 3 SYN1");
+        assertTrue(book, book.startsWith("SYN1  last"));
     }
 
     @Test

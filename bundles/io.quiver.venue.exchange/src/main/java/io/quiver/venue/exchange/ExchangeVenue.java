@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  * resting at prices the bar traded through and a random amount at the extreme itself; the maker
  * re-quotes around the close. Strategy orders meet this flow in strict price-time priority.
  */
-public final class ExchangeVenue implements Venue, MarketDataListener {
+public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeBooks {
     private static final long MAKER = 1;
     private static final long NOISE = 2;
     private static final long FIRST_STRATEGY_ACCOUNT = 100;
@@ -323,10 +323,31 @@ public final class ExchangeVenue implements Venue, MarketDataListener {
         b.requote(close);
     }
 
-    /** The book of an instrument, for depth views; null if it is not traded here. */
-    public synchronized OrderBook book(InstrumentId instrument) {
+    /** The book of an instrument, for tests; null if it is not traded here. Not thread-safe: use {@link #depth}. */
+    synchronized OrderBook book(InstrumentId instrument) {
         InstrumentBook b = books.get(instrument);
         return b == null ? null : b.book;
+    }
+
+    @Override
+    public synchronized List<InstrumentId> instruments() {
+        return books.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public synchronized Depth depth(InstrumentId instrument, int levels) {
+        InstrumentBook b = books.get(instrument);
+        if (b == null) {
+            throw new IllegalArgumentException("no book for " + instrument + " on " + id + "; books: " + instruments());
+        }
+        List<Level> bids = new ArrayList<>();
+        List<Level> asks = new ArrayList<>();
+        b.book.levels(Side.BUY, levels, (side, price, total, count) -> bids.add(new Level(io.quiver.sdk.model.Side.BUY, b.price(price),
+                Qty.ofUnits(total, b.sizeScale), count)));
+        b.book.levels(Side.SELL, levels, (side, price, total, count) -> asks.add(new Level(io.quiver.sdk.model.Side.SELL, b.price(price),
+                Qty.ofUnits(total, b.sizeScale), count)));
+        long last = b.book.lastTradePrice();
+        return new Depth(instrument, b.book.depthSequence(), last == 0 ? null : b.price(last), bids, asks);
     }
 
     private static String rejectMessage(RejectReason reason) {

@@ -95,9 +95,13 @@ class ExchangeVenueTest {
         ExchangeVenue v = venue(new MarketSimulation(3, 5, 4, 7), SelfTradePrevention.NONE);
         Bar bar = new Bar(X.id(), T, Price.of("100.00"), Price.of("100.50"), Price.of("99.50"), Price.of("100.20"), Qty.of(1000));
         v.onBar(bar);
-        // the maker quotes 3 levels each side one tick from the close
-        assertEquals(Price.of("100.15").unitsAt(2), v.book(X.id()).bestBid());
-        assertEquals(Price.of("100.25").unitsAt(2), v.book(X.id()).bestAsk());
+        // the maker quotes 3 levels each side one tick apart around the close, 5 lots (50) each
+        ExchangeBooks.Depth d = v.depth(X.id(), 10);
+        assertEquals(List.of(Price.of("100.15"), Price.of("100.10"), Price.of("100.05")),
+                d.bids().stream().map(ExchangeBooks.Level::price).toList());
+        assertEquals(List.of(Price.of("100.25"), Price.of("100.30"), Price.of("100.35")),
+                d.asks().stream().map(ExchangeBooks.Level::price).toList());
+        assertTrue(d.bids().stream().allMatch(l -> l.totalSize().equals(Qty.of(50)) && l.orders() == 1));
         // a resting buy limit below the market fills only when a later bar trades down through it, at its limit
         v.submit("a", id("w1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.80"), TimeInForce.GTC), T);
         Bar down = new Bar(X.id(), T.plusSeconds(60), Price.of("100.20"), Price.of("100.30"), Price.of("99.60"), Price.of("99.90"),

@@ -8,9 +8,12 @@ import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
+import io.quiver.venue.exchange.ExchangeBooks;
 import io.quiver.venue.exchange.ExchangeVenue;
 import io.quiver.venue.exchange.MarketSimulation;
+import io.quiver.sdk.model.InstrumentId;
 import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -23,9 +26,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The simulated exchange as a venue service ({@code venue = exchange}); it trades every instrument of every feed. */
-@Component(service = Venue.class, configurationPid = "io.quiver.venue.exchange", property = Venue.ID_PROPERTY + "=exchange")
+@Component(service = {Venue.class, ExchangeBooks.class}, configurationPid = "io.quiver.venue.exchange", property = Venue.ID_PROPERTY + "=exchange")
 @Designate(ocd = ExchangeVenueComponent.Config.class)
-public final class ExchangeVenueComponent implements Venue, MarketDataListener {
+public final class ExchangeVenueComponent implements Venue, MarketDataListener, ExchangeBooks {
 
     @ObjectClassDefinition(name = "Quiver simulated exchange", description = "A real order book per instrument with simulated liquidity")
     public @interface Config {
@@ -122,5 +125,15 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener {
     @Override
     public void onBar(Bar bar) {
         venue.onBar(bar);
+    }
+
+    @Override
+    public List<InstrumentId> instruments() {
+        return venue.instruments();
+    }
+
+    @Override
+    public Depth depth(InstrumentId instrument, int levels) {
+        return venue.depth(instrument, levels);
     }
 }
