@@ -15,7 +15,7 @@ public interface BacktestService {
 
     /** What to backtest: a strategy type (full name, or the part after {@code io.quiver.strategy.}) over a data file. */
     record Request(String strategyType, Map<String, String> parameters, Path dataFile, String startingCash, String feeBps,
-            String strategyId) {
+            String strategyId, String venue) {
     }
 
     List<StrategyType> strategyTypes();

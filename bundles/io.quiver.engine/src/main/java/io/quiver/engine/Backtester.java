@@ -6,15 +6,22 @@ import io.quiver.engine.internal.StrategyHarness;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.matching.SelfTradePrevention;
+import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.Venue;
+import io.quiver.venue.exchange.ExchangeVenue;
+import io.quiver.venue.exchange.MarketSimulation;
 import io.quiver.venue.sim.BarFillSimulator;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Replays a bar series through one strategy instance on a simulated clock, in-process and deterministic,
- * with the simulated venue's fill rules. For each bar, in this order: timers due up to the bar's time
- * fire; the venue fills working orders on the bar; the strategy sees the bar. So an order decided on a
- * bar fills on a later bar, never on the one it was decided on.
+ * Replays a bar series through one strategy instance on a simulated clock, in-process and deterministic.
+ * For each bar, in this order: timers due up to the bar's time fire; the venue sees the bar; the strategy
+ * sees the bar. On the {@code sim} venue an order decided on a bar fills on a later bar by the bar fill
+ * rules; on the {@code exchange} venue it meets the book at once (the quotes around that bar's close)
+ * and rests there among the simulated liquidity.
  */
 public final class Backtester {
     private Backtester() {
@@ -26,8 +33,21 @@ public final class Backtester {
         }
         long started = System.nanoTime();
         SimulatedClock clock = new SimulatedClock(series.time(0));
-        BarFillSimulator venue = new BarFillSimulator("backtest", settings.feeBps());
-        venue.addInstrument(series.instrument());
+        Venue venue;
+        MarketDataListener marketData;
+        if (settings.venue().equals("exchange")) {
+            long rate = settings.feeBps().movePointRight(2).longValueExact(); // bps to millionths
+            ExchangeVenue exchange = new ExchangeVenue("backtest", MarketSimulation.defaults(), 50, SelfTradePrevention.CANCEL_NEWEST,
+                    new ExchangeVenue.FeeTier(rate, rate), Map.of());
+            exchange.addInstrument(series.instrument());
+            venue = exchange;
+            marketData = exchange;
+        } else {
+            BarFillSimulator sim = new BarFillSimulator("backtest", settings.feeBps());
+            sim.addInstrument(series.instrument());
+            venue = sim;
+            marketData = sim;
+        }
         BacktestReport report = new BacktestReport(settings, series);
         StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, venue, clock,
                 List.of(series.instrument()), settings.startingCash(), new InMemoryStateStore(), settings.strategyId() + "-",
@@ -45,7 +65,7 @@ public final class Backtester {
                 due = harness.nextTimerDue();
             }
             clock.set(bar.time());
-            venue.onBar(bar);
+            marketData.onBar(bar);
             harness.onBar(bar);
             report.onBarClosed(series, i, harness.account());
             if ((i + 1) % step == 0) {

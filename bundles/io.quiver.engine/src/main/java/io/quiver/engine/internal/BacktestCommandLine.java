@@ -36,6 +36,7 @@ public final class BacktestCommandLine {
               --cash N          starting cash (default 100000)
               --fee-bps N       fee in basis points of the notional (default 0)
               --id ID           instance id recorded in the result (default backtest)
+              --venue V         sim (fills from bars, default) or exchange (the simulated exchange)
               --output FILE     JSON result (default data/quiver/backtests/<id>.json)
               --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
               --list            list the strategy types found and exit
@@ -69,7 +70,7 @@ public final class BacktestCommandLine {
                 String value = args[++i];
                 switch (a) {
                     case "--jar" -> jars.add(home.resolve(value));
-                    case "--data", "--cash", "--fee-bps", "--id", "--output" -> options.put(a, value);
+                    case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue" -> options.put(a, value);
                     default -> {
                         err.println("error: unknown option " + a);
                         err.print(USAGE);
@@ -115,7 +116,8 @@ public final class BacktestCommandLine {
                 Class<?> cls = loader.loadClass(types.get(type));
                 String id = options.getOrDefault("--id", "backtest");
                 var request = new BacktestService.Request(type, params, home.resolve(options.getOrDefault("--data", "samples/orcl-1995-2014.txt")),
-                        options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id);
+                        options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
+                        options.getOrDefault("--venue", "sim"));
                 int[] last = {0};
                 BacktestResult r = BacktestRequests.run(cls, type, request, (done, total) -> {
                     int percent = (int) (done * 100 / total);

@@ -83,6 +83,7 @@ public final class BacktestReport {
                 .name("first").value(series.time(0).toString())
                 .name("last").value(series.time(series.size() - 1).toString())
                 .endObject();
+        w.name("venue").value(settings.venue());
         w.name("startingCash").number(plain(settings.startingCash()));
         w.name("feeBps").number(settings.feeBps().toPlainString());
         w.name("finalEquity").number(plain(equity));

@@ -34,7 +34,7 @@ public final class BacktestRequests {
         BarSeries series = CsvDataReader.readBars(r.dataFile(), CsvDataReader.schemaFor(r.dataFile()));
         String id = r.strategyId() == null || r.strategyId().isBlank() ? "backtest" : r.strategyId();
         BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3,
-                r.dataFile().getFileName().toString(), sha256(r.dataFile()));
+                r.dataFile().getFileName().toString(), sha256(r.dataFile()), r.venue() == null ? "sim" : r.venue());
         return Backtester.run(strategy, series, settings, progress);
     }
 

@@ -110,6 +110,31 @@ class SmaCrossoverBacktestTest {
     }
 
     @Test
+    void onTheExchangeVenueOrdersMeetTheQuotesAroundTheDecisionClose() {
+        BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
+        Map<String, String> p = Map.of("fast", "10", "slow", "30", "size", "100");
+        var settings = new BacktestSettings("sma-test", SmaCrossover.TYPE, p, Money.of(100_000), BigDecimal.ZERO, 3,
+                "orcl-1995-2014.txt", "n/a", "exchange");
+        BacktestResult r = Backtester.run(StrategyInstantiator.instantiate(SmaCrossover.class, p), s, settings, BacktestProgress.NONE);
+        BacktestResult again = Backtester.run(StrategyInstantiator.instantiate(SmaCrossover.class, p), s, settings, BacktestProgress.NONE);
+        assertEquals(r.json(), again.json());
+        assertTrue(r.json().contains("\"venue\": \"exchange\""));
+        // The same crossings as on the sim venue, but each order fills on its decision bar, one tick through the close.
+        assertEquals(naive(s, 10, 30, BigDecimal.valueOf(100)).size(), r.fills().size());
+        BigDecimal tick = new BigDecimal("0.000001");
+        java.util.Map<java.time.Instant, BigDecimal> closes = new java.util.HashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            closes.put(s.time(i), s.bar(i).close().toBigDecimal());
+        }
+        for (Fill f : r.fills()) {
+            BigDecimal close = closes.get(f.time());
+            BigDecimal expected = f.side() == Side.BUY ? close.add(tick) : close.subtract(tick);
+            assertEquals(0, expected.compareTo(f.price().toBigDecimal()), f.toString());
+            assertEquals(0, BigDecimal.valueOf(100).compareTo(f.quantity().toBigDecimal()), f.toString());
+        }
+    }
+
+    @Test
     void badParametersAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "ten")));

@@ -43,6 +43,10 @@ public class RunBacktestCommand implements Action {
     @Option(name = "--fee-bps", description = "Fee in basis points of the notional")
     String feeBps = "0";
 
+    @Option(name = "--venue", description = "sim (fills from bars) or exchange (the simulated exchange's order book)")
+    @org.apache.karaf.shell.api.action.Completion(value = org.apache.karaf.shell.support.completers.StringsCompleter.class, values = {"sim", "exchange"})
+    String venue = "sim";
+
     @Option(name = "--id", description = "Strategy instance id recorded in the result")
     String id = "backtest";
 
@@ -58,7 +62,7 @@ public class RunBacktestCommand implements Action {
         Map<String, String> parameters = parseParams(params);
         Path file = home.resolve(data).normalize();
         int[] lastPercent = {0};
-        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, file, cash, feeBps, id),
+        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, file, cash, feeBps, id, venue),
                 (done, total) -> {
                     int percent = (int) (done * 100 / total);
                     if (percent >= lastPercent[0] + 20 && total >= 100_000) {

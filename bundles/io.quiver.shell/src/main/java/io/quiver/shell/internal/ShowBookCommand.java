@@ -15,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 @Command(scope = "book", name = "show", description = "Shows the top levels of an instrument's order book on the simulated exchange")
 public class ShowBookCommand implements Action {
-    // Optional: without it Karaf would hold back every Quiver command while the exchange is not installed.
+    // Optional: without it Karaf would hold back every Quiver command while the exchange venue is not active.
     @Reference(optional = true)
     ExchangeBooks books;
 
@@ -33,7 +33,7 @@ public class ShowBookCommand implements Action {
     @Override
     public Object execute() {
         if (books == null) {
-            throw new IllegalStateException("the simulated exchange is not installed (feature:install quiver-venue-exchange)");
+            throw new IllegalStateException("the simulated exchange venue is not active (bundle io.quiver.venue.exchange)");
         }
         ExchangeBooks.Depth d = books.depth(InstrumentId.of(instrument), levels);
         out.println(d.instrument() + "  last " + (d.lastTradePrice() == null ? "-" : d.lastTradePrice()) + "  depth sequence " + d.sequence());

@@ -60,6 +60,7 @@ class RunBacktestCommandTest {
         c.execute();
         assertEquals(Map.of("fast", "5", "slow", "20"), service.request.parameters());
         assertEquals(dir.resolve("samples/orcl-1995-2014.txt"), service.request.dataFile());
+        assertEquals("sim", service.request.venue());
         assertEquals("{\"ok\": true}\n", Files.readString(dir.resolve("data/quiver/backtests/backtest.json")));
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("final equity   5000 (start 5000)"), printed);

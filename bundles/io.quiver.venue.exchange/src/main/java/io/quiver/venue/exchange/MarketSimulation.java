@@ -14,8 +14,8 @@ public record MarketSimulation(int levels, long levelLots, long noiseLots, long 
         }
     }
 
-    /** Five levels of 10 lots each side, sweeps of 30 lots. */
+    /** Five levels of 100 lots each side, up to 600 lots traded at each bar's extremes, seed 42. */
     public static MarketSimulation defaults() {
-        return new MarketSimulation(5, 10, 30, 42);
+        return new MarketSimulation(5, 100, 300, 42);
     }
 }

@@ -36,10 +36,10 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
         int levels() default 5;
 
         @AttributeDefinition(description = "Lots per market maker level")
-        long level_lots() default 10;
+        long level_lots() default 100;
 
         @AttributeDefinition(description = "Noise traders trade 0 to 2 x this many lots at each bar's high and low")
-        long noise_lots() default 30;
+        long noise_lots() default 300;
 
         @AttributeDefinition(description = "Seed of the market simulation")
         long seed() default 42;
