@@ -181,6 +181,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final MarketSimulation simulation;
     private final long bandTicks;
     private final SelfTradePrevention selfTrade;
+    private final Map<String, SelfTradePrevention> selfTradeByAccount;
     private final FeeTier defaultFees;
     private final Map<String, FeeTier> fees;
     private final Map<InstrumentId, InstrumentBook> books = new HashMap<>();
@@ -200,17 +201,28 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
      */
     public ExchangeVenue(String id, MarketSimulation simulation, long bandTicks, SelfTradePrevention selfTrade, FeeTier defaultFees,
             Map<String, FeeTier> fees) {
+        this(id, simulation, bandTicks, selfTrade, Map.of(), defaultFees, fees);
+    }
+
+    /**
+     * @param selfTradeByAccount self-trade prevention per account (strategy instance id); others use {@code selfTrade}
+     * @param fees fee tier per account; others pay {@code defaultFees}
+     */
+    public ExchangeVenue(String id, MarketSimulation simulation, long bandTicks, SelfTradePrevention selfTrade,
+            Map<String, SelfTradePrevention> selfTradeByAccount, FeeTier defaultFees, Map<String, FeeTier> fees) {
         this.id = id;
         this.simulation = simulation;
         this.bandTicks = bandTicks;
         this.selfTrade = selfTrade;
+        this.selfTradeByAccount = Map.copyOf(selfTradeByAccount);
         this.defaultFees = defaultFees;
         this.fees = Map.copyOf(fees);
         this.random = new SplittableRandom(simulation.seed());
         this.accounts = new BookRules.Accounts() {
             @Override
             public SelfTradePrevention selfTradePrevention(long account) {
-                return account < FIRST_STRATEGY_ACCOUNT ? SelfTradePrevention.NONE : selfTrade;
+                return account < FIRST_STRATEGY_ACCOUNT ? SelfTradePrevention.NONE
+                        : selfTradeByAccount.getOrDefault(accountNames.get((int) (account - FIRST_STRATEGY_ACCOUNT)), selfTrade);
             }
 
             @Override

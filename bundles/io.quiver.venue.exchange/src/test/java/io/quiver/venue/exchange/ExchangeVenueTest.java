@@ -91,6 +91,20 @@ class ExchangeVenueTest {
     }
 
     @Test
+    void selfTradePreventionCanDifferPerAccount() {
+        ExchangeVenue v = new ExchangeVenue("exchange", new MarketSimulation(1, 1, 0, 1), 10, SelfTradePrevention.CANCEL_NEWEST,
+                Map.of("hedger", SelfTradePrevention.NONE), new ExchangeVenue.FeeTier(0, 0), Map.of());
+        v.addInstrument(X);
+        v.open(events::add);
+        v.submit("hedger", id("h1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("100"), TimeInForce.GTC), T);
+        v.submit("hedger", id("h2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100"), TimeInForce.GTC), T);
+        v.submit("a", id("a1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("101"), TimeInForce.GTC), T);
+        v.submit("a", id("a2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("101"), TimeInForce.GTC), T);
+        assertEquals(List.of("accepted h1", "accepted h2", "filled h2 10@100.00 fee 0 FILLED", "filled h1 10@100.00 fee 0 FILLED",
+                "accepted a1", "accepted a2", "cancelled a2"), summary());
+    }
+
+    @Test
     void theSimulatedMarketQuotesAroundTheCloseAndSweepsTheBarsRange() {
         ExchangeVenue v = venue(new MarketSimulation(3, 5, 4, 7), SelfTradePrevention.NONE);
         Bar bar = new Bar(X.id(), T, Price.of("100.00"), Price.of("100.50"), Price.of("99.50"), Price.of("100.20"), Qty.of(1000));

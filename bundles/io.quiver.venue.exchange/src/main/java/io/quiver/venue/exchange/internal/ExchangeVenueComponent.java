@@ -50,6 +50,9 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
         @AttributeDefinition(description = "Self-trade prevention: NONE, CANCEL_NEWEST, CANCEL_OLDEST, CANCEL_BOTH")
         String self_trade() default "CANCEL_NEWEST";
 
+        @AttributeDefinition(description = "Self-trade prevention per account: <strategy id>:<mode>, comma-separated")
+        String[] account_self_trade() default {};
+
         @AttributeDefinition(description = "Default maker fee in millionths of the notional (1 bp = 100)")
         long maker_rate() default 0;
 
@@ -64,28 +67,40 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
 
     @Activate
     public ExchangeVenueComponent(Config c) {
-        SelfTradePrevention stp;
-        try {
-            stp = SelfTradePrevention.valueOf(c.self_trade().trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("self.trade: '" + c.self_trade() + "' is not NONE, CANCEL_NEWEST, CANCEL_OLDEST or CANCEL_BOTH");
+        SelfTradePrevention stp = selfTrade("self.trade", c.self_trade());
+        Map<String, SelfTradePrevention> stpByAccount = new HashMap<>();
+        for (String one : entries(c.account_self_trade())) {
+            String[] f = one.split(":");
+            if (f.length != 2) {
+                throw new IllegalArgumentException("account.self.trade: '" + one + "' is not <strategy id>:<mode>");
+            }
+            stpByAccount.put(f[0].trim(), selfTrade("account.self.trade", f[1]));
         }
         Map<String, ExchangeVenue.FeeTier> tiers = new HashMap<>();
-        for (String entry : c.account_fees()) {
-            for (String one : entry.split(",")) {
-                if (one.isBlank()) {
-                    continue;
-                }
-                String[] f = one.trim().split(":");
-                try {
-                    tiers.put(f[0], new ExchangeVenue.FeeTier(Long.parseLong(f[1]), Long.parseLong(f[2])));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("account.fees: '" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
-                }
+        for (String one : entries(c.account_fees())) {
+            String[] f = one.split(":");
+            try {
+                tiers.put(f[0].trim(), new ExchangeVenue.FeeTier(Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("account.fees: '" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
             }
         }
         this.venue = new ExchangeVenue("exchange", new MarketSimulation(c.levels(), c.level_lots(), c.noise_lots(), c.seed()), c.band_ticks(),
-                stp, new ExchangeVenue.FeeTier(c.maker_rate(), c.taker_rate()), tiers);
+                stp, stpByAccount, new ExchangeVenue.FeeTier(c.maker_rate(), c.taker_rate()), tiers);
+    }
+
+    private static SelfTradePrevention selfTrade(String key, String value) {
+        try {
+            return SelfTradePrevention.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": '" + value.trim() + "' is not NONE, CANCEL_NEWEST, CANCEL_OLDEST or CANCEL_BOTH");
+        }
+    }
+
+    /** The entries of a list setting; a .cfg file gives it as one comma-separated string. */
+    private static List<String> entries(String[] values) {
+        return java.util.Arrays.stream(values).flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
