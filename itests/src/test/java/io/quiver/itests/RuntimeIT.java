@@ -139,6 +139,31 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void depthUpdatesOfTheSimulatedExchangeArriveGaplessOnTheBroker() throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession()) {
+            String queue = "it-depth-" + System.nanoTime();
+            session.createQueue(new QueueConfiguration(queue).setAddress(Addresses.depth("exchange", "SYN1"))
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
+            ClientConsumer consumer = session.createConsumer(queue);
+            session.start();
+            long previous = -1;
+            for (int i = 0; i < 50; i++) {
+                ClientMessage m = consumer.receive(WAIT.toMillis());
+                assertNotNull("depth update " + i, m);
+                long sequence = m.getLongProperty("quiverSequence");
+                if (previous >= 0) {
+                    assertEquals("gapless", previous + 1, sequence);
+                }
+                previous = sequence;
+                String json = m.getBodyBuffer().readNullableSimpleString().toString();
+                assertTrue(json, json.startsWith("{\"venue\":\"exchange\",\"instrument\":\"SYN1\",\"sequence\":" + sequence));
+            }
+        }
+    }
+
+    @Test
     public void dropRemoveAndReplaceTheStrategyBundle() throws Exception {
         await(WAIT, "sma-demo running", this::demoRunning);
         Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");

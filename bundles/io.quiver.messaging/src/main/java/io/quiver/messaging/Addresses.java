@@ -12,6 +12,8 @@ public final class Addresses {
     public static final String ORDER_EVENTS = ROOT + ".orders";
     /** Fills only: {@code quiver.fills.<strategy id>}. */
     public static final String FILLS = ROOT + ".fills";
+    /** Depth (L2) updates: {@code quiver.md.depth.<venue>.<symbol>}. */
+    public static final String DEPTH = ROOT + ".md.depth";
     /** Every address below a prefix, in Artemis wildcard syntax. */
     public static final String ALL_BELOW = ".#";
     /** Message property holding the strategy instance id. */
@@ -28,6 +30,10 @@ public final class Addresses {
 
     public static String fills(String strategyId) {
         return FILLS + "." + segment(strategyId);
+    }
+
+    public static String depth(String venue, String symbol) {
+        return DEPTH + "." + segment(venue) + "." + segment(symbol);
     }
 
     /** Ids may not contain the wildcard characters or the separator. */

@@ -10,6 +10,7 @@ class AddressesTest {
     void addressesAreHierarchical() {
         assertEquals("quiver.fills.sma-demo", Addresses.fills("sma-demo"));
         assertEquals("quiver.orders.sma-demo", Addresses.orderEvents("sma-demo"));
+        assertEquals("quiver.md.depth.exchange.SYN1", Addresses.depth("exchange", "SYN1"));
     }
 
     @Test

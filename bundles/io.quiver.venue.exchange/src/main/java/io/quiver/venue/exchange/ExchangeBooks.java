@@ -23,4 +23,10 @@ public interface ExchangeBooks {
 
     /** A depth snapshot; throws IllegalArgumentException for an instrument without a book. */
     Depth depth(InstrumentId instrument, int levels);
+
+    /**
+     * Replays the depth updates of an instrument after {@code lastSeen} to {@code to} and returns true,
+     * or returns false (replaying nothing) if they are no longer all held: take a snapshot instead.
+     */
+    boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to);
 }

@@ -2,6 +2,7 @@ package io.quiver.venue.exchange;
 
 import io.quiver.matching.BookRules;
 import io.quiver.matching.CancelReason;
+import io.quiver.matching.DepthHistory;
 import io.quiver.matching.MatchingEvents;
 import io.quiver.matching.OrderBook;
 import io.quiver.matching.OrderBooks;
@@ -47,6 +48,8 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private static final long MAKER = 1;
     private static final long NOISE = 2;
     private static final long FIRST_STRATEGY_ACCOUNT = 100;
+    /** Depth updates kept per instrument for subscribers that resync after a gap. */
+    private static final int DEPTH_HISTORY = 100_000;
 
     /** Fee rates of an account, in millionths of the notional (1 bp = 100); negative is a rebate. */
     public record FeeTier(long makerRate, long takerRate) {
@@ -64,6 +67,8 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         final long lot;
         final List<Long> makerOrders = new ArrayList<>();
 
+        final DepthHistory history = new DepthHistory(DEPTH_HISTORY);
+
         InstrumentBook(Instrument instrument, BookRules.Accounts accounts) {
             this.instrument = instrument;
             this.priceScale = instrument.tickSize().scale();
@@ -71,6 +76,23 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
             this.tick = instrument.tickSize().units();
             this.lot = instrument.lotSize().units();
             this.book = OrderBooks.create(new BookRules(tick, lot, bandTicks, accounts), this);
+            this.book.depthListener(this::depthChanged);
+        }
+
+        private void depthChanged(long sequence, Side side, long priceUnits, long total, int count) {
+            history.levelChanged(sequence, side, priceUnits, total, count);
+            if (!depthListeners.isEmpty()) {
+                forward(sequence, side, priceUnits, total, count, depthListeners);
+            }
+        }
+
+        void forward(long sequence, Side side, long priceUnits, long total, int count, List<ExchangeDepthListener> to) {
+            io.quiver.sdk.model.Side s = side == Side.BUY ? io.quiver.sdk.model.Side.BUY : io.quiver.sdk.model.Side.SELL;
+            Price p = price(priceUnits);
+            Qty q = Qty.ofUnits(total, sizeScale);
+            for (ExchangeDepthListener l : to) {
+                l.levelChanged(id, instrument.id(), sequence, s, p, q, count);
+            }
         }
 
         Price price(long units) {
@@ -191,6 +213,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final List<String> accountNames = new ArrayList<>();
     private final SplittableRandom random;
     private final BookRules.Accounts accounts;
+    private final List<ExchangeDepthListener> depthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutionListener listener;
     private Instant now = Instant.EPOCH;
     private long nextId;
@@ -339,6 +362,24 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     synchronized OrderBook book(InstrumentId instrument) {
         InstrumentBook b = books.get(instrument);
         return b == null ? null : b.book;
+    }
+
+    public void addDepthListener(ExchangeDepthListener l) {
+        depthListeners.add(l);
+    }
+
+    public void removeDepthListener(ExchangeDepthListener l) {
+        depthListeners.remove(l);
+    }
+
+    @Override
+    public synchronized boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to) {
+        InstrumentBook b = books.get(instrument);
+        if (b == null) {
+            throw new IllegalArgumentException("no book for " + instrument + " on " + id);
+        }
+        List<ExchangeDepthListener> target = List.of(to);
+        return b.history.replaySince(lastSeen, (seq, side, price, total, count) -> b.forward(seq, side, price, total, count, target));
     }
 
     @Override

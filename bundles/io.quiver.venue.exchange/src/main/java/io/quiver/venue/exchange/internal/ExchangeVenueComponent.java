@@ -9,6 +9,7 @@ import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.venue.exchange.ExchangeBooks;
+import io.quiver.venue.exchange.ExchangeDepthListener;
 import io.quiver.venue.exchange.ExchangeVenue;
 import io.quiver.venue.exchange.MarketSimulation;
 import io.quiver.sdk.model.InstrumentId;
@@ -110,6 +111,20 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
 
     void removeFeed(MarketDataFeed feed) {
         // Books stay: orders resting in them keep their rules until cancelled.
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDepthListener(ExchangeDepthListener listener) {
+        venue.addDepthListener(listener);
+    }
+
+    void removeDepthListener(ExchangeDepthListener listener) {
+        venue.removeDepthListener(listener);
+    }
+
+    @Override
+    public boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to) {
+        return venue.replaySince(instrument, lastSeen, to);
     }
 
     @Override

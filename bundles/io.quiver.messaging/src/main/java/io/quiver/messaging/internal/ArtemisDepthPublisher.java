@@ -1,0 +1,75 @@
+package io.quiver.messaging.internal;
+
+import io.quiver.messaging.Addresses;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.venue.exchange.ExchangeDepthListener;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the simulated exchange's depth updates on {@code quiver.md.depth.<venue>.<symbol>}: JSON
+ * {@code {"venue","instrument","sequence","side","price","size","orders"}} with the sequence also as the
+ * {@code quiverSequence} property, so a subscriber can see gaps and resync (in-process through
+ * ExchangeBooks.replaySince, else from a snapshot).
+ */
+@Component(service = ExchangeDepthListener.class, immediate = true)
+public final class ArtemisDepthPublisher implements ExchangeDepthListener {
+    /** Message property with the update's sequence number. */
+    public static final String PROPERTY_SEQUENCE = "quiverSequence";
+    private static final Logger LOG = LoggerFactory.getLogger(ArtemisDepthPublisher.class);
+
+    private final ServerLocator locator;
+    private final ClientSessionFactory factory;
+    private final ClientSession session;
+    private final ClientProducer producer;
+
+    @Activate
+    public ArtemisDepthPublisher(@Reference ActiveMQServer broker) throws Exception {
+        locator = ActiveMQClient.createServerLocator("vm://0");
+        factory = locator.createSessionFactory();
+        session = factory.createSession(true, true);
+        producer = session.createProducer();
+    }
+
+    @Override
+    public synchronized void levelChanged(String venue, InstrumentId instrument, long sequence, Side side, Price price, Qty totalSize,
+            int orders) {
+        String json = "{\"venue\":\"" + venue + "\",\"instrument\":\"" + instrument.symbol().replace("\"", "\\\"") + "\",\"sequence\":" + sequence
+                + ",\"side\":\"" + side + "\",\"price\":" + price + ",\"size\":" + totalSize + ",\"orders\":" + orders + "}";
+        try {
+            ClientMessage m = session.createMessage(Message.TEXT_TYPE, false);
+            m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(json));
+            m.putLongProperty(PROPERTY_SEQUENCE, sequence);
+            m.setRoutingType(RoutingType.MULTICAST);
+            producer.send(SimpleString.of(Addresses.depth(venue, instrument.symbol())), m);
+        } catch (ActiveMQException | IllegalArgumentException e) {
+            LOG.warn("could not publish depth of {}: {}", instrument, e.getMessage());
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() throws ActiveMQException {
+        producer.close();
+        session.close();
+        factory.close();
+        locator.close();
+    }
+}
