@@ -164,6 +164,23 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void tradePrintsOfTheSimulatedExchangeArriveOnTheBroker() throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession()) {
+            String queue = "it-trades-" + System.nanoTime();
+            session.createQueue(new QueueConfiguration(queue).setAddress(Addresses.TRADES + Addresses.ALL_BELOW)
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
+            ClientConsumer consumer = session.createConsumer(queue);
+            session.start();
+            ClientMessage m = consumer.receive(WAIT.toMillis());
+            assertNotNull("a trade print within " + WAIT, m);
+            String json = m.getBodyBuffer().readNullableSimpleString().toString();
+            assertTrue(json, json.startsWith("{\"venue\":\"exchange\",\"instrument\":\"SYN") && json.contains("\"aggressor\":"));
+        }
+    }
+
+    @Test
     public void dropRemoveAndReplaceTheStrategyBundle() throws Exception {
         await(WAIT, "sma-demo running", this::demoRunning);
         Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");

@@ -12,6 +12,8 @@ public final class Addresses {
     public static final String ORDER_EVENTS = ROOT + ".orders";
     /** Fills only: {@code quiver.fills.<strategy id>}. */
     public static final String FILLS = ROOT + ".fills";
+    /** Trade prints of a venue's books: {@code quiver.md.trades.<venue>.<symbol>}. */
+    public static final String TRADES = ROOT + ".md.trades";
     /** Depth (L2) updates: {@code quiver.md.depth.<venue>.<symbol>}. */
     public static final String DEPTH = ROOT + ".md.depth";
     /** Every address below a prefix, in Artemis wildcard syntax. */
@@ -30,6 +32,10 @@ public final class Addresses {
 
     public static String fills(String strategyId) {
         return FILLS + "." + segment(strategyId);
+    }
+
+    public static String trades(String venue, String symbol) {
+        return TRADES + "." + segment(venue) + "." + segment(symbol);
     }
 
     public static String depth(String venue, String symbol) {

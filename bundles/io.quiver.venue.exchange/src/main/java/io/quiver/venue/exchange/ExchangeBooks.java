@@ -28,5 +28,5 @@ public interface ExchangeBooks {
      * Replays the depth updates of an instrument after {@code lastSeen} to {@code to} and returns true,
      * or returns false (replaying nothing) if they are no longer all held: take a snapshot instead.
      */
-    boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to);
+    boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeMarketDataListener to);
 }

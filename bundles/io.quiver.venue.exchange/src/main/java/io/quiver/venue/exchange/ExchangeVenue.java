@@ -81,16 +81,16 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
 
         private void depthChanged(long sequence, Side side, long priceUnits, long total, int count) {
             history.levelChanged(sequence, side, priceUnits, total, count);
-            if (!depthListeners.isEmpty()) {
-                forward(sequence, side, priceUnits, total, count, depthListeners);
+            if (!marketDataListeners.isEmpty()) {
+                forward(sequence, side, priceUnits, total, count, marketDataListeners);
             }
         }
 
-        void forward(long sequence, Side side, long priceUnits, long total, int count, List<ExchangeDepthListener> to) {
+        void forward(long sequence, Side side, long priceUnits, long total, int count, List<ExchangeMarketDataListener> to) {
             io.quiver.sdk.model.Side s = side == Side.BUY ? io.quiver.sdk.model.Side.BUY : io.quiver.sdk.model.Side.SELL;
             Price p = price(priceUnits);
             Qty q = Qty.ofUnits(total, sizeScale);
-            for (ExchangeDepthListener l : to) {
+            for (ExchangeMarketDataListener l : to) {
                 l.levelChanged(id, instrument.id(), sequence, s, p, q, count);
             }
         }
@@ -121,6 +121,14 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
                 long takerFee, long makerFee, long takerLeft, long makerLeft) {
             fill(takerId, priceUnits, size, takerFee, takerLeft);
             fill(makerId, priceUnits, size, makerFee, makerLeft);
+            if (!marketDataListeners.isEmpty()) {
+                io.quiver.sdk.model.Side aggressor = takerSide == Side.BUY ? io.quiver.sdk.model.Side.BUY : io.quiver.sdk.model.Side.SELL;
+                Price p = price(priceUnits);
+                Qty q = Qty.ofUnits(size, sizeScale);
+                for (ExchangeMarketDataListener l : marketDataListeners) {
+                    l.traded(id, instrument.id(), now, aggressor, p, q);
+                }
+            }
         }
 
         private void fill(long orderId, long priceUnits, long size, long fee, long left) {
@@ -213,7 +221,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final List<String> accountNames = new ArrayList<>();
     private final SplittableRandom random;
     private final BookRules.Accounts accounts;
-    private final List<ExchangeDepthListener> depthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ExchangeMarketDataListener> marketDataListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutionListener listener;
     private Instant now = Instant.EPOCH;
     private long nextId;
@@ -364,21 +372,21 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         return b == null ? null : b.book;
     }
 
-    public void addDepthListener(ExchangeDepthListener l) {
-        depthListeners.add(l);
+    public void addMarketDataListener(ExchangeMarketDataListener l) {
+        marketDataListeners.add(l);
     }
 
-    public void removeDepthListener(ExchangeDepthListener l) {
-        depthListeners.remove(l);
+    public void removeMarketDataListener(ExchangeMarketDataListener l) {
+        marketDataListeners.remove(l);
     }
 
     @Override
-    public synchronized boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to) {
+    public synchronized boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeMarketDataListener to) {
         InstrumentBook b = books.get(instrument);
         if (b == null) {
             throw new IllegalArgumentException("no book for " + instrument + " on " + id);
         }
-        List<ExchangeDepthListener> target = List.of(to);
+        List<ExchangeMarketDataListener> target = List.of(to);
         return b.history.replaySince(lastSeen, (seq, side, price, total, count) -> b.forward(seq, side, price, total, count, target));
     }
 

@@ -20,7 +20,7 @@ class ExchangeDepthTest {
     private static final Instrument X = new Instrument(InstrumentId.of("X"), Price.of("0.01"), Qty.of(1), "USD");
 
     /** A subscriber's copy of the depth; notes gaps. */
-    private static final class Mirror implements ExchangeDepthListener {
+    private static final class Mirror implements ExchangeMarketDataListener {
         final Map<String, String> levels = new TreeMap<>();
         long lastSeen;
         boolean gap;
@@ -71,7 +71,7 @@ class ExchangeDepthTest {
         Instant[] t = {Instant.parse("2020-01-01T00:00:00Z")};
         bars(v, r, 50, t);
         Mirror m = new Mirror();
-        v.addDepthListener(m);
+        v.addMarketDataListener(m);
         m.snapshot(v);
         bars(v, r, 200, t);
         assertFalse(m.gap);
@@ -79,9 +79,9 @@ class ExchangeDepthTest {
         fresh.snapshot(v);
         assertEquals(fresh.levels, m.levels);
 
-        v.removeDepthListener(m);
+        v.removeMarketDataListener(m);
         bars(v, r, 5, t);
-        v.addDepthListener(m);
+        v.addMarketDataListener(m);
         bars(v, r, 1, t);
         assertTrue(m.gap);
         m.gap = false;

@@ -9,7 +9,7 @@ import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.venue.exchange.ExchangeBooks;
-import io.quiver.venue.exchange.ExchangeDepthListener;
+import io.quiver.venue.exchange.ExchangeMarketDataListener;
 import io.quiver.venue.exchange.ExchangeVenue;
 import io.quiver.venue.exchange.MarketSimulation;
 import io.quiver.sdk.model.InstrumentId;
@@ -114,16 +114,16 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addDepthListener(ExchangeDepthListener listener) {
-        venue.addDepthListener(listener);
+    void addMarketDataListener(ExchangeMarketDataListener listener) {
+        venue.addMarketDataListener(listener);
     }
 
-    void removeDepthListener(ExchangeDepthListener listener) {
-        venue.removeDepthListener(listener);
+    void removeMarketDataListener(ExchangeMarketDataListener listener) {
+        venue.removeMarketDataListener(listener);
     }
 
     @Override
-    public boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeDepthListener to) {
+    public boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeMarketDataListener to) {
         return venue.replaySince(instrument, lastSeen, to);
     }
 

@@ -5,7 +5,8 @@ import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
-import io.quiver.venue.exchange.ExchangeDepthListener;
+import io.quiver.venue.exchange.ExchangeMarketDataListener;
+import java.time.Instant;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -25,16 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the simulated exchange's depth updates on {@code quiver.md.depth.<venue>.<symbol>}: JSON
+ * Publishes the simulated exchange's trade prints on {@code quiver.md.trades.<venue>.<symbol>} and its
+ * depth updates on {@code quiver.md.depth.<venue>.<symbol>}: JSON
  * {@code {"venue","instrument","sequence","side","price","size","orders"}} with the sequence also as the
  * {@code quiverSequence} property, so a subscriber can see gaps and resync (in-process through
  * ExchangeBooks.replaySince, else from a snapshot).
  */
-@Component(service = ExchangeDepthListener.class, immediate = true)
-public final class ArtemisDepthPublisher implements ExchangeDepthListener {
+@Component(service = ExchangeMarketDataListener.class, immediate = true)
+public final class ArtemisMarketDataPublisher implements ExchangeMarketDataListener {
     /** Message property with the update's sequence number. */
     public static final String PROPERTY_SEQUENCE = "quiverSequence";
-    private static final Logger LOG = LoggerFactory.getLogger(ArtemisDepthPublisher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ArtemisMarketDataPublisher.class);
 
     private final ServerLocator locator;
     private final ClientSessionFactory factory;
@@ -42,7 +44,7 @@ public final class ArtemisDepthPublisher implements ExchangeDepthListener {
     private final ClientProducer producer;
 
     @Activate
-    public ArtemisDepthPublisher(@Reference ActiveMQServer broker) throws Exception {
+    public ArtemisMarketDataPublisher(@Reference ActiveMQServer broker) throws Exception {
         locator = ActiveMQClient.createServerLocator("vm://0");
         factory = locator.createSessionFactory();
         session = factory.createSession(true, true);
@@ -52,16 +54,33 @@ public final class ArtemisDepthPublisher implements ExchangeDepthListener {
     @Override
     public synchronized void levelChanged(String venue, InstrumentId instrument, long sequence, Side side, Price price, Qty totalSize,
             int orders) {
-        String json = "{\"venue\":\"" + venue + "\",\"instrument\":\"" + instrument.symbol().replace("\"", "\\\"") + "\",\"sequence\":" + sequence
+        String json = "{\"venue\":\"" + venue + "\",\"instrument\":\"" + quoted(instrument) + "\",\"sequence\":" + sequence
                 + ",\"side\":\"" + side + "\",\"price\":" + price + ",\"size\":" + totalSize + ",\"orders\":" + orders + "}";
+        send(Addresses.depth(venue, instrument.symbol()), json, sequence);
+    }
+
+    @Override
+    public synchronized void traded(String venue, InstrumentId instrument, Instant time, Side aggressor, Price price, Qty size) {
+        String json = "{\"venue\":\"" + venue + "\",\"instrument\":\"" + quoted(instrument) + "\",\"time\":\"" + time
+                + "\",\"aggressor\":\"" + aggressor + "\",\"price\":" + price + ",\"size\":" + size + "}";
+        send(Addresses.trades(venue, instrument.symbol()), json, -1);
+    }
+
+    private static String quoted(InstrumentId instrument) {
+        return instrument.symbol().replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private void send(String address, String json, long sequence) {
         try {
             ClientMessage m = session.createMessage(Message.TEXT_TYPE, false);
             m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(json));
-            m.putLongProperty(PROPERTY_SEQUENCE, sequence);
+            if (sequence >= 0) {
+                m.putLongProperty(PROPERTY_SEQUENCE, sequence);
+            }
             m.setRoutingType(RoutingType.MULTICAST);
-            producer.send(SimpleString.of(Addresses.depth(venue, instrument.symbol())), m);
+            producer.send(SimpleString.of(address), m);
         } catch (ActiveMQException | IllegalArgumentException e) {
-            LOG.warn("could not publish depth of {}: {}", instrument, e.getMessage());
+            LOG.warn("could not publish on {}: {}", address, e.getMessage());
         }
     }
 
