@@ -164,6 +164,39 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void aSubscriberRebuildsTheDepthFromASnapshotAndTheUpdatesAfterIt() throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession()) {
+            String updates = "it-u-" + System.nanoTime();
+            String snapshots = "it-s-" + System.nanoTime();
+            session.createQueue(new QueueConfiguration(updates).setAddress(Addresses.depth("exchange", "SYN1"))
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
+            session.createQueue(new QueueConfiguration(snapshots).setAddress(Addresses.depthSnapshots("exchange", "SYN1"))
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
+            ClientConsumer updateConsumer = session.createConsumer(updates);
+            ClientConsumer snapshotConsumer = session.createConsumer(snapshots);
+            session.start();
+            ClientMessage snapshot = snapshotConsumer.receive(WAIT.toMillis());
+            assertNotNull("a snapshot within " + WAIT, snapshot);
+            long from = snapshot.getLongProperty("quiverSequence");
+            String body = snapshot.getBodyBuffer().readNullableSimpleString().toString();
+            assertTrue(body, body.startsWith("{\"instrument\":\"SYN1\",\"sequence\":" + from + ",\"bids\":["));
+            // Updates after the snapshot's sequence follow it without a gap.
+            long expected = from + 1;
+            while (expected < from + 20) {
+                ClientMessage m = updateConsumer.receive(WAIT.toMillis());
+                assertNotNull("update " + expected, m);
+                long seq = m.getLongProperty("quiverSequence");
+                if (seq > from) {
+                    assertEquals(expected, seq);
+                    expected++;
+                }
+            }
+        }
+    }
+
+    @Test
     public void tradePrintsOfTheSimulatedExchangeArriveOnTheBroker() throws Exception {
         try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
                 ClientSessionFactory factory = locator.createSessionFactory();

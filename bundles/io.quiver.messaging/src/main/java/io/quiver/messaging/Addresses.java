@@ -16,6 +16,8 @@ public final class Addresses {
     public static final String TRADES = ROOT + ".md.trades";
     /** Depth (L2) updates: {@code quiver.md.depth.<venue>.<symbol>}. */
     public static final String DEPTH = ROOT + ".md.depth";
+    /** Full depth snapshots, about every second: {@code quiver.md.snapshot.<venue>.<symbol>}. */
+    public static final String DEPTH_SNAPSHOTS = ROOT + ".md.snapshot";
     /** Every address below a prefix, in Artemis wildcard syntax. */
     public static final String ALL_BELOW = ".#";
     /** Message property holding the strategy instance id. */
@@ -36,6 +38,10 @@ public final class Addresses {
 
     public static String trades(String venue, String symbol) {
         return TRADES + "." + segment(venue) + "." + segment(symbol);
+    }
+
+    public static String depthSnapshots(String venue, String symbol) {
+        return DEPTH_SNAPSHOTS + "." + segment(venue) + "." + segment(symbol);
     }
 
     public static String depth(String venue, String symbol) {
