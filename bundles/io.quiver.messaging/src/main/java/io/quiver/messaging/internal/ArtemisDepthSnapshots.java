@@ -4,19 +4,11 @@ import io.quiver.messaging.Addresses;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.venue.exchange.ExchangeBooks;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.Message;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,19 +27,13 @@ public final class ArtemisDepthSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisDepthSnapshots.class);
 
     private final ExchangeBooks books;
-    private final ServerLocator locator;
-    private final ClientSessionFactory factory;
-    private final ClientSession session;
-    private final ClientProducer producer;
+    private final InVmProducer producer;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-depth-snapshots"));
 
     @Activate
     public ArtemisDepthSnapshots(@Reference ActiveMQServer broker, @Reference ExchangeBooks books) throws Exception {
         this.books = books;
-        locator = ActiveMQClient.createServerLocator("vm://0");
-        factory = locator.createSessionFactory();
-        session = factory.createSession(true, true);
-        producer = session.createProducer();
+        producer = new InVmProducer();
         timer.scheduleAtFixedRate(this::publishAll, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -55,11 +41,8 @@ public final class ArtemisDepthSnapshots {
         try {
             for (InstrumentId instrument : books.instruments()) {
                 ExchangeBooks.Depth d = books.depth(instrument, Integer.MAX_VALUE);
-                ClientMessage m = session.createMessage(Message.TEXT_TYPE, false);
-                m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(json(d)));
-                m.putLongProperty(ArtemisMarketDataPublisher.PROPERTY_SEQUENCE, d.sequence());
-                m.setRoutingType(RoutingType.MULTICAST);
-                producer.send(SimpleString.of(Addresses.depthSnapshots("exchange", instrument.symbol())), m);
+                producer.send(Addresses.depthSnapshots("exchange", instrument.symbol()), json(d),
+                        Map.of(ArtemisMarketDataPublisher.PROPERTY_SEQUENCE, d.sequence()));
             }
         } catch (ActiveMQException | RuntimeException e) {
             LOG.warn("could not publish depth snapshots: {}", e.getMessage());
@@ -89,8 +72,5 @@ public final class ArtemisDepthSnapshots {
     synchronized void deactivate() throws ActiveMQException {
         timer.shutdownNow();
         producer.close();
-        session.close();
-        factory.close();
-        locator.close();
     }
 }

@@ -7,16 +7,8 @@ import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
 import io.quiver.venue.exchange.ExchangeMarketDataListener;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.Message;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,17 +30,11 @@ public final class ArtemisMarketDataPublisher implements ExchangeMarketDataListe
     public static final String PROPERTY_SEQUENCE = "quiverSequence";
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisMarketDataPublisher.class);
 
-    private final ServerLocator locator;
-    private final ClientSessionFactory factory;
-    private final ClientSession session;
-    private final ClientProducer producer;
+    private final InVmProducer producer;
 
     @Activate
     public ArtemisMarketDataPublisher(@Reference ActiveMQServer broker) throws Exception {
-        locator = ActiveMQClient.createServerLocator("vm://0");
-        factory = locator.createSessionFactory();
-        session = factory.createSession(true, true);
-        producer = session.createProducer();
+        producer = new InVmProducer();
     }
 
     @Override
@@ -72,13 +58,7 @@ public final class ArtemisMarketDataPublisher implements ExchangeMarketDataListe
 
     private void send(String address, String json, long sequence) {
         try {
-            ClientMessage m = session.createMessage(Message.TEXT_TYPE, false);
-            m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(json));
-            if (sequence >= 0) {
-                m.putLongProperty(PROPERTY_SEQUENCE, sequence);
-            }
-            m.setRoutingType(RoutingType.MULTICAST);
-            producer.send(SimpleString.of(address), m);
+            producer.send(address, json, sequence >= 0 ? Map.of(PROPERTY_SEQUENCE, sequence) : Map.of());
         } catch (ActiveMQException | IllegalArgumentException e) {
             LOG.warn("could not publish on {}: {}", address, e.getMessage());
         }
@@ -87,8 +67,5 @@ public final class ArtemisMarketDataPublisher implements ExchangeMarketDataListe
     @Deactivate
     synchronized void deactivate() throws ActiveMQException {
         producer.close();
-        session.close();
-        factory.close();
-        locator.close();
     }
 }

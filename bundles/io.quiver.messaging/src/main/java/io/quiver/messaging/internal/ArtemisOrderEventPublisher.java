@@ -3,16 +3,8 @@ package io.quiver.messaging.internal;
 import io.quiver.engine.OrderEventListener;
 import io.quiver.messaging.Addresses;
 import io.quiver.sdk.model.OrderEvent;
+import java.util.Map;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.Message;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,18 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class ArtemisOrderEventPublisher implements OrderEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(ArtemisOrderEventPublisher.class);
 
-    private final ServerLocator locator;
-    private final ClientSessionFactory factory;
-    private final ClientSession session;
-    private final ClientProducer producer;
+    private final InVmProducer producer;
 
     /** The broker reference only orders start-up: the in-VM acceptor exists once the server service is there. */
     @Activate
     public ArtemisOrderEventPublisher(@Reference ActiveMQServer broker) throws Exception {
-        locator = ActiveMQClient.createServerLocator("vm://0");
-        factory = locator.createSessionFactory();
-        session = factory.createSession(true, true);
-        producer = session.createProducer();
+        producer = new InVmProducer();
         LOG.info("publishing order events on {}.# and fills on {}.# of broker {}", Addresses.ORDER_EVENTS, Addresses.FILLS,
                 broker.getConfiguration().getName());
     }
@@ -60,19 +46,11 @@ public final class ArtemisOrderEventPublisher implements OrderEventListener {
     }
 
     private void send(String address, String strategyId, OrderEvent event, String json) throws ActiveMQException {
-        ClientMessage m = session.createMessage(Message.TEXT_TYPE, false);
-        m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(json));
-        m.putStringProperty(Addresses.PROPERTY_STRATEGY, strategyId);
-        m.putStringProperty(Addresses.PROPERTY_EVENT, event.getClass().getSimpleName());
-        m.setRoutingType(RoutingType.MULTICAST);
-        producer.send(SimpleString.of(address), m);
+        producer.send(address, json, Map.of(Addresses.PROPERTY_STRATEGY, strategyId, Addresses.PROPERTY_EVENT, event.getClass().getSimpleName()));
     }
 
     @Deactivate
     synchronized void deactivate() throws ActiveMQException {
         producer.close();
-        session.close();
-        factory.close();
-        locator.close();
     }
 }
