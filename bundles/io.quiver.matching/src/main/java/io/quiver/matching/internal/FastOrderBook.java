@@ -156,7 +156,7 @@ public final class FastOrderBook implements OrderBook {
     private final SideBook asks = new SideBook(false);
     private final StopBook buyStops = new StopBook(true);
     private final StopBook sellStops = new StopBook(false);
-    private final LongObjectMap<Order> orders = new LongObjectMap<>(1024);
+    private final OrderTable orders = new OrderTable(1024);
     private Order[] orderPool = new Order[1024];
     private int freeOrders;
     private Level[] levelPool = new Level[256];
@@ -240,7 +240,7 @@ public final class FastOrderBook implements OrderBook {
         }
         events.accepted(id);
         Order o = newOrder(id, account, side, kind, tif, postOnly, price, stopPrice, size);
-        orders.put(id, o);
+        orders.add(o);
         traded = false;
         if (kind == OrderKind.STOP || kind == OrderKind.STOP_LIMIT) {
             if (lastPrice != 0 && reached(o)) {
