@@ -213,9 +213,16 @@ public class RuntimeIT extends QuiverTestSupport {
         }
     }
 
+    private long feedBars() {
+        return runtime.feeds().stream().filter(f -> f.id().equals("synthetic")).mapToLong(StrategyRuntime.FeedInfo::bars).sum();
+    }
+
     @Test
     public void dropRemoveAndReplaceTheStrategyBundle() throws Exception {
         await(WAIT, "sma-demo running", this::demoRunning);
+        // Let the instance see some bars, so that there is state to save.
+        long seen = feedBars();
+        await(WAIT, "20 more bars", () -> feedBars() >= seen + 20);
         Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");
         Path jar = deploy.resolve("io.quiver.examples.sma-" + System.getProperty("project.version", "0.1.0-SNAPSHOT") + ".jar");
         if (!Files.exists(jar)) {
