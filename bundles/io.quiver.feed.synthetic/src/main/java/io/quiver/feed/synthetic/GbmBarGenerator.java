@@ -21,7 +21,6 @@ public final class GbmBarGenerator {
 
     private final Instrument instrument;
     private final SplittableRandom random;
-    private final double drift;
     private final double stepVolatility;
     private final double stepDrift;
     private final int stepsPerBar;
@@ -44,7 +43,6 @@ public final class GbmBarGenerator {
         }
         this.instrument = instrument;
         this.random = new SplittableRandom(seed);
-        this.drift = drift;
         double dt = period.toNanos() / 1e9 / SECONDS_PER_YEAR / stepsPerBar;
         this.stepVolatility = volatility * Math.sqrt(dt);
         this.stepDrift = (drift - volatility * volatility / 2) * dt;
@@ -57,10 +55,6 @@ public final class GbmBarGenerator {
 
     public Instrument instrument() {
         return instrument;
-    }
-
-    public double drift() {
-        return drift;
     }
 
     /** The next bar, stamped one period after the previous one. */

@@ -57,12 +57,6 @@ final class Scaled {
         }
     }
 
-    /** The smallest scale that represents the value exactly (trailing zeros dropped, never below 0). */
-    static int naturalScale(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return Math.max(0, stripped.scale());
-    }
-
     static int hash(long units, int scale) {
         while (scale > 0 && units % 10 == 0) {
             units /= 10;
