@@ -145,8 +145,29 @@ final class LiveInstance {
         deliver(trade.instrument(), h -> h.onTrade(trade));
     }
 
+    /**
+     * Quarantines the instance if its current callback has run longer than {@code budgetMillis}: it gets
+     * no more events and its thread is interrupted. Returns true if it did.
+     */
+    boolean quarantineIfOverrun(long budgetMillis) {
+        StrategyHarness h = harness;
+        Thread t = thread;
+        if (h == null || h.instanceState() != InstanceState.RUNNING || h.busyNanos() < budgetMillis * 1_000_000L) {
+            return false;
+        }
+        h.quarantineOverrun(budgetMillis);
+        if (t != null) {
+            t.interrupt();
+        }
+        return true;
+    }
+
     /** Market data of a subscribed instrument goes to the instance's thread, in arrival order. */
     private void deliver(InstrumentId instrument, Consumer<StrategyHarness> event) {
+        StrategyHarness running = harness;
+        if (running != null && running.instanceState() == InstanceState.QUARANTINED) {
+            return; // a quarantined instance gets no more market data; its queue must not grow while it is stuck
+        }
         if (subscribed.contains(instrument.symbol())) {
             StrategyHarness h = harness;
             post(() -> event.accept(h));

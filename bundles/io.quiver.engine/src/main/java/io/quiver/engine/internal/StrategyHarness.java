@@ -59,8 +59,12 @@ public final class StrategyHarness implements StrategyContext {
     private long timerSeq;
     private boolean delivering;
     private int faults;
-    private InstanceState lifecycle = InstanceState.CREATED;
-    private String reason = "";
+    /** Read by the watchdog from another thread. */
+    private volatile InstanceState lifecycle = InstanceState.CREATED;
+    private volatile String reason = "";
+    /** System.nanoTime when the running callback started, 0 when idle; read by the watchdog. */
+    private volatile long callbackStarted;
+    private volatile String callbackName = "";
 
     private record Timer(Instant due, long seq, String name, Duration period) implements Comparable<Timer> {
         @Override
@@ -156,14 +160,34 @@ public final class StrategyHarness implements StrategyContext {
             return;
         }
         delivering = true;
+        callbackName = callback;
+        callbackStarted = System.nanoTime();
         try {
             call.run();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fault(callback, e);
         } finally {
+            callbackStarted = 0;
             delivering = false;
         }
         drain();
+    }
+
+    /** How long the running callback has been running, in nanoseconds (0 when idle); safe from any thread. */
+    public long busyNanos() {
+        long started = callbackStarted;
+        return started == 0 ? 0 : System.nanoTime() - started;
+    }
+
+    /**
+     * Called from the watchdog's thread when a callback overran its budget: the instance is quarantined
+     * and gets no more events. Its orders are cancelled by the caller through the venue, which is
+     * thread-safe; the harness's own books catch up if the callback ever returns.
+     */
+    public void quarantineOverrun(long budgetMillis) {
+        reason = callbackName + " ran longer than " + budgetMillis + " ms";
+        lifecycle = InstanceState.QUARANTINED;
+        log.error("strategy {} quarantined: {}", strategyId, reason);
     }
 
     private void drain() {
@@ -179,6 +203,8 @@ public final class StrategyHarness implements StrategyContext {
             eventSink.accept(e);
             if (lifecycle == InstanceState.RUNNING) {
                 delivering = true;
+                callbackName = "onOrderEvent";
+                callbackStarted = System.nanoTime();
                 try {
                     strategy.onOrderEvent(e);
                     if (e instanceof OrderEvent.Filled f) {
@@ -187,6 +213,7 @@ public final class StrategyHarness implements StrategyContext {
                 } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                     fault(e instanceof OrderEvent.Filled ? "onFill" : "onOrderEvent", ex);
                 } finally {
+                    callbackStarted = 0;
                     delivering = false;
                 }
             }

@@ -188,10 +188,29 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         }
     }
 
+    /** A strategy callback running longer than this is quarantined. */
+    static final long CALLBACK_BUDGET_MILLIS = 1_000;
+
     private void tick() {
         instances.values().forEach(i -> {
-            if (i.isRunning()) {
+            if (i.quarantineIfOverrun(CALLBACK_BUDGET_MILLIS)) {
+                cancelOrdersOf(i.id());
+            } else if (i.isRunning()) {
                 i.tick();
+            }
+        });
+    }
+
+    /** Cancels an instance's open orders at their venues, from outside its (possibly stuck) thread. */
+    private void cancelOrdersOf(String instanceId) {
+        LiveInstance instance = instances.get(instanceId);
+        Venue venue = instance == null ? null : venues.get(instance.settings.venue());
+        if (venue == null) {
+            return;
+        }
+        orderOwners.forEach((orderId, owner) -> {
+            if (owner.equals(instanceId)) {
+                venue.cancel(orderId, clock.instant());
             }
         });
     }

@@ -110,6 +110,20 @@ class StrategyRuntimeComponentTest {
         }
     }
 
+    /** Rests an order, then loops in onBar until its thread is interrupted. */
+    private static final class Looper extends BaseStrategy {
+        volatile boolean interrupted;
+
+        @Override
+        public void onBar(Bar bar) {
+            context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("1.00"), TimeInForce.GTC));
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+            interrupted = true;
+        }
+    }
+
     private static Map<String, Object> props(String id) {
         return Map.of("strategy.id", id, "feed", "manual", "venue", "sim", "component.name", "test.strategy");
     }
@@ -157,6 +171,30 @@ class StrategyRuntimeComponentTest {
         assertEquals("4", stores.get("buyer").get("bars").orElseThrow());
         assertTrue(runtime.instance("buyer").isEmpty());
         assertTrue(venue.workingOrders().isEmpty(), "the resting limit order was cancelled at the venue");
+    }
+
+    @Test
+    void aCallbackThatOverrunsItsBudgetIsQuarantinedAndTheOthersCarryOn() {
+        Buyer buyer = new Buyer();
+        Looper looper = new Looper();
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        runtime.addStrategy(buyer, props("buyer"));
+        runtime.addStrategy(looper, props("looper"));
+        await(() -> info("buyer").state() == InstanceState.RUNNING && info("looper").state() == InstanceState.RUNNING, "both running");
+        feed.bar();
+        await(() -> info("looper").state() == InstanceState.QUARANTINED, "looper quarantined by the watchdog");
+        assertEquals("onBar ran longer than 1000 ms", info("looper").reason());
+        await(() -> looper.interrupted, "the looping thread interrupted");
+        await(() -> venue.workingOrders().stream().noneMatch(o -> o.value().startsWith("looper-")), "the looper's order cancelled");
+        for (int i = 2; i <= 4; i++) {
+            feed.bar();
+            int seen = i;
+            await(() -> buyer.bars == seen, "the buyer keeps getting bars");
+        }
+        assertEquals(InstanceState.RUNNING, info("buyer").state());
     }
 
     @Test
