@@ -72,6 +72,11 @@ final class LiveInstance {
         return executor != null;
     }
 
+    boolean isQuarantined() {
+        StrategyHarness h = harness;
+        return h != null && h.instanceState() == InstanceState.QUARANTINED;
+    }
+
     void waitFor(String what) {
         waitingFor = what;
     }

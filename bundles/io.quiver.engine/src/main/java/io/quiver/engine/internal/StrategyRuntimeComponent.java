@@ -305,6 +305,9 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public synchronized void start(String id) {
         LiveInstance i = existing(id);
+        if (i.isQuarantined()) {
+            i.stop(); // retire the quarantined run (its thread may be stuck: stop interrupts it after 10 s)
+        }
         if (!i.isActive()) {
             tryStart(i);
         }

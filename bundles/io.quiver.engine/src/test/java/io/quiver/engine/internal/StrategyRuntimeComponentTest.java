@@ -195,6 +195,10 @@ class StrategyRuntimeComponentTest {
             await(() -> buyer.bars == seen, "the buyer keeps getting bars");
         }
         assertEquals(InstanceState.RUNNING, info("buyer").state());
+        // The operator starts it again: a fresh run.
+        runtime.start("looper");
+        await(() -> info("looper").state() == InstanceState.RUNNING, "looper running again");
+        assertEquals(0, info("looper").orders());
     }
 
     @Test
