@@ -21,7 +21,8 @@ import org.junit.Test;
 
 /**
  * The distribution as an operator runs it: unpacked, started as a process, scripted through
- * bin/quiver-client, stopped and started again; and bin/quiver-backtest without Karaf.
+ * Karaf's bin/client with no terminal (as from a script), stopped and started again; and bin/quiver-backtest
+ * without Karaf.
  */
 public class DistributionProcessIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -135,7 +136,7 @@ public class DistributionProcessIT {
     }
 
     private Result client(String command) throws Exception {
-        return run(home, WAIT, "bin/quiver-client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", "it", "-p", "it-secret", command);
+        return run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", "it", "-p", "it-secret", command);
     }
 
     private static int lastRestored(Path log) throws IOException {
