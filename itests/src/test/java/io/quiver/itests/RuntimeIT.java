@@ -76,7 +76,7 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void everyQuiverFeatureIsInstalled() throws Exception {
-        for (String f : new String[] {"quiver-core", "quiver-shell", "quiver-messaging", "quiver-feed-synthetic", "quiver-broker", "quiver-mapdb"}) {
+        for (String f : new String[] {"quiver-core", "quiver-shell", "quiver-messaging", "quiver-broker", "quiver-mapdb"}) {
             assertTrue(f + " installed", features.isInstalled(features.getFeature(f)));
         }
         String out = executeCommand("feed:list --no-format");

@@ -13,8 +13,12 @@ public interface BacktestService {
     record StrategyType(String name, String className, String bundle, Map<String, String> parameters) {
     }
 
-    /** What to backtest: a strategy type (full name, or the part after {@code io.quiver.strategy.}) over a data file. */
-    record Request(String strategyType, Map<String, String> parameters, Path dataFile, String startingCash, String feeBps,
+    /**
+     * What to backtest: a strategy type (full name, or the part after {@code io.quiver.strategy.}) over
+     * {@code data}: a CSV file (relative paths resolve against {@code home}), or
+     * {@code synthetic:<bars>[:<seed>]} for seeded one-minute GBM bars.
+     */
+    record Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
             String strategyId, String venue) {
     }
 

@@ -32,7 +32,8 @@ public final class BacktestCommandLine {
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
     private static final String USAGE = """
             usage: quiver-backtest [options] <strategy type> [name=value ...]
-              --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns
+              --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns;
+                                or synthetic:<bars>[:<seed>] for seeded one-minute GBM bars
               --cash N          starting cash (default 100000)
               --fee-bps N       fee in basis points of the notional (default 0)
               --id ID           instance id recorded in the result (default backtest)
@@ -115,7 +116,7 @@ public final class BacktestCommandLine {
             try (URLClassLoader loader = new URLClassLoader(urls, BacktestCommandLine.class.getClassLoader())) {
                 Class<?> cls = loader.loadClass(types.get(type));
                 String id = options.getOrDefault("--id", "backtest");
-                var request = new BacktestService.Request(type, params, home.resolve(options.getOrDefault("--data", "samples/orcl-1995-2014.txt")),
+                var request = new BacktestService.Request(type, params, options.getOrDefault("--data", "samples/orcl-1995-2014.txt"), home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
                         options.getOrDefault("--venue", "sim"));
                 int[] last = {0};

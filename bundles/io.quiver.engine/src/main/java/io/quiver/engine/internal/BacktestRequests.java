@@ -8,13 +8,19 @@ import io.quiver.engine.Backtester;
 import io.quiver.engine.StrategyInstantiator;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.sdk.Strategy;
+import io.quiver.feed.synthetic.GbmBarGenerator;
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,17 +31,49 @@ public final class BacktestRequests {
     }
 
     public static BacktestResult run(Class<?> strategyClass, String typeName, BacktestService.Request r, BacktestProgress progress) {
-        if (!Files.isRegularFile(r.dataFile())) {
-            throw new IllegalArgumentException("data file not found: " + r.dataFile());
-        }
         Money cash = Money.of(decimal("cash", r.startingCash()));
         BigDecimal fee = decimal("fee", r.feeBps());
         Strategy strategy = StrategyInstantiator.instantiate(strategyClass, r.parameters());
-        BarSeries series = CsvDataReader.readBars(r.dataFile(), CsvDataReader.schemaFor(r.dataFile()));
         String id = r.strategyId() == null || r.strategyId().isBlank() ? "backtest" : r.strategyId();
-        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3,
-                r.dataFile().getFileName().toString(), sha256(r.dataFile()), r.venue() == null ? "sim" : r.venue());
+        String venue = r.venue() == null ? "sim" : r.venue();
+        BarSeries series;
+        String name;
+        String checksum;
+        if (r.data().startsWith(SYNTHETIC)) {
+            long[] spec = syntheticSpec(r.data());
+            series = new GbmBarGenerator(Instrument.of("SYN", 2, "USD"), Price.of("100.00"), 0.05, 0.3, Duration.ofMinutes(1), 4,
+                    Instant.parse("2020-01-01T00:00:00Z"), spec[1]).series((int) spec[0]);
+            name = SYNTHETIC + spec[0] + ":" + spec[1];
+            checksum = "n/a (seeded)";
+        } else {
+            Path file = r.home().resolve(r.data()).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("data file not found: " + file);
+            }
+            series = CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+            name = file.getFileName().toString();
+            checksum = sha256(file);
+        }
+        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue);
         return Backtester.run(strategy, series, settings, progress);
+    }
+
+    /** Data argument for generated bars: {@code synthetic:<bars>[:<seed>]}. */
+    public static final String SYNTHETIC = "synthetic:";
+
+    /** {bars, seed} of a {@code synthetic:<bars>[:<seed>]} argument. */
+    static long[] syntheticSpec(String data) {
+        String[] f = data.substring(SYNTHETIC.length()).split(":");
+        try {
+            long bars = Long.parseLong(f[0].trim());
+            long seed = f.length > 1 ? Long.parseLong(f[1].trim()) : 42;
+            if (bars < 1 || bars > 50_000_000 || f.length > 2) {
+                throw new NumberFormatException();
+            }
+            return new long[] {bars, seed};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("data: '" + data + "' is not synthetic:<bars 1..50000000>[:<seed>]");
+        }
     }
 
     private static BigDecimal decimal(String name, String text) {

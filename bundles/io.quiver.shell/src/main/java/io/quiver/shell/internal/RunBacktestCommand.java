@@ -30,8 +30,8 @@ public class RunBacktestCommand implements Action {
     @Completion(StrategyTypeCompleter.class)
     String strategy;
 
-    @Option(name = "-d", aliases = "--data", description = "Data file (CSV with an optional <file>.schema beside it); "
-            + "relative paths are resolved against the Quiver home")
+    @Option(name = "-d", aliases = "--data", description = "Data file (CSV with an optional <file>.schema beside it; "
+            + "relative paths are resolved against the Quiver home), or synthetic:<bars>[:<seed>] for seeded one-minute GBM bars")
     String data = "samples/orcl-1995-2014.txt";
 
     @Argument(index = 1, name = "parameters", multiValued = true, description = "Strategy parameters as name=value, e.g. fast=10 slow=30")
@@ -60,9 +60,8 @@ public class RunBacktestCommand implements Action {
     @Override
     public Object execute() throws IOException {
         Map<String, String> parameters = parseParams(params);
-        Path file = home.resolve(data).normalize();
         int[] lastPercent = {0};
-        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, file, cash, feeBps, id, venue),
+        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue),
                 (done, total) -> {
                     int percent = (int) (done * 100 / total);
                     if (percent >= lastPercent[0] + 20 && total >= 100_000) {

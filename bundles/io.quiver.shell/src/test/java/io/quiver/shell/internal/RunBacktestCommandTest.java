@@ -59,7 +59,8 @@ class RunBacktestCommandTest {
         c.cash = "5000";
         c.execute();
         assertEquals(Map.of("fast", "5", "slow", "20"), service.request.parameters());
-        assertEquals(dir.resolve("samples/orcl-1995-2014.txt"), service.request.dataFile());
+        assertEquals("samples/orcl-1995-2014.txt", service.request.data());
+        assertEquals(dir, service.request.home());
         assertEquals("sim", service.request.venue());
         assertEquals("{\"ok\": true}\n", Files.readString(dir.resolve("data/quiver/backtests/backtest.json")));
         String printed = bytes.toString(StandardCharsets.UTF_8);

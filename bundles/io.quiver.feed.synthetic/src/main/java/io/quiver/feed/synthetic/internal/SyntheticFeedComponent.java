@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A live synthetic feed: every {@code interval} of real time it publishes one GBM bar per instrument,
+ * A live synthetic feed, running while its configuration ({@code etc/io.quiver.feed.synthetic.cfg}) exists: every {@code interval} of real time it publishes one GBM bar per instrument,
  * then a quote one tick either side of its close, stamped with the time they are published. Seeded, so the price paths repeat from run to run.
  */
-@Component(service = MarketDataFeed.class, configurationPid = "io.quiver.feed.synthetic", property = MarketDataFeed.ID_PROPERTY + "=synthetic")
+@Component(service = MarketDataFeed.class, configurationPid = "io.quiver.feed.synthetic", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = MarketDataFeed.ID_PROPERTY + "=synthetic")
 @Designate(ocd = SyntheticFeedComponent.Config.class)
 public final class SyntheticFeedComponent implements MarketDataFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticFeedComponent.class);
