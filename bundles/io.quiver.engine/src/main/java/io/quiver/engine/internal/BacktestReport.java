@@ -21,6 +21,8 @@ public final class BacktestReport {
     private final BarSeries series;
     private final EquityStatistics statistics;
     private final List<Fill> fills = new ArrayList<>();
+    /** Exact equity at the last bar of each UTC day: the equity curve of the result. */
+    private final List<String[]> dailyEquity = new ArrayList<>();
     private final double pow10;
     private double cash;
     private double position;
@@ -44,11 +46,17 @@ public final class BacktestReport {
         }
     }
 
-    /** Samples equity at bar {@code i}'s close (statistics only; exact figures come from the account). */
+    /** Samples equity at bar {@code i}'s close; at a day's last bar also records the exact equity. */
     public void onBarClosed(BarSeries s, int i, Account account) {
         bars++;
         statistics.sample(s.timeNanos(i), cash + position * (s.closeUnits(i) / pow10));
+        long day = Math.floorDiv(s.timeNanos(i), NANOS_PER_DAY);
+        if (i + 1 == s.size() || Math.floorDiv(s.timeNanos(i + 1), NANOS_PER_DAY) != day) {
+            dailyEquity.add(new String[] {java.time.LocalDate.ofEpochDay(day).toString(), plain(account.equity())});
+        }
     }
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     public BacktestResult finish(StrategyHarness harness, long elapsedNanos) {
         statistics.finish();
@@ -98,6 +106,11 @@ public final class BacktestReport {
         w.name("fillCount").number(fills.size());
         w.name("state").value(harness.instanceState().name());
         w.name("quarantineReason").value(harness.instanceState() == InstanceState.QUARANTINED ? harness.reason() : null);
+        w.name("equityCurve").beginArray();
+        for (String[] point : dailyEquity) {
+            w.beginObject().name("date").value(point[0]).name("equity").number(point[1]).endObject();
+        }
+        w.endArray();
         w.name("fills").beginArray();
         for (Fill f : fills) {
             w.beginObject()
