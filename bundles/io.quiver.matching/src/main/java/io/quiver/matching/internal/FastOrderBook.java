@@ -231,7 +231,7 @@ public final class FastOrderBook implements OrderBook {
             reason = RejectReason.NOT_SUPPORTED;
         } else if (kind == OrderKind.MARKET && opposite.n == 0) {
             reason = RejectReason.NO_LIQUIDITY;
-        } else if (postOnly && opposite.n > 0 && crosses(side, opposite.best().price, price)) {
+        } else if (postOnly && crossesBest(side, price)) {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
         if (reason != null) {
@@ -273,20 +273,19 @@ public final class FastOrderBook implements OrderBook {
         events.cancelled(id, size, CancelReason.REQUESTED);
     }
 
+    /** Why an amend of this order is refused before its new value is looked at, or null: it must be a resting order. */
+    private static RejectReason notAmendable(Order o) {
+        return o == null ? RejectReason.UNKNOWN_ORDER : isPendingStop(o) ? RejectReason.NOT_SUPPORTED : null;
+    }
+
     private void doAmendPrice(long id, long newPrice) {
         Order o = orders.get(id);
-        RejectReason reason = null;
-        if (o == null) {
-            reason = RejectReason.UNKNOWN_ORDER;
-        } else if (isPendingStop(o)) {
-            reason = RejectReason.NOT_SUPPORTED;
-        } else if (!validPrice(newPrice)) {
+        RejectReason reason = notAmendable(o);
+        if (reason == null && !validPrice(newPrice)) {
             reason = RejectReason.INVALID_PRICE;
-        } else if (o.postOnly && newPrice != o.price) {
-            SideBook opposite = o.side == Side.BUY ? asks : bids;
-            if (opposite.n > 0 && crosses(o.side, opposite.best().price, newPrice)) {
-                reason = RejectReason.POST_ONLY_WOULD_TAKE;
-            }
+        }
+        if (reason == null && o.postOnly && newPrice != o.price && crossesBest(o.side, newPrice)) {
+            reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
         if (reason != null) {
             events.rejected(id, reason);
@@ -308,12 +307,8 @@ public final class FastOrderBook implements OrderBook {
 
     private void doAmendSize(long id, long newSize) {
         Order o = orders.get(id);
-        RejectReason reason = null;
-        if (o == null) {
-            reason = RejectReason.UNKNOWN_ORDER;
-        } else if (isPendingStop(o)) {
-            reason = RejectReason.NOT_SUPPORTED;
-        } else if (newSize <= 0 || newSize % lot != 0) {
+        RejectReason reason = notAmendable(o);
+        if (reason == null && (newSize <= 0 || newSize % lot != 0)) {
             reason = RejectReason.INVALID_SIZE;
         }
         if (reason != null) {
@@ -438,6 +433,12 @@ public final class FastOrderBook implements OrderBook {
 
     private boolean validPrice(long p) {
         return p > 0 && p % tick == 0;
+    }
+
+    /** Whether an order of {@code side} at {@code price} would trade with the best opposite level now. */
+    private boolean crossesBest(Side side, long price) {
+        SideBook opposite = side == Side.BUY ? asks : bids;
+        return opposite.n > 0 && crosses(side, opposite.best().price, price);
     }
 
     private static boolean crosses(Side taker, long restingPrice, long limit) {
