@@ -113,17 +113,14 @@ public class DistributionProcessIT {
     }
 
     private void awaitOrders(int atLeast) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Result r = client("order:list --no-format -s sma-demo");
-            long orders = r.output.lines().filter(l -> l.startsWith("sma-demo-")).count();
-            if (orders >= atLeast) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + atLeast + " orders after " + WAIT + ":\n" + r.output);
-            }
-            Thread.sleep(500);
+        QuiverTestSupport.await(WAIT, atLeast + " orders of sma-demo", () -> orderCount() >= atLeast);
+    }
+
+    private long orderCount() {
+        try {
+            return client("order:list --no-format -s sma-demo").output.lines().filter(l -> l.startsWith("sma-demo-")).count();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -149,13 +146,13 @@ public class DistributionProcessIT {
     }
 
     private static void awaitLog(Path log, String text, int occurrences) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(log) || countOf(Files.readString(log), text) < occurrences) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("'" + text + "' not logged " + occurrences + " times within " + WAIT);
+        QuiverTestSupport.await(WAIT, "'" + text + "' logged " + occurrences + " times", () -> {
+            try {
+                return Files.exists(log) && countOf(Files.readString(log), text) >= occurrences;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            Thread.sleep(200);
-        }
+        });
     }
 
     private static int countOf(String s, String text) {

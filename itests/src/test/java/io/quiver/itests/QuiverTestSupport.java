@@ -81,7 +81,7 @@ public abstract class QuiverTestSupport {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Waits for a condition, polling; fails with {@code what} after {@code timeout}. */
+    /** Waits for a condition, polling every 50 ms (the suite's one polling interval); fails with {@code what} after {@code timeout}. */
     protected static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

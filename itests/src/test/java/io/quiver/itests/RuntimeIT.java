@@ -66,6 +66,33 @@ public class RuntimeIT extends QuiverTestSupport {
         return distribution();
     }
 
+    /** A client of the embedded broker; each subscription is a temporary multicast queue on an address. */
+    private static final class BrokerClient implements AutoCloseable {
+        private final ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
+        private final ClientSessionFactory factory;
+        private final ClientSession session;
+
+        BrokerClient() throws Exception {
+            factory = locator.createSessionFactory();
+            session = factory.createSession();
+            session.start();
+        }
+
+        ClientConsumer subscribe(String address) throws Exception {
+            String queue = "it-" + java.util.UUID.randomUUID();
+            session.createQueue(new QueueConfiguration(queue).setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(false)
+                    .setTemporary(true));
+            return session.createConsumer(queue);
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            factory.close();
+            locator.close();
+        }
+    }
+
     private Optional<InstanceInfo> demo() {
         return runtime.instance("sma-demo");
     }
@@ -120,14 +147,8 @@ public class RuntimeIT extends QuiverTestSupport {
     @Test
     public void anArtemisSubscriberReceivesFillsOfThePaperTradingDemo() throws Exception {
         await(WAIT, "sma-demo running", this::demoRunning);
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession()) {
-            String queue = "it-fills-" + System.nanoTime();
-            session.createQueue(new QueueConfiguration(queue).setAddress(Addresses.FILLS + Addresses.ALL_BELOW)
-                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
-            ClientConsumer consumer = session.createConsumer(queue);
-            session.start();
+        try (BrokerClient broker = new BrokerClient()) {
+            ClientConsumer consumer = broker.subscribe(Addresses.FILLS + Addresses.ALL_BELOW);
             ClientMessage m = consumer.receive(WAIT.toMillis());
             assertNotNull("a fill within " + WAIT, m);
             String json = m.getBodyBuffer().readNullableSimpleString().toString();
@@ -140,14 +161,8 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void depthUpdatesOfTheSimulatedExchangeArriveGaplessOnTheBroker() throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession()) {
-            String queue = "it-depth-" + System.nanoTime();
-            session.createQueue(new QueueConfiguration(queue).setAddress(Addresses.depth("exchange", "SYN1"))
-                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
-            ClientConsumer consumer = session.createConsumer(queue);
-            session.start();
+        try (BrokerClient broker = new BrokerClient()) {
+            ClientConsumer consumer = broker.subscribe(Addresses.depth("exchange", "SYN1"));
             long previous = -1;
             for (int i = 0; i < 50; i++) {
                 ClientMessage m = consumer.receive(WAIT.toMillis());
@@ -165,18 +180,10 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void aSubscriberRebuildsTheDepthFromASnapshotAndTheUpdatesAfterIt() throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession()) {
-            String updates = "it-u-" + System.nanoTime();
-            String snapshots = "it-s-" + System.nanoTime();
-            session.createQueue(new QueueConfiguration(updates).setAddress(Addresses.depth("exchange", "SYN1"))
-                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
-            session.createQueue(new QueueConfiguration(snapshots).setAddress(Addresses.depthSnapshots("exchange", "SYN1"))
-                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
-            ClientConsumer updateConsumer = session.createConsumer(updates);
-            ClientConsumer snapshotConsumer = session.createConsumer(snapshots);
-            session.start();
+        try (BrokerClient broker = new BrokerClient()) {
+            // Updates first: every update after the snapshot's sequence is then certain to be queued.
+            ClientConsumer updateConsumer = broker.subscribe(Addresses.depth("exchange", "SYN1"));
+            ClientConsumer snapshotConsumer = broker.subscribe(Addresses.depthSnapshots("exchange", "SYN1"));
             ClientMessage snapshot = snapshotConsumer.receive(WAIT.toMillis());
             assertNotNull("a snapshot within " + WAIT, snapshot);
             long from = snapshot.getLongProperty("quiverSequence");
@@ -198,14 +205,8 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void tradePrintsOfTheSimulatedExchangeArriveOnTheBroker() throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://0");
-                ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession()) {
-            String queue = "it-trades-" + System.nanoTime();
-            session.createQueue(new QueueConfiguration(queue).setAddress(Addresses.TRADES + Addresses.ALL_BELOW)
-                    .setRoutingType(RoutingType.MULTICAST).setDurable(false).setTemporary(true));
-            ClientConsumer consumer = session.createConsumer(queue);
-            session.start();
+        try (BrokerClient broker = new BrokerClient()) {
+            ClientConsumer consumer = broker.subscribe(Addresses.TRADES + Addresses.ALL_BELOW);
             ClientMessage m = consumer.receive(WAIT.toMillis());
             assertNotNull("a trade print within " + WAIT, m);
             String json = m.getBodyBuffer().readNullableSimpleString().toString();

@@ -1,22 +1,15 @@
-package io.quiver.matching.replay;
+package io.quiver.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quiver.matching.BookRules;
-import io.quiver.matching.CancelReason;
-import io.quiver.matching.MatchingEvents;
-import io.quiver.matching.OrderBook;
-import io.quiver.matching.OrderBooks;
-import io.quiver.matching.OrderKind;
-import io.quiver.matching.RejectReason;
-import io.quiver.matching.SelfTradePrevention;
-import io.quiver.matching.Side;
-import io.quiver.matching.TimeInForce;
+import io.quiver.matching.replay.CommandFileException;
+import io.quiver.matching.replay.CommandStream;
+import io.quiver.matching.replay.ExchangeLikeCommands;
+import io.quiver.matching.replay.Replay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,43 +20,8 @@ class CommandStreamTest {
 
     private static final BookRules RULES = new BookRules(1, 1, 5, BookRules.uniform(SelfTradePrevention.NONE, 0, 0));
 
-    /** Events as text, to compare replays. */
-    private static final class Log implements MatchingEvents {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void accepted(long orderId) {
-            lines.add("accepted " + orderId);
-        }
-
-        @Override
-        public void rejected(long orderId, RejectReason reason) {
-            lines.add("rejected " + orderId + " " + reason);
-        }
-
-        @Override
-        public void trade(long t, long ta, long m, long ma, Side s, long p, long q, long tf, long mf, long tl, long ml) {
-            lines.add("trade " + t + " " + m + " " + q + "@" + p);
-        }
-
-        @Override
-        public void cancelled(long orderId, long size, CancelReason reason) {
-            lines.add("cancelled " + orderId + " " + size + " " + reason);
-        }
-
-        @Override
-        public void amended(long orderId, long price, long size) {
-            lines.add("amended " + orderId + " " + size + "@" + price);
-        }
-
-        @Override
-        public void triggered(long orderId) {
-            lines.add("triggered " + orderId);
-        }
-    }
-
     private static List<String> replay(CommandStream s, BookRules rules) {
-        Log log = new Log();
+        RecordingEvents log = new RecordingEvents();
         OrderBook book = OrderBooks.create(rules, log);
         for (int i = 0; i < s.size(); i++) {
             s.apply(book, i);
@@ -87,8 +45,11 @@ class CommandStreamTest {
         CommandStream back = CommandStream.read(file);
         assertEquals(8, back.size());
         assertEquals(replay(s, RULES), replay(back, RULES));
-        assertEquals(List.of("accepted 1", "accepted 2", "accepted 3", "trade 3 1 4@105", "triggered 2", "trade 2 1 5@105",
-                "accepted 4", "amended 1 1@106", "amended 1 8@106", "cancelled 4 3 REQUESTED"), replay(back, RULES));
+        // 3 (market) takes 4 of 1's 10 at 105; that trade reaches 2's stop at 105, whose limit 110 takes 5 more;
+        // 4's sell stop at 90 is not reached; 1 is amended to 106, then to 8; 4 is cancelled.
+        assertEquals(List.of("accepted 1", "accepted 2", "accepted 3", "trade taker 3/9 maker 1/7 BUY 4@105 fees 0/0 left 0/6",
+                "triggered 2", "trade taker 2/8 maker 1/7 BUY 5@105 fees 0/0 left 0/1", "accepted 4", "amended 1 1@106",
+                "amended 1 8@106", "cancelled 4 3 REQUESTED"), replay(back, RULES));
     }
 
     @Test
