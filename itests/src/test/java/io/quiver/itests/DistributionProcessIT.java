@@ -107,7 +107,8 @@ public class DistributionProcessIT {
         assertTrue(Files.readString(log).contains("strategy sma-demo stopped"));
 
         start();
-        awaitLog(log, "strategy sma-demo (io.quiver.strategy.sma) started", 2);
+        // The strategy logs what it restored from its own thread, after the runtime's "started" line: wait for that.
+        awaitLog(log, "closes restored", 2);
         int restored = lastRestored(log);
         assertEquals("the instance restored its full slow window", 20, restored);
     }
