@@ -3,6 +3,8 @@ package io.quiver.engine;
 import io.quiver.engine.internal.BacktestReport;
 import io.quiver.engine.internal.InMemoryStateStore;
 import io.quiver.engine.internal.StrategyHarness;
+import io.quiver.oms.OrderJournal;
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
@@ -18,9 +20,10 @@ import java.util.List;
 
 /**
  * Replays a bar series through one strategy instance on a simulated clock, in-process and deterministic.
- * For each bar, in this order: timers due up to the bar's time fire; the venue sees the bar; the strategy
- * sees the bar. On the {@code sim} venue an order decided on a bar fills on a later bar by the bar fill
- * rules; on the {@code exchange} venue it meets the book at once (the quotes around that bar's close)
+ * For each bar, in this order: timers due up to the bar's time fire; the venue sees the bar; the order
+ * manager sees it (marks, emulated triggers); the strategy sees it. Orders pass through the same order
+ * manager as in paper and live trading, with a journal that keeps nothing. On the {@code sim} venue an
+ * order decided on a bar fills on a later bar by the bar fill rules; on the {@code exchange} venue it meets the book at once (the quotes around that bar's close)
  * and rests there among the simulated liquidity.
  */
 public final class Backtester {
@@ -49,10 +52,15 @@ public final class Backtester {
             marketData = sim;
         }
         BacktestReport report = new BacktestReport(settings, series);
-        StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, venue, clock,
-                List.of(series.instrument()), settings.startingCash(), new InMemoryStateStore(), settings.strategyId() + "-",
-                settings.maxFaults(), report::onOrderEvent));
-        venue.open(harness::onOrderEvent);
+        Venue theVenue = venue;
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock, settings.strategyId() + "-oms-");
+        oms.registerInstrument(series.instrument());
+        oms.openAccount(settings.strategyId(), venue.id(), settings.startingCash());
+        StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, oms, clock,
+                List.of(series.instrument()), new InMemoryStateStore(), settings.strategyId() + "-", settings.maxFaults(),
+                report::onOrderEvent));
+        oms.attach(settings.strategyId(), harness::onOrderEvent);
+        venue.open(e -> oms.onVenueEvent(theVenue.id(), e));
         harness.start();
         int n = series.size();
         long step = Math.max(1, n / 20);
@@ -66,8 +74,9 @@ public final class Backtester {
             }
             clock.set(bar.time());
             marketData.onBar(bar);
+            oms.onBar(bar);
             harness.onBar(bar);
-            report.onBarClosed(series, i, harness.account());
+            report.onBarClosed(series, i, oms.account(settings.strategyId()));
             if ((i + 1) % step == 0) {
                 progress.onProgress(i + 1, n);
             }

@@ -1,5 +1,6 @@
 package io.quiver.engine;
 
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.Position;
 import java.util.List;
@@ -28,6 +29,9 @@ public interface StrategyRuntime {
 
     /** Positions of one instance (every instrument it ever traded). */
     List<Position> positions(String id);
+
+    /** The order manager every instance trades through: orders, histories, accounts, reconciliation. */
+    OrderManager orderManager();
 
     List<FeedInfo> feeds();
 

@@ -7,6 +7,8 @@ import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +41,37 @@ public interface StrategyContext {
      */
     ClientOrderId submit(OrderRequest request);
 
+    /**
+     * Enters an order under an id of the caller's choosing, idempotently: if an order with this id exists
+     * with the same request, that order stands and nothing is sent again (also after a restart); if it
+     * exists with a different request, {@link ClientOrderIdConflictException} is thrown.
+     */
+    ClientOrderId submit(ClientOrderId orderId, OrderRequest request);
+
+    /**
+     * Enters two orders that cancel each other: the first fill of either cancels the other. Returns their
+     * ids, {@code <groupId>.1} and {@code <groupId>.2}; idempotent on {@code groupId} like {@link #submit(ClientOrderId, OrderRequest)}.
+     */
+    List<ClientOrderId> submitOco(ClientOrderId groupId, OrderRequest first, OrderRequest second);
+
+    /**
+     * Enters a bracket: {@code entry} now; {@code stopLoss} and {@code takeProfit} (opposite side, same
+     * quantity) once the entry is filled, as an OCO pair. Returns the ids {@code <entryId>},
+     * {@code <entryId>.sl}, {@code <entryId>.tp}; idempotent on {@code entryId}.
+     */
+    List<ClientOrderId> submitBracket(ClientOrderId entryId, OrderRequest entry, OrderRequest stopLoss, OrderRequest takeProfit);
+
+    /** A fresh client order id, unique within this runtime, for the methods above. */
+    ClientOrderId newOrderId();
+
     /** Asks to cancel an open order; the result arrives as an order event. Unknown or closed ids are ignored. */
     void cancel(ClientOrderId orderId);
+
+    /**
+     * Asks to change an open order's quantity, limit price or stop price (null keeps a value). The result
+     * arrives as {@code Modified} or {@code ModifyRejected}; a new quantity must not be below what is filled.
+     */
+    void modify(ClientOrderId orderId, Qty quantity, Price limitPrice, Price stopPrice);
 
     /** The order with this id, if it belongs to this instance. */
     Optional<Order> order(ClientOrderId orderId);

@@ -3,6 +3,7 @@ package io.quiver.engine.internal;
 import io.quiver.engine.BacktestResult;
 import io.quiver.engine.BacktestSettings;
 import io.quiver.engine.InstanceState;
+import io.quiver.oms.Account;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;
@@ -68,7 +69,7 @@ public final class BacktestReport {
                 .stripTrailingZeros().toPlainString();
         Qty position = account.quantity(instrument);
         String json = json(harness, equity, totalReturn, position);
-        return new BacktestResult(settings, instrument.symbol(), bars, harness.orders().count(), List.copyOf(fills), equity,
+        return new BacktestResult(settings, instrument.symbol(), bars, harness.orderCount(), List.copyOf(fills), equity,
                 account.cash(), position, account.realisedPnl(), account.fees(), totalReturn, statistics.maxDrawdown(),
                 statistics.sharpe(), harness.instanceState(), harness.reason(), json, elapsedNanos);
     }
@@ -102,7 +103,7 @@ public final class BacktestReport {
         w.name("totalReturn").number(totalReturn);
         w.name("maxDrawdown").number(statistics.maxDrawdown());
         w.name("sharpe").number(statistics.sharpe());
-        w.name("orders").number(harness.orders().count());
+        w.name("orders").number(harness.orderCount());
         w.name("fillCount").number(fills.size());
         w.name("state").value(harness.instanceState().name());
         w.name("quarantineReason").value(harness.instanceState() == InstanceState.QUARANTINED ? harness.reason() : null);

@@ -2,6 +2,7 @@ package io.quiver.engine.internal;
 
 import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.InstanceState;
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.StateStore;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
@@ -13,7 +14,6 @@ import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.Position;
 import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.model.Trade;
-import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +44,7 @@ final class LiveInstance {
     private ExecutorService executor;
     private volatile Thread thread;
     private StrategyHarness harness;
+    private volatile OrderManager oms;
     private Set<String> subscribed = Set.of();
     private volatile String waitingFor = "";
     private volatile String failure = "";
@@ -82,7 +83,7 @@ final class LiveInstance {
     }
 
     /** Starts on a feed's instruments (all of {@code available} named in the settings, or the first). */
-    synchronized void start(List<Instrument> available, Venue venue, StateStore state, Consumer<OrderEvent> sink) {
+    synchronized void start(List<Instrument> available, OrderManager oms, StateStore state, Consumer<OrderEvent> sink) {
         if (executor != null || !failure.isEmpty()) {
             return;
         }
@@ -100,8 +101,11 @@ final class LiveInstance {
         subscribed = Set.copyOf(instruments.stream().map(i -> i.id().symbol()).toList());
         waitingFor = "";
         String prefix = id() + "-" + Long.toString(clock.millis(), 36) + "-";
-        harness = new StrategyHarness(new StrategyHarness.Setup(id(), strategy, venue, clock::instant, instruments,
-                settings.capital(), state, prefix, 3, sink));
+        oms.openAccount(id(), settings.venue(), settings.capital());
+        this.oms = oms;
+        harness = new StrategyHarness(new StrategyHarness.Setup(id(), strategy, oms, clock::instant, instruments, state, prefix, 3,
+                sink));
+        oms.attach(id(), this::onOrderEvent);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quiver-strategy-" + id());
             thread = t;
@@ -135,6 +139,7 @@ final class LiveInstance {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        oms.attach(id(), null);
         LOG.info("strategy {} stopped", id());
     }
 
@@ -205,36 +210,6 @@ final class LiveInstance {
         }
     }
 
-    /** Runs a read on the instance's thread (so it sees a consistent state), or directly if it is not running. */
-    <T> T read(Callable<T> reader) {
-        ExecutorService e;
-        synchronized (this) {
-            e = executor;
-        }
-        try {
-            if (e == null) {
-                return reader.call();
-            }
-            Future<T> f = e.submit(reader);
-            return f.get(5, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException stopping) {
-            try {
-                return reader.call();
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        } catch (TimeoutException ex) {
-            throw new IllegalStateException("strategy " + id() + " is busy: no answer within 5 s");
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        } catch (ExecutionException ex) {
-            throw new IllegalStateException(ex.getCause());
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     InstanceInfo info() {
         StrategyHarness h = harness;
         if (h == null) {
@@ -242,31 +217,10 @@ final class LiveInstance {
             return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
                     settings.capital(), settings.capital(), settings.capital(), 0, 0, 0, waitingFor);
         }
-        return read(() -> new InstanceInfo(id(), settings.type(), h.instanceState(), h.reason(), settings.feed(), settings.venue(),
-                List.copyOf(subscribed).stream().sorted().toList(), settings.capital(), h.account().cash(), h.account().equity(),
-                h.orders().open().size(), h.orders().count(), h.faults(), waitingFor));
-    }
-
-    List<Order> orders() {
-        StrategyHarness h = harness;
-        return h == null ? List.of() : read(() -> h.orders().all());
-    }
-
-    List<Position> positions() {
-        StrategyHarness h = harness;
-        if (h == null) {
-            return List.of();
-        }
-        return read(() -> {
-            List<Position> list = new ArrayList<>();
-            h.account().instruments().forEach(i -> list.add(h.account().position(i)));
-            return list;
-        });
-    }
-
-    Money equity() {
-        StrategyHarness h = harness;
-        return h == null ? settings.capital() : read(() -> h.account().equity());
+        OrderManager books = oms;
+        return new InstanceInfo(id(), settings.type(), h.instanceState(), h.reason(), settings.feed(), settings.venue(),
+                List.copyOf(subscribed).stream().sorted().toList(), settings.capital(), books.cash(id()), books.equity(id()),
+                books.openOrders(id()).size(), books.orderCount(id()), h.faults(), waitingFor);
     }
 
     Instant now() {

@@ -1,6 +1,8 @@
 package io.quiver.engine.internal;
 
 import io.quiver.engine.InstanceState;
+import io.quiver.oms.Account;
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.BarHistory;
 import io.quiver.sdk.StateStore;
 import io.quiver.sdk.Strategy;
@@ -14,10 +16,11 @@ import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.model.TimerEvent;
-import io.quiver.sdk.spi.Venue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,21 +35,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one strategy instance: it is the instance's {@link StrategyContext}, keeps its orders, account,
- * histories and timers, and calls the strategy one event at a time. Venue events that arrive while a
- * callback runs are queued and delivered after it returns, so callbacks never nest. A callback that
- * throws is a fault; at {@code maxFaults} faults the instance is quarantined: it gets no more events and
- * its open orders are cancelled. Not thread-safe: drive it from one thread.
+ * Runs one strategy instance: it is the instance's {@link StrategyContext}, keeps its histories and
+ * timers, passes its orders to the order manager (which keeps orders and account), and calls the strategy
+ * one event at a time. Order events that arrive while a callback runs are queued and delivered after it
+ * returns, so callbacks never nest. A callback that throws is a fault; at {@code maxFaults} faults the
+ * instance is quarantined: it gets no more events and its open orders are cancelled. Not thread-safe:
+ * drive it from one thread.
  */
 public final class StrategyHarness implements StrategyContext {
     private final String strategyId;
     private final Strategy strategy;
-    private final Venue venue;
+    private final OrderManager oms;
     private final Supplier<Instant> clock;
     private final Map<InstrumentId, Instrument> instruments;
     private final List<InstrumentId> subscribed;
-    private final Account account;
-    private final OrderTracker orders;
     private final StateStore stateStore;
     private final String orderIdPrefix;
     private final int maxFaults;
@@ -75,20 +77,18 @@ public final class StrategyHarness implements StrategyContext {
     }
 
     /** What a harness is built from. */
-    public record Setup(String strategyId, Strategy strategy, Venue venue, Supplier<Instant> clock, List<Instrument> instruments,
-            Money capital, StateStore state, String orderIdPrefix, int maxFaults, Consumer<OrderEvent> eventSink) {
+    public record Setup(String strategyId, Strategy strategy, OrderManager oms, Supplier<Instant> clock, List<Instrument> instruments,
+            StateStore state, String orderIdPrefix, int maxFaults, Consumer<OrderEvent> eventSink) {
     }
 
     public StrategyHarness(Setup s) {
         this.strategyId = s.strategyId();
         this.strategy = s.strategy();
-        this.venue = s.venue();
+        this.oms = s.oms();
         this.clock = s.clock();
         this.instruments = new HashMap<>();
         s.instruments().forEach(i -> instruments.put(i.id(), i));
         this.subscribed = s.instruments().stream().map(Instrument::id).toList();
-        this.account = new Account(s.capital());
-        this.orders = new OrderTracker(strategyId);
         this.stateStore = s.state();
         this.orderIdPrefix = s.orderIdPrefix();
         this.maxFaults = s.maxFaults();
@@ -119,7 +119,6 @@ public final class StrategyHarness implements StrategyContext {
         if (ring != null) {
             ring.add(bar);
         }
-        account.mark(bar.instrument(), bar.close());
         invoke("onBar", () -> strategy.onBar(bar));
     }
 
@@ -193,13 +192,6 @@ public final class StrategyHarness implements StrategyContext {
     private void drain() {
         while (!pending.isEmpty()) {
             OrderEvent e = pending.poll();
-            Optional<Order> updated = orders.apply(e);
-            if (updated.isEmpty()) {
-                continue;
-            }
-            if (e instanceof OrderEvent.Filled f) {
-                account.apply(f.fill());
-            }
             eventSink.accept(e);
             if (lifecycle == InstanceState.RUNNING) {
                 delivering = true;
@@ -232,9 +224,7 @@ public final class StrategyHarness implements StrategyContext {
     }
 
     private void cancelAll() {
-        for (Order o : orders.open()) {
-            venue.cancel(o.id(), clock.get());
-        }
+        oms.cancelAll(strategyId, "strategy " + strategyId + " " + (lifecycle == InstanceState.QUARANTINED ? "quarantined" : "stopped"));
         drain();
     }
 
@@ -252,11 +242,12 @@ public final class StrategyHarness implements StrategyContext {
     }
 
     public Account account() {
-        return account;
+        return oms.account(strategyId);
     }
 
-    public OrderTracker orders() {
-        return orders;
+    /** The number of orders this instance has entered. */
+    public int orderCount() {
+        return oms.orderCount(strategyId);
     }
 
     // ---- StrategyContext -----------------------------------------------------------------
@@ -287,45 +278,81 @@ public final class StrategyHarness implements StrategyContext {
 
     @Override
     public ClientOrderId submit(OrderRequest request) {
-        ClientOrderId id = ClientOrderId.of(orderIdPrefix + nextOrder++);
-        Instant now = clock.get();
-        orders.add(id, request, now);
+        return submit(newOrderId(), request);
+    }
+
+    @Override
+    public ClientOrderId submit(ClientOrderId orderId, OrderRequest request) {
+        requireRunning();
+        return oms.submit(strategyId, orderId, request).id();
+    }
+
+    @Override
+    public List<ClientOrderId> submitOco(ClientOrderId groupId, OrderRequest first, OrderRequest second) {
+        requireRunning();
+        return oms.submitOco(strategyId, groupId, first, second).stream().map(Order::id).toList();
+    }
+
+    @Override
+    public List<ClientOrderId> submitBracket(ClientOrderId entryId, OrderRequest entry, OrderRequest stopLoss, OrderRequest takeProfit) {
+        requireRunning();
+        return oms.submitBracket(strategyId, entryId, entry, stopLoss, takeProfit).stream().map(Order::id).toList();
+    }
+
+    /** A strategy that is no longer running (quarantined, stopping) may not trade; its callback is told so. */
+    private void requireRunning() {
         if (lifecycle != InstanceState.RUNNING) {
-            onOrderEvent(new OrderEvent.Rejected(id, now, "INSTANCE_NOT_RUNNING", "strategy " + strategyId + " is " + lifecycle));
-        } else {
-            venue.submit(strategyId, id, request, now);
+            throw new IllegalStateException("strategy " + strategyId + " is " + lifecycle + " and cannot enter orders");
         }
+    }
+
+    @Override
+    public ClientOrderId newOrderId() {
+        ClientOrderId id;
+        do {
+            id = ClientOrderId.of(orderIdPrefix + nextOrder++);
+        } while (oms.order(id).isPresent());
         return id;
     }
 
     @Override
     public void cancel(ClientOrderId orderId) {
-        orders.get(orderId).filter(o -> o.status().isOpen()).ifPresent(o -> venue.cancel(orderId, clock.get()));
+        if (oms.order(orderId).filter(o -> o.strategyId().equals(strategyId)).isPresent()) {
+            oms.cancel(orderId, "cancelled by strategy " + strategyId);
+        }
+    }
+
+    @Override
+    public void modify(ClientOrderId orderId, Qty quantity, Price limitPrice, Price stopPrice) {
+        if (oms.order(orderId).filter(o -> o.strategyId().equals(strategyId)).isEmpty()) {
+            throw new IllegalArgumentException("no order " + orderId + " of strategy " + strategyId);
+        }
+        oms.modify(orderId, quantity, limitPrice, stopPrice);
     }
 
     @Override
     public Optional<Order> order(ClientOrderId orderId) {
-        return orders.get(orderId);
+        return oms.order(orderId).filter(o -> o.strategyId().equals(strategyId));
     }
 
     @Override
     public List<Order> openOrders() {
-        return orders.open();
+        return oms.openOrders(strategyId);
     }
 
     @Override
     public Position position(InstrumentId instrument) {
-        return account.position(instrument);
+        return oms.position(strategyId, instrument);
     }
 
     @Override
     public Money cash() {
-        return account.cash();
+        return oms.cash(strategyId);
     }
 
     @Override
     public Money equity() {
-        return account.equity();
+        return oms.equity(strategyId);
     }
 
     @Override

@@ -4,6 +4,10 @@ import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.OrderEventListener;
 import io.quiver.engine.StateStoreFactory;
 import io.quiver.engine.StrategyRuntime;
+import io.quiver.oms.JournalStore;
+import io.quiver.oms.OrderFilter;
+import io.quiver.oms.OrderManager;
+import io.quiver.oms.ReconciliationPolicy;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
@@ -16,6 +20,7 @@ import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +43,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,23 +55,41 @@ import org.slf4j.LoggerFactory;
  * state saved) when any of the three goes away. Each bar goes first to the simulated venues (so working
  * orders fill on it) and then to the instances subscribed to its instrument.
  */
-@Component(service = StrategyRuntime.class, immediate = true)
+@Component(service = StrategyRuntime.class, immediate = true, configurationPid = "io.quiver.oms")
+@Designate(ocd = StrategyRuntimeComponent.Config.class)
 public final class StrategyRuntimeComponent implements StrategyRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyRuntimeComponent.class);
 
     private final StateStoreFactory stores;
+    private final OrderManager oms;
+    private final ReconciliationPolicy policy;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, LiveInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, MarketDataFeed> feeds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> feedBars = new ConcurrentHashMap<>();
     private final Map<String, Venue> venues = new ConcurrentHashMap<>();
-    private final Map<ClientOrderId, String> orderOwners = new ConcurrentHashMap<>();
     private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-timers"));
 
+    @ObjectClassDefinition(name = "Quiver order management")
+    public @interface Config {
+        @AttributeDefinition(description = "What to do with differences found when reconciling with a venue: SYNC or HALT")
+        String reconciliation_policy() default "SYNC";
+    }
+
     @Activate
-    public StrategyRuntimeComponent(@Reference StateStoreFactory stores) {
+    public StrategyRuntimeComponent(@Reference StateStoreFactory stores, @Reference JournalStore journals, Config config) {
         this.stores = stores;
+        try {
+            this.policy = ReconciliationPolicy.valueOf(config.reconciliation_policy().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reconciliation.policy: '" + config.reconciliation_policy() + "' is not one of "
+                    + java.util.Arrays.toString(ReconciliationPolicy.values()));
+        }
+        long started = System.nanoTime();
+        this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant, "oms-" + Long.toString(clock.millis(), 36) + "-");
+        LOG.info("order manager recovered {} order(s) of {} account(s) from its journal in {} ms", oms.orderCount(null),
+                oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
         ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -110,6 +136,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     synchronized void addFeed(MarketDataFeed feed) {
         feeds.put(feed.id(), feed);
         feedBars.put(feed.id(), new AtomicLong());
+        feed.instruments().forEach(oms::registerInstrument);
         feed.start(new FeedDispatcher(feed.id()));
         instances.values().stream().filter(i -> i.settings.feed().equals(feed.id()) && i.settings.autostart()).forEach(this::tryStart);
     }
@@ -126,7 +153,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addVenue(Venue venue) {
         venues.put(venue.id(), venue);
-        venue.open(this::routeOrderEvent);
+        String venueId = venue.id();
+        venue.open(e -> oms.onVenueEvent(venueId, e));
+        if (venue instanceof ReconcilableVenue reconcilable) {
+            oms.reconcile(reconcilable, policy);
+        }
         instances.values().stream().filter(i -> i.settings.venue().equals(venue.id()) && i.settings.autostart()).forEach(this::tryStart);
     }
 
@@ -158,7 +189,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             return;
         }
         String id = instance.id();
-        instance.start(feed.instruments(), new OwnedVenue(venue, id), stores.open(id), e -> publish(id, e));
+        instance.start(feed.instruments(), oms, stores.open(id), e -> publish(id, e));
     }
 
     private void publish(String strategyId, OrderEvent e) {
@@ -168,23 +199,6 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             } catch (RuntimeException ex) {
                 LOG.warn("order event listener {} failed", l, ex);
             }
-        }
-    }
-
-    private void routeOrderEvent(OrderEvent e) {
-        String owner = orderOwners.get(e.orderId());
-        if (owner == null) {
-            LOG.warn("order event for unknown order {}: {}", e.orderId(), e);
-            return;
-        }
-        boolean terminal = e instanceof OrderEvent.Rejected || e instanceof OrderEvent.Cancelled || e instanceof OrderEvent.Expired
-                || (e instanceof OrderEvent.Filled f && f.statusAfter() == OrderStatus.FILLED);
-        if (terminal) {
-            orderOwners.remove(e.orderId());
-        }
-        LiveInstance instance = instances.get(owner);
-        if (instance != null) {
-            instance.onOrderEvent(e);
         }
     }
 
@@ -201,58 +215,30 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         });
     }
 
-    /** Cancels an instance's open orders at their venues, from outside its (possibly stuck) thread. */
+    /** Cancels an instance's open orders, from outside its (possibly stuck) thread. */
     private void cancelOrdersOf(String instanceId) {
-        LiveInstance instance = instances.get(instanceId);
-        Venue venue = instance == null ? null : venues.get(instance.settings.venue());
-        if (venue == null) {
-            return;
-        }
-        orderOwners.forEach((orderId, owner) -> {
-            if (owner.equals(instanceId)) {
-                venue.cancel(orderId, clock.instant());
-            }
-        });
+        oms.cancelAll(instanceId, "strategy " + instanceId + " quarantined");
     }
 
-    /** A venue as one instance sees it: records which instance owns each order sent. */
-    private final class OwnedVenue implements Venue {
-        private final Venue venue;
-        private final String owner;
-
-        OwnedVenue(Venue venue, String owner) {
-            this.venue = venue;
-            this.owner = owner;
+    /** The order manager's view of market data: marks and emulated order types. */
+    private final MarketDataListener orderMarketData = new MarketDataListener() {
+        @Override
+        public void onBar(Bar bar) {
+            oms.onBar(bar);
         }
 
         @Override
-        public String id() {
-            return venue.id();
+        public void onQuote(Quote quote) {
+            oms.onQuote(quote);
         }
 
         @Override
-        public void open(io.quiver.sdk.spi.ExecutionListener listener) {
-            throw new UnsupportedOperationException("the runtime owns the venue connection");
+        public void onTrade(Trade trade) {
+            oms.onTrade(trade);
         }
+    };
 
-        @Override
-        public void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time) {
-            orderOwners.put(orderId, owner);
-            venue.submit(account, orderId, request, time);
-        }
-
-        @Override
-        public void cancel(ClientOrderId orderId, Instant time) {
-            venue.cancel(orderId, time);
-        }
-
-        @Override
-        public void close() {
-            // the runtime closes venues
-        }
-    }
-
-    /** Receives one feed's events: venues first, then the subscribed instances. */
+    /** Receives one feed's events: venues first, then the order manager, then the subscribed instances. */
     private final class FeedDispatcher implements MarketDataListener {
         private final String feedId;
 
@@ -282,6 +268,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                     toVenue.accept(simulated);
                 }
             }
+            toVenue.accept(orderMarketData);
             for (LiveInstance i : instances.values()) {
                 if (i.settings.feed().equals(feedId)) {
                     toInstance.accept(i);
@@ -329,17 +316,20 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public List<Order> orders(String id) {
         if (id != null) {
-            return existing(id).orders();
+            existing(id);
         }
-        List<Order> all = new ArrayList<>();
-        instances.values().forEach(i -> all.addAll(i.orders()));
-        all.sort(Comparator.comparing(Order::createdAt).thenComparing(o -> o.id().value()));
-        return all;
+        return oms.orders(id == null ? OrderFilter.ALL : OrderFilter.ofStrategy(id));
     }
 
     @Override
     public List<Position> positions(String id) {
-        return existing(id).positions();
+        existing(id);
+        return oms.accounts().contains(id) ? oms.positions(id) : List.of();
+    }
+
+    @Override
+    public OrderManager orderManager() {
+        return oms;
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.engine.InstanceState;
+import io.quiver.oms.OrderFilter;
+import io.quiver.oms.OrderJournal;
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Instrument;
@@ -71,9 +74,11 @@ class StrategyHarnessTest {
         }
     }
 
-    private static StrategyHarness harness(String id, BaseStrategy s, BarFillSimulator venue) {
-        StrategyHarness h = new StrategyHarness(new StrategyHarness.Setup(id, s, venue, () -> T, List.of(X), Money.of(100), new InMemoryStateStore(),
+    private static StrategyHarness harness(String id, BaseStrategy s, OrderManager oms) {
+        oms.openAccount(id, "sim", Money.of(100));
+        StrategyHarness h = new StrategyHarness(new StrategyHarness.Setup(id, s, oms, () -> T, List.of(X), new InMemoryStateStore(),
                 id + "-", 3, e -> { }));
+        oms.attach(id, h::onOrderEvent);
         return h;
     }
 
@@ -83,20 +88,22 @@ class StrategyHarnessTest {
         venue.addInstrument(X);
         Faulty faulty = new Faulty();
         Healthy healthy = new Healthy();
-        StrategyHarness bad = harness("bad", faulty, venue);
-        StrategyHarness good = harness("good", healthy, venue);
-        venue.open(e -> (e.orderId().value().startsWith("bad-") ? bad : good).onOrderEvent(e));
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T, "oms-");
+        StrategyHarness bad = harness("bad", faulty, oms);
+        StrategyHarness good = harness("good", healthy, oms);
+        venue.open(e -> oms.onVenueEvent("sim", e));
         bad.start();
         good.start();
         for (int i = 0; i < 5; i++) {
             venue.onBar(bar(i));
+            oms.onBar(bar(i));
             bad.onBar(bar(i));
             good.onBar(bar(i));
         }
         assertEquals(InstanceState.QUARANTINED, bad.instanceState());
         assertEquals(3, faulty.barsSeen);
         assertTrue(bad.reason().startsWith("onBar threw java.lang.IllegalStateException: boom 3"), bad.reason());
-        assertEquals(OrderStatus.CANCELLED, bad.orders().all().get(0).status());
+        assertEquals(OrderStatus.CANCELLED, oms.orders(OrderFilter.ofStrategy("bad")).get(0).status());
         assertEquals(InstanceState.RUNNING, good.instanceState());
         assertEquals(5, healthy.bars);
         assertEquals(List.of(OrderEvent.Accepted.class, OrderEvent.Filled.class),

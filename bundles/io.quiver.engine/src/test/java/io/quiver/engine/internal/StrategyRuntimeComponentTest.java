@@ -19,6 +19,7 @@ import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.venue.sim.BarFillSimulator;
+import io.quiver.oms.InMemoryJournal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StrategyRuntimeComponentTest {
+    /** The component's configuration as Config Admin would give it. */
+    private record OmsConfig(String reconciliation_policy) implements StrategyRuntimeComponent.Config {
+        @Override
+        public Class<? extends java.lang.annotation.Annotation> annotationType() {
+            return StrategyRuntimeComponent.Config.class;
+        }
+    }
+
     private static final Instrument X = Instrument.of("X", 2, "USD");
     private final Map<String, InMemoryStateStore> stores = new HashMap<>();
-    private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()));
+    private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()),
+            name -> new InMemoryJournal(), new OmsConfig("SYNC"));
     private final ManualFeed feed = new ManualFeed();
 
     @AfterEach
@@ -195,10 +205,11 @@ class StrategyRuntimeComponentTest {
             await(() -> buyer.bars == seen, "the buyer keeps getting bars");
         }
         assertEquals(InstanceState.RUNNING, info("buyer").state());
-        // The operator starts it again: a fresh run.
+        // The operator starts it again: a fresh run on the same books (the order manager keeps them).
         runtime.start("looper");
         await(() -> info("looper").state() == InstanceState.RUNNING, "looper running again");
-        assertEquals(0, info("looper").orders());
+        assertEquals(1, info("looper").orders());
+        assertEquals(0, info("looper").openOrders());
     }
 
     @Test

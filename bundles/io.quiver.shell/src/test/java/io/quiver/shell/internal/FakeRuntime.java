@@ -3,6 +3,8 @@ package io.quiver.shell.internal;
 import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.InstanceState;
 import io.quiver.engine.StrategyRuntime;
+import io.quiver.oms.InMemoryJournal;
+import io.quiver.oms.OrderManager;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.Position;
@@ -14,6 +16,7 @@ import java.util.Optional;
 final class FakeRuntime implements StrategyRuntime {
     final List<InstanceInfo> instances = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    final OrderManager oms = new OrderManager(new InMemoryJournal(), venue -> null, () -> java.time.Instant.EPOCH, "t-");
 
     FakeRuntime add(String id, InstanceState state, String reason, String equity) {
         instances.add(new InstanceInfo(id, "io.quiver.strategy.sma", state, reason, "synthetic", "sim", List.of("SYN1"), Money.of(1000),
@@ -49,6 +52,11 @@ final class FakeRuntime implements StrategyRuntime {
     @Override
     public List<Position> positions(String id) {
         return List.of();
+    }
+
+    @Override
+    public OrderManager orderManager() {
+        return oms;
     }
 
     @Override

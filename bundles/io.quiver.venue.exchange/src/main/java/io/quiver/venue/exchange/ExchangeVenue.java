@@ -289,6 +289,11 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     @Override
+    public boolean supportsNatively(io.quiver.sdk.model.OrderType type) {
+        return type != io.quiver.sdk.model.OrderType.TRAILING_STOP;
+    }
+
+    @Override
     public synchronized void open(ExecutionListener listener) {
         this.listener = listener;
     }
@@ -333,7 +338,15 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
             case MARKET -> OrderKind.MARKET;
             case LIMIT -> OrderKind.LIMIT;
             case STOP -> OrderKind.STOP;
+            case STOP_LIMIT -> OrderKind.STOP_LIMIT;
+            case TRAILING_STOP -> null;
         };
+        if (kind == null) {
+            tracked.remove(bookId);
+            ids.remove(orderId);
+            emit(new OrderEvent.Rejected(orderId, time, "UNSUPPORTED_ORDER_TYPE", r.type() + " orders are not executed by venue " + id));
+            return;
+        }
         b.book.place(bookId, accountId(account), r.side() == io.quiver.sdk.model.Side.BUY ? Side.BUY : Side.SELL, kind,
                 TimeInForce.valueOf(r.timeInForce().name()), false, price, stop, size);
     }

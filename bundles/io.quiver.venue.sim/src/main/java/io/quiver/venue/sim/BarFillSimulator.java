@@ -1,5 +1,7 @@
 package io.quiver.venue.sim;
 
+import io.quiver.oms.JournalFields;
+import io.quiver.oms.OrderJournal;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Fill;
@@ -16,19 +18,20 @@ import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataListener;
-import io.quiver.sdk.spi.Venue;
+import io.quiver.sdk.spi.ReconcilableVenue;
+import io.quiver.sdk.spi.VenueAccount;
+import io.quiver.sdk.spi.VenueOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A venue that fills orders from the bars it is shown. An order only ever fills on a bar that arrives
@@ -40,29 +43,62 @@ import java.util.Set;
  * <li>IOC and FOK orders get one bar: filled on it or cancelled; DAY orders expire at the first bar of a
  * later UTC day; GTC orders work until filled or cancelled.</li>
  * </ul>
- * Fees are {@code feeBps} basis points of the notional, exact. Thread-safe.
+ * Market, limit and stop orders are native here, and working orders can be modified. Fees are
+ * {@code feeBps} basis points of the notional, exact.
+ *
+ * <p>It keeps its own books like a broker: every order, fill and account balance is written to its
+ * journal and committed before the event is reported, so after a crash it can be rebuilt from the journal
+ * and reconciled against. Thread-safe; events are reported outside its lock.
  */
-public final class BarFillSimulator implements Venue, MarketDataListener {
+public final class BarFillSimulator implements ReconcilableVenue, MarketDataListener {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private final String id;
     private final BigDecimal feeBps;
+    private final OrderJournal journal;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<InstrumentId, LinkedHashMap<ClientOrderId, Working>> working = new HashMap<>();
-    private final Set<ClientOrderId> seen = new HashSet<>();
-    private final Map<ClientOrderId, InstrumentId> instrumentOf = new HashMap<>();
-    private ExecutionListener listener;
+    private final Map<ClientOrderId, Working> orders = new HashMap<>();
+    private final Map<String, Book> accounts = new TreeMap<>();
+    private final List<OrderEvent> outbox = new ArrayList<>();
+    private volatile ExecutionListener listener;
     private long executions;
 
-    private record Working(String account, ClientOrderId id, OrderRequest request, Instant submitted) {
+    private static final class Working {
+        final String account;
+        final ClientOrderId id;
+        final Instant submitted;
+        OrderRequest request;
+        OrderStatus status;
+
+        Working(String account, ClientOrderId id, OrderRequest request, Instant submitted, OrderStatus status) {
+            this.account = account;
+            this.id = id;
+            this.request = request;
+            this.submitted = submitted;
+            this.status = status;
+        }
+    }
+
+    private static final class Book {
+        Money cash = Money.ZERO;
+        final Map<InstrumentId, Qty> positions = new TreeMap<>();
+        final List<Fill> fills = new ArrayList<>();
     }
 
     public BarFillSimulator(String id, BigDecimal feeBps) {
+        this(id, feeBps, OrderJournal.none());
+    }
+
+    /** A venue whose books live in {@code journal}; they are rebuilt from it here. */
+    public BarFillSimulator(String id, BigDecimal feeBps, OrderJournal journal) {
         this.id = Objects.requireNonNull(id, "id");
         if (feeBps.signum() < 0) {
             throw new IllegalArgumentException("fee must not be negative, was " + feeBps + " bps");
         }
         this.feeBps = feeBps;
+        this.journal = journal;
+        journal.replay(this::apply);
     }
 
     /** Makes an instrument tradable here. */
@@ -76,55 +112,82 @@ public final class BarFillSimulator implements Venue, MarketDataListener {
     }
 
     @Override
-    public synchronized void open(ExecutionListener listener) {
+    public void open(ExecutionListener listener) {
         this.listener = listener;
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         this.listener = null;
     }
 
     @Override
-    public synchronized void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
-        String problem;
-        String code;
-        Instrument instrument = instruments.get(r.instrument());
-        if (!seen.add(orderId)) {
-            code = RejectReason.DUPLICATE_ORDER_ID;
-            problem = "order id " + orderId + " was used before";
-        } else if (instrument == null) {
-            code = RejectReason.UNKNOWN_INSTRUMENT;
-            problem = r.instrument() + " is not traded on " + id;
-        } else if (!r.quantity().isPositive()) {
-            code = RejectReason.INVALID_QUANTITY;
-            problem = "quantity must be positive, was " + r.quantity();
-        } else if (!r.quantity().isMultipleOf(instrument.lotSize())) {
-            code = RejectReason.INVALID_QUANTITY;
-            problem = "quantity " + r.quantity() + " is not a multiple of the lot size " + instrument.lotSize();
-        } else {
-            problem = priceProblem(r, instrument);
-            code = problem == null ? null : RejectReason.INVALID_PRICE;
+    public boolean supportsNatively(OrderType type) {
+        return type == OrderType.MARKET || type == OrderType.LIMIT || type == OrderType.STOP;
+    }
+
+    @Override
+    public boolean supportsModify() {
+        return true;
+    }
+
+    @Override
+    public void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
+        synchronized (this) {
+            String problem;
+            String code;
+            Instrument instrument = instruments.get(r.instrument());
+            if (orders.containsKey(orderId)) {
+                code = RejectReason.DUPLICATE_ORDER_ID;
+                problem = "order id " + orderId + " was used before";
+            } else if (instrument == null) {
+                code = RejectReason.UNKNOWN_INSTRUMENT;
+                problem = r.instrument() + " is not traded on " + id;
+            } else if (!supportsNatively(r.type())) {
+                code = RejectReason.UNSUPPORTED_ORDER_TYPE;
+                problem = r.type() + " orders are not executed by venue " + id;
+            } else {
+                problem = quantityProblem(r.quantity(), instrument);
+                code = problem == null ? null : RejectReason.INVALID_QUANTITY;
+                if (problem == null) {
+                    problem = priceProblem(r, instrument);
+                    code = problem == null ? null : RejectReason.INVALID_PRICE;
+                }
+            }
+            if (code != null) {
+                if (!orders.containsKey(orderId)) {
+                    record(order(account, orderId, r, time, OrderStatus.REJECTED));
+                }
+                outbox.add(new OrderEvent.Rejected(orderId, time, code, problem));
+            } else {
+                record(order(account, orderId, r, time, OrderStatus.ACCEPTED));
+                outbox.add(new OrderEvent.Accepted(orderId, time));
+            }
         }
-        if (code != null) {
-            emit(new OrderEvent.Rejected(orderId, time, code, problem));
-            return;
+        flush();
+    }
+
+    private static JournalFields order(String account, ClientOrderId id, OrderRequest r, Instant time, OrderStatus status) {
+        return JournalFields.record("ORDER").add(status).add(time).add(account).add(id).add(r.instrument()).add(r.side()).add(r.type())
+                .add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.timeInForce());
+    }
+
+    private static String quantityProblem(Qty quantity, Instrument instrument) {
+        if (!quantity.isPositive()) {
+            return "quantity must be positive, was " + quantity;
         }
-        instrumentOf.put(orderId, r.instrument());
-        working.computeIfAbsent(r.instrument(), k -> new LinkedHashMap<>()).put(orderId, new Working(account, orderId, r, time));
-        emit(new OrderEvent.Accepted(orderId, time));
+        if (!quantity.isMultipleOf(instrument.lotSize())) {
+            return "quantity " + quantity + " is not a multiple of the lot size " + instrument.lotSize();
+        }
+        return null;
     }
 
     private static String priceProblem(OrderRequest r, Instrument instrument) {
-        Price price = switch (r.type()) {
-            case MARKET -> null;
-            case LIMIT -> r.limitPrice();
-            case STOP -> r.stopPrice();
-        };
         if (r.type() == OrderType.MARKET) {
             return r.limitPrice() == null && r.stopPrice() == null ? null : "a market order takes no limit or stop price";
         }
         String name = r.type() == OrderType.LIMIT ? "limit" : "stop";
+        Price price = r.type() == OrderType.LIMIT ? r.limitPrice() : r.stopPrice();
         if (price == null) {
             return "a " + name + " order needs a " + name + " price";
         }
@@ -138,13 +201,44 @@ public final class BarFillSimulator implements Venue, MarketDataListener {
     }
 
     @Override
-    public synchronized void cancel(ClientOrderId orderId, Instant time) {
-        InstrumentId instrument = instrumentOf.get(orderId);
-        Map<ClientOrderId, Working> orders = instrument == null ? null : working.get(instrument);
-        if (orders != null && orders.remove(orderId) != null) {
-            instrumentOf.remove(orderId);
-            emit(new OrderEvent.Cancelled(orderId, time, "cancelled on request"));
+    public void cancel(ClientOrderId orderId, Instant time) {
+        synchronized (this) {
+            Working w = orders.get(orderId);
+            if (w != null && w.status == OrderStatus.ACCEPTED) {
+                record(JournalFields.record("CLOSE").add(orderId).add(OrderStatus.CANCELLED));
+                outbox.add(new OrderEvent.Cancelled(orderId, time, "cancelled on request"));
+            }
         }
+        flush();
+    }
+
+    @Override
+    public void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
+        synchronized (this) {
+            Working w = orders.get(orderId);
+            Instrument instrument = w == null ? null : instruments.get(w.request.instrument());
+            if (w == null || w.status != OrderStatus.ACCEPTED) {
+                outbox.add(new OrderEvent.ModifyRejected(orderId, time, "ORDER_CLOSED", "order " + orderId + " is not working at " + id));
+            } else if (amended.type() != w.request.type() || amended.side() != w.request.side()
+                    || !amended.instrument().equals(w.request.instrument())) {
+                outbox.add(new OrderEvent.ModifyRejected(orderId, time, RejectReason.NOT_AMENDABLE,
+                        "only quantity and prices can change"));
+            } else {
+                String problem = instrument == null ? null : quantityProblem(amended.quantity(), instrument);
+                String code = RejectReason.INVALID_QUANTITY;
+                if (problem == null && instrument != null) {
+                    problem = priceProblem(amended, instrument);
+                    code = RejectReason.INVALID_PRICE;
+                }
+                if (problem != null) {
+                    outbox.add(new OrderEvent.ModifyRejected(orderId, time, code, problem));
+                } else {
+                    record(JournalFields.record("AMEND").add(orderId).add(amended.quantity()).add(amended.limitPrice()).add(amended.stopPrice()));
+                    outbox.add(new OrderEvent.Modified(orderId, time, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+                }
+            }
+        }
+        flush();
     }
 
     /** Ids of the orders working here now, in submission order. */
@@ -156,34 +250,29 @@ public final class BarFillSimulator implements Venue, MarketDataListener {
 
     /** Fills and expires the orders working on the bar's instrument, oldest first. */
     @Override
-    public synchronized void onBar(Bar bar) {
-        LinkedHashMap<ClientOrderId, Working> orders = working.get(bar.instrument());
-        if (orders == null || orders.isEmpty()) {
-            return;
-        }
-        Iterator<Working> it = orders.values().iterator();
-        List<OrderEvent> events = new ArrayList<>();
-        while (it.hasNext()) {
-            Working w = it.next();
-            OrderRequest r = w.request();
-            if (r.timeInForce() == TimeInForce.DAY && laterDay(w.submitted(), bar.time())) {
-                it.remove();
-                instrumentOf.remove(w.id());
-                events.add(new OrderEvent.Expired(w.id(), bar.time()));
-                continue;
+    public void onBar(Bar bar) {
+        synchronized (this) {
+            LinkedHashMap<ClientOrderId, Working> list = working.get(bar.instrument());
+            if (list == null || list.isEmpty()) {
+                return;
             }
-            Price price = fillPrice(r, bar);
-            if (price != null) {
-                it.remove();
-                instrumentOf.remove(w.id());
-                events.add(fill(w, price, bar.time()));
-            } else if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
-                it.remove();
-                instrumentOf.remove(w.id());
-                events.add(new OrderEvent.Cancelled(w.id(), bar.time(), r.timeInForce() + " order not filled on the first bar"));
+            for (Working w : List.copyOf(list.values())) {
+                OrderRequest r = w.request;
+                if (r.timeInForce() == TimeInForce.DAY && laterDay(w.submitted, bar.time())) {
+                    record(JournalFields.record("CLOSE").add(w.id).add(OrderStatus.EXPIRED));
+                    outbox.add(new OrderEvent.Expired(w.id, bar.time()));
+                    continue;
+                }
+                Price price = fillPrice(r, bar);
+                if (price != null) {
+                    outbox.add(fill(w, price, bar.time()));
+                } else if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
+                    record(JournalFields.record("CLOSE").add(w.id).add(OrderStatus.CANCELLED));
+                    outbox.add(new OrderEvent.Cancelled(w.id, bar.time(), r.timeInForce() + " order not filled on the first bar"));
+                }
             }
         }
-        events.forEach(this::emit);
+        flush();
     }
 
     private static boolean laterDay(Instant submitted, Instant now) {
@@ -193,38 +282,159 @@ public final class BarFillSimulator implements Venue, MarketDataListener {
     /** The price the order fills at on this bar, or null if it does not fill. */
     static Price fillPrice(OrderRequest r, Bar bar) {
         boolean buy = r.side() == Side.BUY;
-        return switch (r.type()) {
-            case MARKET -> bar.open();
-            case LIMIT -> {
+        switch (r.type()) {
+            case MARKET:
+                return bar.open();
+            case LIMIT: {
                 Price limit = r.limitPrice();
                 if (buy ? bar.open().compareTo(limit) <= 0 : bar.open().compareTo(limit) >= 0) {
-                    yield bar.open();
+                    return bar.open();
                 }
-                yield (buy ? bar.low().compareTo(limit) <= 0 : bar.high().compareTo(limit) >= 0) ? limit : null;
+                return (buy ? bar.low().compareTo(limit) <= 0 : bar.high().compareTo(limit) >= 0) ? limit : null;
             }
-            case STOP -> {
+            case STOP: {
                 Price stop = r.stopPrice();
                 if (buy ? bar.open().compareTo(stop) >= 0 : bar.open().compareTo(stop) <= 0) {
-                    yield bar.open();
+                    return bar.open();
                 }
-                yield (buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0) ? stop : null;
+                return (buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0) ? stop : null;
             }
-        };
+            default:
+                throw new IllegalStateException(r.type() + " is not native here");
+        }
     }
 
     private OrderEvent fill(Working w, Price price, Instant time) {
-        Qty qty = w.request().quantity();
-        Money notional = price.times(qty);
-        Money fee = Money.of(notional.toBigDecimal().multiply(feeBps).divide(TEN_THOUSAND));
-        executions++;
-        Fill fill = new Fill(w.id(), id + "-" + executions, w.account(), w.request().instrument(), w.request().side(), qty,
-                price, fee, time);
-        return new OrderEvent.Filled(w.id(), time, fill, OrderStatus.FILLED);
+        Qty qty = w.request.quantity();
+        Money fee = Money.of(price.times(qty).toBigDecimal().multiply(feeBps).divide(TEN_THOUSAND));
+        String execution = id + "-" + (executions + 1);
+        record(JournalFields.record("FILL").add(w.id).add(execution).add(qty).add(price).add(fee.toBigDecimal().toPlainString()).add(time));
+        Book book = accounts.get(w.account);
+        Fill fill = book.fills.get(book.fills.size() - 1);
+        return new OrderEvent.Filled(w.id, time, fill, OrderStatus.FILLED);
     }
 
-    private void emit(OrderEvent event) {
-        if (listener != null) {
-            listener.onOrderEvent(event);
+    // ---- reconciliation ------------------------------------------------------------------------
+
+    @Override
+    public synchronized void openAccount(String account, Money startingCash) {
+        if (!accounts.containsKey(account)) {
+            record(JournalFields.record("ACCOUNT").add(account).add(startingCash.toBigDecimal().toPlainString()));
+            journal.commit();
+        }
+    }
+
+    @Override
+    public synchronized List<VenueOrder> openOrders(String account) {
+        List<VenueOrder> list = new ArrayList<>();
+        working.values().forEach(m -> m.values().forEach(w -> {
+            if (w.account.equals(account)) {
+                list.add(view(w));
+            }
+        }));
+        return list;
+    }
+
+    @Override
+    public synchronized Optional<VenueOrder> order(ClientOrderId orderId) {
+        Working w = orders.get(orderId);
+        return w == null ? Optional.empty() : Optional.of(view(w));
+    }
+
+    private static VenueOrder view(Working w) {
+        return new VenueOrder(w.account, w.id, w.request, w.status, w.status == OrderStatus.FILLED ? w.request.quantity() : Qty.ZERO);
+    }
+
+    @Override
+    public synchronized List<Fill> fillsSince(String account, Instant since) {
+        Book book = accounts.get(account);
+        return book == null ? List.of() : book.fills.stream().filter(f -> !f.time().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized VenueAccount account(String account) {
+        Book book = accounts.get(account);
+        return book == null ? new VenueAccount(account, Money.ZERO, Map.of()) : new VenueAccount(account, book.cash, book.positions);
+    }
+
+    // ---- the journal -------------------------------------------------------------------------
+
+    private void record(JournalFields f) {
+        String r = f.toString();
+        journal.append(r);
+        apply(r);
+    }
+
+    /** Commits, then reports what happened: nothing is reported that a crash could take back. */
+    private void flush() {
+        List<OrderEvent> events;
+        synchronized (this) {
+            if (outbox.isEmpty()) {
+                return;
+            }
+            journal.commit();
+            events = List.copyOf(outbox);
+            outbox.clear();
+        }
+        ExecutionListener l = listener;
+        if (l != null) {
+            events.forEach(l::onOrderEvent);
+        }
+    }
+
+    private void apply(String record) {
+        List<String> v = JournalFields.parse(record);
+        switch (v.get(0)) {
+            case "ACCOUNT" -> {
+                Book b = accounts.computeIfAbsent(v.get(1), k -> new Book());
+                b.cash = Money.of(v.get(2));
+            }
+            case "ORDER" -> {
+                OrderRequest r = new OrderRequest(InstrumentId.of(v.get(5)), Side.valueOf(v.get(6)), OrderType.valueOf(v.get(7)),
+                        Qty.of(v.get(8)), v.get(9) == null ? null : Price.of(v.get(9)), v.get(10) == null ? null : Price.of(v.get(10)), null,
+                        TimeInForce.valueOf(v.get(11)));
+                Working w = new Working(v.get(3), ClientOrderId.of(v.get(4)), r, Instant.parse(v.get(2)), OrderStatus.valueOf(v.get(1)));
+                orders.put(w.id, w);
+                accounts.computeIfAbsent(w.account, k -> new Book());
+                if (w.status == OrderStatus.ACCEPTED) {
+                    working.computeIfAbsent(r.instrument(), k -> new LinkedHashMap<>()).put(w.id, w);
+                }
+            }
+            case "AMEND" -> {
+                Working w = orders.get(ClientOrderId.of(v.get(1)));
+                w.request = w.request.amended(Qty.of(v.get(2)), v.get(3) == null ? null : Price.of(v.get(3)),
+                        v.get(4) == null ? null : Price.of(v.get(4)));
+            }
+            case "CLOSE" -> close(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
+            case "FILL" -> {
+                Working w = orders.get(ClientOrderId.of(v.get(1)));
+                executions++;
+                Qty qty = Qty.of(v.get(3));
+                Price price = Price.of(v.get(4));
+                Money fee = Money.of(v.get(5));
+                Fill fill = new Fill(w.id, v.get(2), w.account, w.request.instrument(), w.request.side(), qty, price, fee,
+                        Instant.parse(v.get(6)));
+                Book b = accounts.get(w.account);
+                b.fills.add(fill);
+                Money notional = price.times(qty);
+                b.cash = (w.request.side() == Side.BUY ? b.cash.minus(notional) : b.cash.plus(notional)).minus(fee);
+                Qty pos = b.positions.getOrDefault(w.request.instrument(), Qty.ZERO).plus(fill.signedQuantity());
+                if (pos.isZero()) {
+                    b.positions.remove(w.request.instrument());
+                } else {
+                    b.positions.put(w.request.instrument(), pos);
+                }
+                close(w, OrderStatus.FILLED);
+            }
+            default -> throw new IllegalStateException("venue " + id + ": unknown journal record " + v.get(0));
+        }
+    }
+
+    private void close(Working w, OrderStatus status) {
+        w.status = status;
+        Map<ClientOrderId, Working> list = working.get(w.request.instrument());
+        if (list != null) {
+            list.remove(w.id);
         }
     }
 }

@@ -110,7 +110,7 @@ class BarFillSimulatorTest {
         submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("10.005"), TimeInForce.GTC));
         submit(OrderRequest.market(X, Side.BUY, Qty.of(0)));
         submit(OrderRequest.market(InstrumentId.of("Y"), Side.BUY, Qty.of(1)));
-        submit(new OrderRequest(X, Side.BUY, io.quiver.sdk.model.OrderType.LIMIT, Qty.of(1), null, null, TimeInForce.GTC));
+        submit(new OrderRequest(X, Side.BUY, io.quiver.sdk.model.OrderType.LIMIT, Qty.of(1), null, null, null, TimeInForce.GTC));
         venue.submit("acct", ClientOrderId.of("o1"), OrderRequest.market(X, Side.BUY, Qty.of(1)), T0);
         List<String> codes = events.stream().filter(e -> e instanceof OrderEvent.Rejected)
                 .map(e -> ((OrderEvent.Rejected) e).reasonCode()).toList();

@@ -2,6 +2,7 @@ package io.quiver.sdk.spi;
 
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderType;
 import java.time.Instant;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -31,6 +32,27 @@ public interface Venue {
 
     /** Asks to cancel an open order; unknown or closed ids are ignored. */
     void cancel(ClientOrderId orderId, Instant time);
+
+    /**
+     * True when this venue executes {@code type} itself. The order manager holds the other types and
+     * emulates them from market data, sending a market or limit order here when they trigger.
+     */
+    default boolean supportsNatively(OrderType type) {
+        return type == OrderType.MARKET || type == OrderType.LIMIT;
+    }
+
+    /** True when {@link #modify} is implemented. */
+    default boolean supportsModify() {
+        return false;
+    }
+
+    /**
+     * Asks to change the quantity or prices of a working order to those of {@code amended}; the outcome
+     * arrives as {@code Modified} or {@code ModifyRejected}. Only called when {@link #supportsModify()}.
+     */
+    default void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
+        throw new UnsupportedOperationException("venue " + id() + " cannot modify orders");
+    }
 
     /** Detaches the platform; open orders stay as they are. */
     void close();

@@ -1,6 +1,6 @@
 /** Service provider interfaces that market-data and venue adapters implement. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.quiver.sdk.spi;
 
 import org.osgi.annotation.bundle.Export;

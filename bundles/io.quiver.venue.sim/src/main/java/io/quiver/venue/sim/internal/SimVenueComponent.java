@@ -1,15 +1,24 @@
 package io.quiver.venue.sim.internal;
 
+import io.quiver.oms.JournalStore;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
+import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.Venue;
+import io.quiver.sdk.spi.VenueAccount;
+import io.quiver.sdk.spi.VenueOrder;
 import io.quiver.venue.sim.BarFillSimulator;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,10 +28,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The simulated venue as a service, for paper trading; it trades every instrument of every feed. */
+/**
+ * The simulated venue as a service, for paper trading; it trades every instrument of every feed and keeps
+ * its books in the journal {@code venue-sim}, so it survives restarts like a real broker would.
+ */
 @Component(service = Venue.class, configurationPid = "io.quiver.venue.sim", property = Venue.ID_PROPERTY + "=sim")
 @Designate(ocd = SimVenueComponent.Config.class)
-public final class SimVenueComponent implements Venue, MarketDataListener {
+public final class SimVenueComponent implements ReconcilableVenue, MarketDataListener {
 
     @ObjectClassDefinition(name = "Quiver simulated venue", description = "Fills paper orders from the bars of the feeds")
     public @interface Config {
@@ -33,7 +45,7 @@ public final class SimVenueComponent implements Venue, MarketDataListener {
     private final BarFillSimulator simulator;
 
     @Activate
-    public SimVenueComponent(Config config) {
+    public SimVenueComponent(Config config, @Reference JournalStore journals) {
         BigDecimal fee;
         try {
             fee = new BigDecimal(config.fee_bps().trim());
@@ -43,7 +55,7 @@ public final class SimVenueComponent implements Venue, MarketDataListener {
         if (fee.signum() < 0) {
             throw new IllegalArgumentException("fee.bps: must not be negative, was " + fee);
         }
-        this.simulator = new BarFillSimulator("sim", fee);
+        this.simulator = new BarFillSimulator("sim", fee, journals.open("venue-sim"));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -76,6 +88,21 @@ public final class SimVenueComponent implements Venue, MarketDataListener {
     }
 
     @Override
+    public boolean supportsNatively(OrderType type) {
+        return simulator.supportsNatively(type);
+    }
+
+    @Override
+    public boolean supportsModify() {
+        return simulator.supportsModify();
+    }
+
+    @Override
+    public void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
+        simulator.modify(orderId, amended, time);
+    }
+
+    @Override
     public void close() {
         simulator.close();
     }
@@ -83,5 +110,30 @@ public final class SimVenueComponent implements Venue, MarketDataListener {
     @Override
     public void onBar(Bar bar) {
         simulator.onBar(bar);
+    }
+
+    @Override
+    public void openAccount(String account, Money startingCash) {
+        simulator.openAccount(account, startingCash);
+    }
+
+    @Override
+    public List<VenueOrder> openOrders(String account) {
+        return simulator.openOrders(account);
+    }
+
+    @Override
+    public Optional<VenueOrder> order(ClientOrderId orderId) {
+        return simulator.order(orderId);
+    }
+
+    @Override
+    public List<Fill> fillsSince(String account, Instant since) {
+        return simulator.fillsSince(account, since);
+    }
+
+    @Override
+    public VenueAccount account(String account) {
+        return simulator.account(account);
     }
 }

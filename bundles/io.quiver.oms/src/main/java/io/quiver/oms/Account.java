@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.oms;
 
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;

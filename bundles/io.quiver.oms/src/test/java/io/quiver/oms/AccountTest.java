@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.oms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,92 @@
+package io.quiver.oms;
+
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderType;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.model.TrailingOffset;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal's record types and their fields. Every change to the books is one record; replaying the
+ * records in order rebuilds the books exactly (see {@code docs/orders.md}).
+ */
+final class JournalRecords {
+    static final String ACCOUNT = "ACCOUNT";
+    static final String ORDER = "ORDER";
+    static final String SENT = "SENT";
+    static final String CANCEL_REQUESTED = "CANCEL";
+    static final String ACTIVATE = "ACTIVATE";
+    static final String TRAIL = "TRAIL";
+    static final String EVENT = "EVENT";
+
+    private JournalRecords() {
+    }
+
+    static JournalFields order(Instant time, String strategyId, String venueId, ClientOrderId id, String group, ClientOrderId parent,
+            OrderRequest r, boolean emulated) {
+        return JournalFields.record(ORDER).add(time).add(strategyId).add(venueId).add(id).add(group).add(parent).add(r.instrument())
+                .add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.trailingOffset())
+                .add(r.timeInForce()).add(emulated ? "1" : "0");
+    }
+
+    static OrderManager.WorkingOrder readOrder(List<String> v) {
+        OrderRequest r = new OrderRequest(InstrumentId.of(v.get(7)), Side.valueOf(v.get(8)), OrderType.valueOf(v.get(9)), Qty.of(v.get(10)),
+                price(v.get(11)), price(v.get(12)), v.get(13) == null ? null : TrailingOffset.parse(v.get(13)), TimeInForce.valueOf(v.get(14)));
+        return new OrderManager.WorkingOrder(ClientOrderId.of(v.get(4)), v.get(2), v.get(3), r, Instant.parse(v.get(1)), v.get(5),
+                v.get(6) == null ? null : ClientOrderId.of(v.get(6)), "1".equals(v.get(15)));
+    }
+
+    static JournalFields event(OrderEvent e) {
+        JournalFields f = JournalFields.record(EVENT).add(OrderStateMachine.Kind.of(e)).add(e.orderId()).add(e.time());
+        if (e instanceof OrderEvent.Rejected r) {
+            f.add(r.reasonCode()).add(r.message());
+        } else if (e instanceof OrderEvent.Triggered t) {
+            f.add(t.price());
+        } else if (e instanceof OrderEvent.Filled fe) {
+            Fill fill = fe.fill();
+            f.add(fill.executionId()).add(fill.quantity()).add(fill.price()).add(fill.fee().toBigDecimal().toPlainString()).add(fill.time())
+                    .add(fe.statusAfter());
+        } else if (e instanceof OrderEvent.Modified m) {
+            f.add(m.quantity()).add(m.limitPrice()).add(m.stopPrice());
+        } else if (e instanceof OrderEvent.ModifyRejected r) {
+            f.add(r.reasonCode()).add(r.message());
+        } else if (e instanceof OrderEvent.Cancelled c) {
+            f.add(c.reason());
+        }
+        return f;
+    }
+
+    static OrderEvent readEvent(List<String> v, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
+        ClientOrderId id = ClientOrderId.of(v.get(2));
+        Instant time = Instant.parse(v.get(3));
+        return switch (OrderStateMachine.Kind.valueOf(v.get(1))) {
+            case ACCEPTED -> new OrderEvent.Accepted(id, time);
+            case REJECTED -> new OrderEvent.Rejected(id, time, v.get(4), v.get(5));
+            case TRIGGERED -> new OrderEvent.Triggered(id, time, Price.of(v.get(4)));
+            case FILLED -> {
+                OrderManager.WorkingOrder w = orders.get(id);
+                Fill fill = new Fill(id, v.get(4), w.strategyId, w.request.instrument(), w.request.side(), Qty.of(v.get(5)),
+                        Price.of(v.get(6)), Money.of(v.get(7)), Instant.parse(v.get(8)));
+                yield new OrderEvent.Filled(id, time, fill, io.quiver.sdk.model.OrderStatus.valueOf(v.get(9)));
+            }
+            case MODIFIED -> new OrderEvent.Modified(id, time, Qty.of(v.get(4)), price(v.get(5)), price(v.get(6)));
+            case MODIFY_REJECTED -> new OrderEvent.ModifyRejected(id, time, v.get(4), v.get(5));
+            case CANCELLED -> new OrderEvent.Cancelled(id, time, v.get(4));
+            case EXPIRED -> new OrderEvent.Expired(id, time);
+        };
+    }
+
+    private static Price price(String s) {
+        return s == null ? null : Price.of(s);
+    }
+}

@@ -1,0 +1,40 @@
+package io.quiver.oms;
+
+import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Where the order manager writes what happens, one record at a time, so it can rebuild every order, fill,
+ * position and cash balance after a crash. {@link #commit()} makes every record appended so far durable
+ * against a crash of the process; the order manager commits before it acknowledges anything.
+ */
+@ConsumerType
+public interface OrderJournal {
+
+    void append(String record);
+
+    void commit();
+
+    /** Every committed record, oldest first. */
+    void replay(Consumer<String> reader);
+
+    /** A journal that keeps nothing, for backtests. */
+    static OrderJournal none() {
+        return new OrderJournal() {
+            @Override
+            public void append(String record) {
+                // a backtest is re-run, not recovered
+            }
+
+            @Override
+            public void commit() {
+                // nothing to make durable
+            }
+
+            @Override
+            public void replay(Consumer<String> reader) {
+                // nothing was kept
+            }
+        };
+    }
+}

@@ -1,0 +1,985 @@
+package io.quiver.oms;
+
+import io.quiver.oms.OrderStateMachine.IllegalOrderTransitionException;
+import io.quiver.oms.OrderStateMachine.Kind;
+import io.quiver.sdk.ClientOrderIdConflictException;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.OrderType;
+import io.quiver.sdk.model.Position;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.model.Trade;
+import io.quiver.sdk.spi.Venue;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order manager: every order of every strategy passes through it on its way to a venue, in backtest,
+ * paper and live alike. It owns the order state machine, emulates the order types a venue lacks (stops,
+ * stop-limits, trailing stops, OCO, brackets) from the market data it is shown, makes order entry
+ * idempotent on the client order id, books fills into per-strategy accounts, and journals everything so
+ * that a new instance built on the same journal is in the state of the last commit.
+ *
+ * <p><b>Acknowledged</b> means committed to the journal: an order is journaled before it is sent to a
+ * venue, and an event is journaled and committed before any strategy or caller hears of it.
+ *
+ * <p>Thread-safe. The lock is never held while a venue is called (venues call back on their own threads),
+ * except to read a reconcilable venue's books during {@link #reconcile}; sinks are called under the lock,
+ * in journal order, and must not block.
+ */
+public final class OrderManager {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
+
+    private final OrderJournal journal;
+    private final Function<String, Venue> venues;
+    private final Supplier<Instant> clock;
+    private final Map<ClientOrderId, WorkingOrder> orders = new LinkedHashMap<>();
+    private final Map<String, AccountEntry> accounts = new TreeMap<>();
+    private final Map<String, OrderEventSink> sinks = new HashMap<>();
+    private final Set<String> executions = new HashSet<>();
+    private final Map<InstrumentId, List<WorkingOrder>> held = new HashMap<>();
+    private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+    private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
+    private final Set<String> haltedVenues = new HashSet<>();
+    private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
+    private final List<Runnable> venueCommands = new ArrayList<>();
+    private final Map<String, ReconciliationReport> reports = new TreeMap<>();
+    private boolean replaying;
+    private boolean dirty;
+    private int depth;
+    private long generatedIds;
+    private final String idPrefix;
+
+    private record AccountEntry(String venueId, Account account) {
+    }
+
+    /**
+     * Builds the order manager and replays {@code journal} into it. {@code venues} resolves a venue id to
+     * the venue (null while it is away); {@code idPrefix} starts the ids {@link #newOrderId()} makes.
+     */
+    public OrderManager(OrderJournal journal, Function<String, Venue> venues, Supplier<Instant> clock, String idPrefix) {
+        this.journal = journal;
+        this.venues = venues;
+        this.clock = clock;
+        this.idPrefix = idPrefix;
+        replaying = true;
+        try {
+            journal.replay(this::applyRecord);
+        } finally {
+            replaying = false;
+        }
+    }
+
+    // ---- set-up ------------------------------------------------------------------------------
+
+    /** Makes an instrument's tick and lot known, so orders on it are checked before they are sent. */
+    public synchronized void registerInstrument(Instrument instrument) {
+        instruments.put(instrument.id(), instrument);
+    }
+
+    /**
+     * Opens a strategy's account on a venue with its starting cash; an account that exists keeps its
+     * journaled cash and venue (a changed capital in the configuration does not rewrite history).
+     */
+    public void openAccount(String strategyId, String venueId, Money startingCash) {
+        operation(() -> {
+            if (!accounts.containsKey(strategyId)) {
+                record(JournalFields.record(JournalRecords.ACCOUNT).add(strategyId).add(venueId).add(startingCash.toBigDecimal().toPlainString()));
+            }
+            return null;
+        });
+    }
+
+    /** Where the events of one strategy's orders go; replaces an earlier sink, null detaches it. */
+    public synchronized void attach(String strategyId, OrderEventSink sink) {
+        if (sink == null) {
+            sinks.remove(strategyId);
+        } else {
+            sinks.put(strategyId, sink);
+        }
+    }
+
+    /** A fresh client order id. */
+    public synchronized ClientOrderId newOrderId() {
+        ClientOrderId id;
+        do {
+            id = ClientOrderId.of(idPrefix + Long.toString(++generatedIds, 36));
+        } while (orders.containsKey(id));
+        return id;
+    }
+
+    // ---- order entry -------------------------------------------------------------------------
+
+    /**
+     * Enters an order, idempotently on {@code id}: an existing order with the same request is returned as
+     * it is and nothing is sent; one with another request throws {@link ClientOrderIdConflictException}.
+     * An invalid order is entered and rejected with a reason code (see {@link OrderRejects}).
+     */
+    public Order submit(String strategyId, ClientOrderId id, OrderRequest request) {
+        return operation(() -> {
+            WorkingOrder existing = existingOrConflict(strategyId, id, request, null, null);
+            if (existing != null) {
+                return existing.snapshot();
+            }
+            return enter(strategyId, id, request, null, null).snapshot();
+        });
+    }
+
+    /** Enters two orders that cancel each other on the first fill of either: ids {@code <group>.1} and {@code <group>.2}. */
+    public List<Order> submitOco(String strategyId, ClientOrderId groupId, OrderRequest first, OrderRequest second) {
+        return operation(() -> {
+            ClientOrderId a = ClientOrderId.of(groupId.value() + ".1");
+            ClientOrderId b = ClientOrderId.of(groupId.value() + ".2");
+            WorkingOrder ea = existingOrConflict(strategyId, a, first, groupId.value(), null);
+            WorkingOrder eb = existingOrConflict(strategyId, b, second, groupId.value(), null);
+            if (ea != null && eb != null) {
+                return List.of(ea.snapshot(), eb.snapshot());
+            }
+            if (ea != null || eb != null) {
+                throw new ClientOrderIdConflictException(groupId, "only one leg of OCO group " + groupId + " exists");
+            }
+            WorkingOrder wa = enter(strategyId, a, first, groupId.value(), null);
+            WorkingOrder wb = enter(strategyId, b, second, groupId.value(), null);
+            if (wa.status.isTerminal() && !wb.status.isTerminal()) {
+                cancelLocally(wb, "OCO sibling " + a + " was rejected");
+            } else if (wb.status.isTerminal() && !wa.status.isTerminal()) {
+                cancelLocally(wa, "OCO sibling " + b + " was rejected");
+            }
+            return List.of(wa.snapshot(), wb.snapshot());
+        });
+    }
+
+    /**
+     * Enters a bracket: the entry now; the stop-loss ({@code <entry>.sl}) and take-profit ({@code <entry>.tp})
+     * wait (status NEW) until the entry is filled, then work as an OCO pair for the quantity filled.
+     */
+    public List<Order> submitBracket(String strategyId, ClientOrderId entryId, OrderRequest entry, OrderRequest stopLoss,
+            OrderRequest takeProfit) {
+        return operation(() -> {
+            ClientOrderId sl = ClientOrderId.of(entryId.value() + ".sl");
+            ClientOrderId tp = ClientOrderId.of(entryId.value() + ".tp");
+            String group = entryId.value();
+            WorkingOrder ee = existingOrConflict(strategyId, entryId, entry, group, null);
+            WorkingOrder es = existingOrConflict(strategyId, sl, stopLoss, group, entryId);
+            WorkingOrder et = existingOrConflict(strategyId, tp, takeProfit, group, entryId);
+            if (ee != null && es != null && et != null) {
+                return List.of(ee.snapshot(), es.snapshot(), et.snapshot());
+            }
+            if (ee != null || es != null || et != null) {
+                throw new ClientOrderIdConflictException(entryId, "part of bracket " + entryId + " exists already");
+            }
+            String problem = bracketProblem(entry, stopLoss, takeProfit);
+            WorkingOrder we = enter(strategyId, entryId, entry, group, null, problem);
+            WorkingOrder ws = enter(strategyId, sl, stopLoss, group, entryId, problem);
+            WorkingOrder wt = enter(strategyId, tp, takeProfit, group, entryId, problem);
+            if (we.status == OrderStatus.REJECTED) {
+                endChildren(we);
+            }
+            return List.of(we.snapshot(), ws.snapshot(), wt.snapshot());
+        });
+    }
+
+    private static String bracketProblem(OrderRequest entry, OrderRequest stopLoss, OrderRequest takeProfit) {
+        for (OrderRequest child : List.of(stopLoss, takeProfit)) {
+            if (child.side() == entry.side()) {
+                return "the stop-loss and take-profit must be on the side opposite the entry";
+            }
+            if (!child.instrument().equals(entry.instrument())) {
+                return "the stop-loss and take-profit must be on the entry's instrument";
+            }
+            if (child.quantity().compareTo(entry.quantity()) != 0) {
+                return "the stop-loss and take-profit must have the entry's quantity";
+            }
+        }
+        if (!stopLoss.type().isTriggered()) {
+            return "the stop-loss must be a stop, stop-limit or trailing stop";
+        }
+        if (takeProfit.type() != OrderType.LIMIT) {
+            return "the take-profit must be a limit order";
+        }
+        return null;
+    }
+
+    /** Cancels an open order; unknown or closed ids are ignored. */
+    public void cancel(ClientOrderId id, String reason) {
+        operation(() -> {
+            WorkingOrder w = orders.get(id);
+            if (w != null && w.status.isOpen()) {
+                requestCancel(w, reason);
+            }
+            return null;
+        });
+    }
+
+    /** Cancels every open order of a strategy (null: of every strategy); returns how many were asked. */
+    public int cancelAll(String strategyId, String reason) {
+        return operation(() -> {
+            int n = 0;
+            for (WorkingOrder w : List.copyOf(orders.values())) {
+                if (w.status.isOpen() && (strategyId == null || w.strategyId.equals(strategyId)) && !w.cancelRequested) {
+                    requestCancel(w, reason);
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Changes an open order's quantity, limit price or stop price (null keeps a value). Held orders change
+     * at once; orders at a venue change there if the venue can modify, otherwise the change is rejected
+     * ({@code NOT_SUPPORTED}). The outcome is a {@code Modified} or {@code ModifyRejected} event.
+     */
+    public void modify(ClientOrderId id, Qty quantity, Price limitPrice, Price stopPrice) {
+        operation(() -> {
+            WorkingOrder w = orders.get(id);
+            Instant now = clock.get();
+            if (w == null) {
+                throw new IllegalArgumentException("no order " + id);
+            }
+            String problem = modifyProblem(w, quantity, limitPrice, stopPrice);
+            if (problem != null) {
+                event(w, new OrderEvent.ModifyRejected(id, now, problem.substring(0, problem.indexOf(':')),
+                        problem.substring(problem.indexOf(':') + 2)));
+                return null;
+            }
+            OrderRequest amended = w.request.amended(quantity, limitPrice, stopPrice);
+            if (!w.sent) {
+                event(w, new OrderEvent.Modified(id, now, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+                return null;
+            }
+            Venue venue = venues.apply(w.venueId);
+            if (venue == null || !venue.supportsModify()) {
+                event(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.NOT_SUPPORTED, "venue " + w.venueId
+                        + " cannot modify orders; cancel and enter a new one"));
+                return null;
+            }
+            OrderRequest atVenue = w.emulated ? amended.triggered() : amended;
+            venueCommands.add(() -> venue.modify(id, atVenue, now));
+            return null;
+        });
+    }
+
+    private String modifyProblem(WorkingOrder w, Qty quantity, Price limit, Price stop) {
+        if (w.status.isTerminal()) {
+            return OrderRejects.ORDER_CLOSED + ": order " + w.id + " is " + w.status;
+        }
+        if (quantity != null && (!quantity.isPositive() || quantity.compareTo(w.filled) <= 0)) {
+            return OrderRejects.INVALID_QUANTITY + ": the new quantity " + quantity + " must be above the filled " + w.filled;
+        }
+        if (limit != null && w.request.limitPrice() == null) {
+            return OrderRejects.INVALID_PRICE + ": a " + w.request.type() + " order has no limit price";
+        }
+        if (stop != null && (w.request.stopPrice() == null && w.request.type() != OrderType.TRAILING_STOP || w.status == OrderStatus.TRIGGERED)) {
+            return OrderRejects.INVALID_PRICE + ": " + (w.status == OrderStatus.TRIGGERED ? "the order has triggered already"
+                    : "a " + w.request.type() + " order has no stop price");
+        }
+        String tick = tickProblem(w.request.instrument(), quantity, limit, stop);
+        return tick;
+    }
+
+    // ---- from venues ---------------------------------------------------------------------------
+
+    /** An event a venue reports about one of the orders sent to it. */
+    public void onVenueEvent(String venueId, OrderEvent e) {
+        operation(() -> {
+            WorkingOrder w = orders.get(e.orderId());
+            if (w == null) {
+                LOG.warn("venue {} reported an event for unknown order {}: {}", venueId, e.orderId(), e);
+                return null;
+            }
+            if (e instanceof OrderEvent.Filled f && executions.contains(f.fill().executionId())) {
+                LOG.debug("fill {} of {} was booked already", f.fill().executionId(), e.orderId());
+                return null;
+            }
+            if (isEcho(w, e)) {
+                LOG.debug("venue {} repeated what the books show for {}: {}", venueId, e.orderId(), e);
+                return null;
+            }
+            try {
+                event(w, e);
+            } catch (IllegalOrderTransitionException ex) {
+                w.history.add(new OrderHistoryEntry(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
+                LOG.error("venue {} sent an event the order state machine refuses for {}: {} ({})", venueId, e.orderId(), e,
+                        ex.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** A terminal event or acknowledgement the books already show (reconciliation may have applied it first). */
+    private static boolean isEcho(WorkingOrder w, OrderEvent e) {
+        Kind k = Kind.of(e);
+        return (k == Kind.ACCEPTED && w.venueAccepted)
+                || (k == Kind.CANCELLED && w.status == OrderStatus.CANCELLED)
+                || (k == Kind.EXPIRED && w.status == OrderStatus.EXPIRED)
+                || (k == Kind.REJECTED && w.status == OrderStatus.REJECTED);
+    }
+
+    // ---- market data: marks and emulation ------------------------------------------------------
+
+    public void onBar(Bar bar) {
+        marketData(bar.instrument(), bar.time(), bar.close(), w -> barTrigger(w, bar));
+    }
+
+    public void onQuote(Quote quote) {
+        Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
+        marketData(quote.instrument(), quote.time(), mid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+                quote.time()));
+    }
+
+    public void onTrade(Trade trade) {
+        marketData(trade.instrument(), trade.time(), trade.price(), w -> touchTrigger(w, trade.price(), trade.time()));
+    }
+
+    private void marketData(InstrumentId instrument, Instant time, Price mark, java.util.function.Consumer<WorkingOrder> trigger) {
+        synchronized (this) {
+            lastPrice.put(instrument, mark);
+            for (AccountEntry a : accounts.values()) {
+                a.account().mark(instrument, mark);
+            }
+            List<WorkingOrder> waiting = held.get(instrument);
+            if (waiting == null || waiting.isEmpty()) {
+                return;
+            }
+        }
+        operation(() -> {
+            List<WorkingOrder> waiting = held.get(instrument);
+            if (waiting != null) {
+                for (WorkingOrder w : List.copyOf(waiting)) {
+                    if (!w.isHeld()) {
+                        continue;
+                    }
+                    if (w.request.timeInForce() == TimeInForce.DAY && laterDay(w.created, time)) {
+                        event(w, new OrderEvent.Expired(w.id, time));
+                    } else {
+                        trigger.accept(w);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean laterDay(Instant created, Instant now) {
+        return now.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(created.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /**
+     * Bar rule: a buy stop triggers when the high reaches the stop (at the open if the bar opened beyond
+     * it), a sell stop when the low does. A trailing stop is checked against the level it had before
+     * the bar, and only then follows the bar's best price, because the order of prices within a bar is unknown.
+     */
+    private void barTrigger(WorkingOrder w, Bar bar) {
+        boolean buy = w.request.side() == Side.BUY;
+        if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
+            trail(w, bar.open());
+        }
+        Price stop = w.workingStop;
+        boolean hit = buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0;
+        if (hit) {
+            boolean gap = buy ? bar.open().compareTo(stop) >= 0 : bar.open().compareTo(stop) <= 0;
+            trigger(w, gap ? bar.open() : stop, bar.time());
+        } else if (w.request.type() == OrderType.TRAILING_STOP) {
+            trail(w, buy ? bar.low() : bar.high());
+        }
+    }
+
+    /** Quote and trade rule: a buy stop triggers when the ask (or trade) reaches the stop, a sell stop when the bid does. */
+    private void touchTrigger(WorkingOrder w, Price price, Instant time) {
+        boolean buy = w.request.side() == Side.BUY;
+        if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
+            trail(w, price);
+        }
+        Price stop = w.workingStop;
+        if (buy ? price.compareTo(stop) >= 0 : price.compareTo(stop) <= 0) {
+            trigger(w, price, time);
+        } else if (w.request.type() == OrderType.TRAILING_STOP) {
+            trail(w, price);
+        }
+    }
+
+    /** Moves a trailing stop toward the market if {@code best} improves on the reference; never back. */
+    private void trail(WorkingOrder w, Price best) {
+        boolean buy = w.request.side() == Side.BUY;
+        if (w.trailReference != null && (buy ? best.compareTo(w.trailReference) >= 0 : best.compareTo(w.trailReference) <= 0)) {
+            return;
+        }
+        Price stop = w.request.trailingOffset().stopFor(w.request.side(), best, tickOf(w.request.instrument(), best));
+        Price next = w.workingStop == null ? stop
+                : buy ? (stop.compareTo(w.workingStop) < 0 ? stop : w.workingStop) : (stop.compareTo(w.workingStop) > 0 ? stop : w.workingStop);
+        record(JournalFields.record(JournalRecords.TRAIL).add(w.id).add(next).add(best));
+    }
+
+    private Price tickOf(InstrumentId id, Price sample) {
+        Instrument i = instruments.get(id);
+        return i != null ? i.tickSize() : Price.ofUnits(1, sample.scale());
+    }
+
+    private void trigger(WorkingOrder w, Price price, Instant time) {
+        event(w, new OrderEvent.Triggered(w.id, time, price));
+        send(w, w.request.triggered(), time);
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    public synchronized Optional<Order> order(ClientOrderId id) {
+        WorkingOrder w = orders.get(id);
+        return w == null ? Optional.empty() : Optional.of(w.snapshot());
+    }
+
+    /** Orders matching the filter, in the order they were entered. */
+    public synchronized List<Order> orders(OrderFilter filter) {
+        List<Order> list = new ArrayList<>();
+        for (WorkingOrder w : orders.values()) {
+            Order o = w.snapshot();
+            if (filter.matches(o)) {
+                list.add(o);
+            }
+        }
+        return list;
+    }
+
+    public synchronized List<Order> openOrders(String strategyId) {
+        return orders(new OrderFilter(strategyId, null, null, true, null, null));
+    }
+
+    /** Everything that happened to an order, oldest first; empty for an unknown id. */
+    public synchronized List<OrderHistoryEntry> history(ClientOrderId id) {
+        WorkingOrder w = orders.get(id);
+        return w == null ? List.of() : List.copyOf(w.history);
+    }
+
+    /** The number of orders a strategy has entered (null: all strategies). */
+    public synchronized int orderCount(String strategyId) {
+        return strategyId == null ? orders.size() : (int) orders.values().stream().filter(w -> w.strategyId.equals(strategyId)).count();
+    }
+
+    /** The strategies that have an account, in id order. */
+    public synchronized List<String> accounts() {
+        return List.copyOf(accounts.keySet());
+    }
+
+    /** A strategy's account as it stands now; read it under {@code synchronized (orderManager)} or from one thread. */
+    public synchronized Account account(String strategyId) {
+        AccountEntry a = accounts.get(strategyId);
+        if (a == null) {
+            throw new IllegalArgumentException("no account for strategy " + strategyId);
+        }
+        return a.account();
+    }
+
+    public synchronized Money cash(String strategyId) {
+        return account(strategyId).cash();
+    }
+
+    public synchronized Money equity(String strategyId) {
+        return account(strategyId).equity();
+    }
+
+    public synchronized Position position(String strategyId, InstrumentId instrument) {
+        return account(strategyId).position(instrument);
+    }
+
+    /** Every instrument a strategy has traded, with its position. */
+    public synchronized List<Position> positions(String strategyId) {
+        Account a = account(strategyId);
+        List<Position> list = new ArrayList<>();
+        a.instruments().forEach(i -> list.add(a.position(i)));
+        return list;
+    }
+
+    public synchronized Optional<ReconciliationReport> lastReconciliation(String venueId) {
+        return Optional.ofNullable(reports.get(venueId));
+    }
+
+    public synchronized List<ReconciliationReport> reconciliations() {
+        return List.copyOf(reports.values());
+    }
+
+    public synchronized boolean isHalted(String venueId) {
+        return haltedVenues.contains(venueId);
+    }
+
+    // ---- reconciliation --------------------------------------------------------------------------
+
+    /**
+     * Compares the books with what {@code venue} holds for every account on it and acts by {@code policy};
+     * see {@link Reconciler}. Call it after the venue is opened, before strategies trade on it.
+     */
+    public ReconciliationReport reconcile(io.quiver.sdk.spi.ReconcilableVenue venue, ReconciliationPolicy policy) {
+        return operation(() -> {
+            ReconciliationReport report = new Reconciler(this, venue, policy, clock.get()).run();
+            reports.put(venue.id(), report);
+            if (report.halted()) {
+                haltedVenues.add(venue.id());
+                LOG.error("reconciliation with venue {}: {} difference(s); orders to it are HALTED until an operator reconciles "
+                        + "with policy SYNC", venue.id(), report.discrepancies().size());
+            } else {
+                haltedVenues.remove(venue.id());
+                LOG.info("reconciliation with venue {}: {} account(s), {} order(s), {} fill(s) checked, {} difference(s)", venue.id(),
+                        report.accounts(), report.ordersChecked(), report.fillsChecked(), report.discrepancies().size());
+            }
+            report.discrepancies().forEach(d -> LOG.warn("reconciliation {} {} {} {}: {} -> {}", venue.id(), d.kind(), d.account(),
+                    d.orderId() == null ? "-" : d.orderId(), d.detail(), d.action()));
+            return report;
+        });
+    }
+
+    // Package-private access for the reconciler, which runs inside an operation.
+    Map<ClientOrderId, WorkingOrder> ordersForReconciliation() {
+        return orders;
+    }
+
+    Map<String, Account> accountsOn(String venueId) {
+        Map<String, Account> list = new TreeMap<>();
+        accounts.forEach((id, a) -> {
+            if (a.venueId().equals(venueId)) {
+                list.put(id, a.account());
+            }
+        });
+        return list;
+    }
+
+    boolean isBooked(String executionId) {
+        return executions.contains(executionId);
+    }
+
+    void applyFromReconciliation(WorkingOrder w, OrderEvent e) {
+        event(w, e);
+    }
+
+    // ---- the operation frame --------------------------------------------------------------------
+
+    /**
+     * Runs {@code body} under the lock; on leaving the outermost frame it commits the journal, hands the
+     * new events to the sinks (committing again before each, as a sink may enter orders) and then, with
+     * the lock released, sends what the body decided to send to venues.
+     */
+    private <T> T operation(Supplier<T> body) {
+        List<Runnable> commands;
+        T result;
+        synchronized (this) {
+            depth++;
+            try {
+                result = body.get();
+                if (depth == 1) {
+                    commitIfDirty();
+                    while (!deliveries.isEmpty()) {
+                        deliveries.poll().run();
+                        commitIfDirty();
+                    }
+                }
+            } finally {
+                depth--;
+            }
+            if (depth > 0 || venueCommands.isEmpty()) {
+                return result;
+            }
+            commands = List.copyOf(venueCommands);
+            venueCommands.clear();
+        }
+        for (Runnable c : commands) {
+            c.run();
+        }
+        return result;
+    }
+
+    private void commitIfDirty() {
+        if (dirty) {
+            journal.commit();
+            dirty = false;
+        }
+    }
+
+    // ---- entering and changing orders (inside an operation) ---------------------------------------
+
+    private WorkingOrder existingOrConflict(String strategyId, ClientOrderId id, OrderRequest request, String group, ClientOrderId parent) {
+        WorkingOrder w = orders.get(id);
+        if (w == null) {
+            return null;
+        }
+        if (!w.strategyId.equals(strategyId)) {
+            throw new ClientOrderIdConflictException(id, "order id " + id + " belongs to strategy " + w.strategyId);
+        }
+        if (!w.original.equals(request) || !java.util.Objects.equals(w.group, group) || !java.util.Objects.equals(w.parent, parent)) {
+            throw new ClientOrderIdConflictException(id, "order " + id + " exists as [" + w.original + "]; this submit asked for ["
+                    + request + "]");
+        }
+        return w;
+    }
+
+    private WorkingOrder enter(String strategyId, ClientOrderId id, OrderRequest r, String group, ClientOrderId parent) {
+        return enter(strategyId, id, r, group, parent, null);
+    }
+
+    private WorkingOrder enter(String strategyId, ClientOrderId id, OrderRequest r, String group, ClientOrderId parent, String groupProblem) {
+        AccountEntry account = accounts.get(strategyId);
+        if (account == null) {
+            throw new IllegalArgumentException("strategy " + strategyId + " has no account; open one first");
+        }
+        Instant now = clock.get();
+        Venue venue = venues.apply(account.venueId());
+        boolean emulated = r.type().isTriggered() && (venue == null || !venue.supportsNatively(r.type()));
+        record(JournalRecords.order(now, strategyId, account.venueId(), id, group, parent, r, emulated));
+        WorkingOrder w = orders.get(id);
+        String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem : requestProblem(r, account.venueId(), venue);
+        if (problem != null) {
+            int colon = problem.indexOf(':');
+            event(w, new OrderEvent.Rejected(id, now, problem.substring(0, colon), problem.substring(colon + 2)));
+        } else if (parent == null) {
+            activate(w, now);
+        }
+        return w;
+    }
+
+    /** Puts an order to work: held here if emulated, otherwise sent to its venue. */
+    private void activate(WorkingOrder w, Instant now) {
+        if (w.emulated) {
+            event(w, new OrderEvent.Accepted(w.id, now));
+            if (w.request.type() == OrderType.TRAILING_STOP) {
+                Price last = lastPrice.get(w.request.instrument());
+                if (w.request.stopPrice() != null) {
+                    record(JournalFields.record(JournalRecords.TRAIL).add(w.id).add(w.request.stopPrice()).add(null));
+                } else if (last != null) {
+                    trail(w, last);
+                }
+            }
+        } else {
+            send(w, w.request, now);
+        }
+    }
+
+    private void send(WorkingOrder w, OrderRequest atVenue, Instant now) {
+        Venue venue = venues.apply(w.venueId);
+        if (venue == null) {
+            event(w, new OrderEvent.Rejected(w.id, now, OrderRejects.VENUE_UNAVAILABLE, "venue " + w.venueId + " is not available"));
+            return;
+        }
+        record(JournalFields.record(JournalRecords.SENT).add(w.id));
+        String account = w.strategyId;
+        ClientOrderId id = w.id;
+        venueCommands.add(() -> venue.submit(account, id, atVenue, now));
+    }
+
+    private void requestCancel(WorkingOrder w, String reason) {
+        Instant now = clock.get();
+        if (!w.sent || w.isHeld()) {
+            cancelLocally(w, reason);
+            return;
+        }
+        record(JournalFields.record(JournalRecords.CANCEL_REQUESTED).add(w.id).add(reason));
+        if (w.venueAccepted || w.status != OrderStatus.NEW) {
+            Venue venue = venues.apply(w.venueId);
+            if (venue != null) {
+                ClientOrderId id = w.id;
+                venueCommands.add(() -> venue.cancel(id, now));
+            }
+        }
+        // else: the cancel goes out when the venue acknowledges the order
+    }
+
+    private void cancelLocally(WorkingOrder w, String reason) {
+        event(w, new OrderEvent.Cancelled(w.id, clock.get(), reason));
+    }
+
+    private String requestProblem(OrderRequest r, String venueId, Venue venue) {
+        if (haltedVenues.contains(venueId)) {
+            return OrderRejects.HALTED + ": orders to venue " + venueId + " are halted after a reconciliation found differences";
+        }
+        if (venue == null) {
+            return OrderRejects.VENUE_UNAVAILABLE + ": venue " + venueId + " is not available";
+        }
+        if (!r.quantity().isPositive()) {
+            return OrderRejects.INVALID_QUANTITY + ": quantity must be positive, was " + r.quantity();
+        }
+        boolean needsLimit = r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT;
+        boolean needsStop = r.type() == OrderType.STOP || r.type() == OrderType.STOP_LIMIT;
+        if (needsLimit != (r.limitPrice() != null)) {
+            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsLimit ? "needs" : "takes no") + " limit price";
+        }
+        if (needsStop && r.stopPrice() == null || r.type() == OrderType.MARKET && r.stopPrice() != null
+                || r.type() == OrderType.LIMIT && r.stopPrice() != null) {
+            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsStop ? "needs" : "takes no") + " stop price";
+        }
+        if ((r.type() == OrderType.TRAILING_STOP) != (r.trailingOffset() != null)) {
+            return OrderRejects.INVALID_PRICE + ": " + (r.type() == OrderType.TRAILING_STOP ? "a trailing stop needs a trailing offset"
+                    : "only a trailing stop takes a trailing offset");
+        }
+        for (Price p : new Price[] {r.limitPrice(), r.stopPrice()}) {
+            if (p != null && p.signum() <= 0) {
+                return OrderRejects.INVALID_PRICE + ": prices must be positive, was " + p;
+            }
+        }
+        if (r.type() == OrderType.STOP_LIMIT && (r.side() == Side.BUY ? r.limitPrice().compareTo(r.stopPrice()) < 0
+                : r.limitPrice().compareTo(r.stopPrice()) > 0)) {
+            return OrderRejects.INVALID_PRICE + ": a " + r.side() + " stop-limit's limit " + r.limitPrice() + " must not be "
+                    + (r.side() == Side.BUY ? "below" : "above") + " its stop " + r.stopPrice();
+        }
+        Price trailAmount = r.trailingOffset() == null ? null : r.trailingOffset().amount();
+        String tick = tickProblem(r.instrument(), r.quantity(), r.limitPrice(), r.stopPrice());
+        if (tick == null && trailAmount != null) {
+            tick = tickProblem(r.instrument(), null, trailAmount, null);
+        }
+        return tick;
+    }
+
+    private String tickProblem(InstrumentId id, Qty quantity, Price limit, Price stop) {
+        Instrument i = instruments.get(id);
+        if (i == null) {
+            return null; // the venue checks instruments it knows
+        }
+        if (quantity != null && !quantity.isMultipleOf(i.lotSize())) {
+            return OrderRejects.INVALID_QUANTITY + ": quantity " + quantity + " is not a multiple of the lot size " + i.lotSize();
+        }
+        for (Price p : new Price[] {limit, stop}) {
+            if (p != null && !p.isMultipleOf(i.tickSize())) {
+                return OrderRejects.INVALID_PRICE + ": price " + p + " is not a multiple of the tick size " + i.tickSize();
+            }
+        }
+        return null;
+    }
+
+    /** Journals and applies an event, then reacts to it: OCO siblings, bracket children, pending cancels. */
+    private void event(WorkingOrder w, OrderEvent e) {
+        record(JournalRecords.event(e));
+        if (e instanceof OrderEvent.Accepted && w.cancelRequested && w.sent && w.status.isOpen()) {
+            Venue venue = venues.apply(w.venueId);
+            if (venue != null) {
+                ClientOrderId id = w.id;
+                Instant now = e.time();
+                venueCommands.add(() -> venue.cancel(id, now));
+            }
+        }
+        if (e instanceof OrderEvent.Filled && w.group != null) {
+            for (WorkingOrder sibling : siblings(w)) {
+                if (sibling.status.isOpen() && !sibling.cancelRequested) {
+                    requestCancel(sibling, "OCO: " + w.id + " filled");
+                } else if (sibling.status.isTerminal() && sibling.filled.isPositive()) {
+                    LOG.warn("OCO {}: both {} and {} filled (the second fill came before the cancel took effect)", w.group, sibling.id, w.id);
+                }
+            }
+        }
+        if (w.status.isTerminal() && w.parent == null && w.group != null) {
+            endChildren(w);
+        }
+    }
+
+    private List<WorkingOrder> siblings(WorkingOrder w) {
+        List<WorkingOrder> list = new ArrayList<>();
+        for (ClientOrderId id : w.groupMembers) {
+            WorkingOrder o = orders.get(id);
+            if (o != w && java.util.Objects.equals(o.parent, w.parent)) {
+                list.add(o);
+            }
+        }
+        return list;
+    }
+
+    /** A bracket entry ended: its children work for the quantity filled, or are cancelled if nothing was. */
+    private void endChildren(WorkingOrder entry) {
+        Instant now = clock.get();
+        for (ClientOrderId id : entry.groupMembers) {
+            WorkingOrder child = orders.get(id);
+            if (child == entry || !entry.id.equals(child.parent) || child.status != OrderStatus.NEW || child.activated) {
+                continue;
+            }
+            if (entry.filled.isPositive() && entry.status != OrderStatus.REJECTED) {
+                record(JournalFields.record(JournalRecords.ACTIVATE).add(child.id).add(entry.filled));
+                activate(child, now);
+            } else {
+                cancelLocally(child, "bracket entry " + entry.id + " ended unfilled (" + entry.status + ")");
+            }
+        }
+    }
+
+    // ---- the journal ------------------------------------------------------------------------------
+
+    private void record(JournalFields f) {
+        String r = f.toString();
+        journal.append(r);
+        dirty = true;
+        applyRecord(r);
+    }
+
+    /** Applies one journal record to the books: the only place state changes, live and on replay alike. */
+    private void applyRecord(String record) {
+        List<String> v = JournalFields.parse(record);
+        switch (v.get(0)) {
+            case JournalRecords.ACCOUNT -> accounts.put(v.get(1), new AccountEntry(v.get(2), new Account(Money.of(v.get(3)))));
+            case JournalRecords.ORDER -> {
+                WorkingOrder w = JournalRecords.readOrder(v);
+                orders.put(w.id, w);
+                if (w.group != null) {
+                    for (WorkingOrder o : orders.values()) {
+                        if (w.group.equals(o.group) && o != w) {
+                            o.groupMembers.add(w.id);
+                            w.groupMembers.add(o.id);
+                        }
+                    }
+                    w.groupMembers.add(w.id);
+                }
+            }
+            case JournalRecords.SENT -> orders.get(ClientOrderId.of(v.get(1))).sent = true;
+            case JournalRecords.CANCEL_REQUESTED -> orders.get(ClientOrderId.of(v.get(1))).cancelRequested = true;
+            case JournalRecords.ACTIVATE -> {
+                WorkingOrder w = orders.get(ClientOrderId.of(v.get(1)));
+                w.activated = true;
+                Qty q = Qty.of(v.get(2));
+                if (q.compareTo(w.request.quantity()) != 0) {
+                    w.request = w.request.amended(q, null, null);
+                }
+            }
+            case JournalRecords.TRAIL -> {
+                WorkingOrder w = orders.get(ClientOrderId.of(v.get(1)));
+                w.workingStop = Price.of(v.get(2));
+                w.trailReference = v.get(3) == null ? w.trailReference : Price.of(v.get(3));
+            }
+            case JournalRecords.EVENT -> applyEvent(JournalRecords.readEvent(v, orders));
+            default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
+        }
+    }
+
+    private void applyEvent(OrderEvent e) {
+        WorkingOrder w = orders.get(e.orderId());
+        Kind kind = Kind.of(e);
+        Qty filledAfter = w.filled;
+        if (e instanceof OrderEvent.Filled f) {
+            filledAfter = w.filled.plus(f.fill().quantity());
+            if (filledAfter.compareTo(w.request.quantity()) > 0) {
+                throw new IllegalOrderTransitionException(w.id + ": fills of " + filledAfter + " exceed the order quantity "
+                        + w.request.quantity());
+            }
+        }
+        OrderStatus next;
+        try {
+            next = OrderStateMachine.next(w.status, kind, filledAfter.compareTo(w.request.quantity()) == 0);
+        } catch (IllegalOrderTransitionException ex) {
+            throw new IllegalOrderTransitionException(w.id + ": " + ex.getMessage());
+        }
+        String detail = "";
+        if (e instanceof OrderEvent.Filled f) {
+            Fill fill = f.fill();
+            executions.add(fill.executionId());
+            accounts.get(w.strategyId).account().apply(fill);
+            detail = fill.quantity() + " @ " + fill.price() + " fee " + fill.fee() + " exec " + fill.executionId();
+        } else if (e instanceof OrderEvent.Accepted) {
+            if (w.sent) {
+                w.venueAccepted = true;
+            }
+            detail = w.sent ? "at venue " + w.venueId : "held by the order manager (emulated)";
+        } else if (e instanceof OrderEvent.Triggered t) {
+            detail = "at " + t.price();
+        } else if (e instanceof OrderEvent.Modified m) {
+            w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());
+            if (m.stopPrice() != null && w.request.type().isTriggered()) {
+                w.workingStop = m.stopPrice();
+            }
+            detail = "now " + w.request;
+        } else if (e instanceof OrderEvent.Rejected r) {
+            detail = r.reasonCode() + ": " + r.message();
+        } else if (e instanceof OrderEvent.ModifyRejected r) {
+            detail = r.reasonCode() + ": " + r.message();
+        } else if (e instanceof OrderEvent.Cancelled c) {
+            detail = c.reason();
+        }
+        w.filled = filledAfter;
+        w.status = next;
+        w.updated = e.time();
+        w.history.add(new OrderHistoryEntry(e.time(), kind.name(), next, detail));
+        boolean isHeld = w.isHeld();
+        List<WorkingOrder> list = held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>());
+        if (isHeld && !list.contains(w)) {
+            list.add(w);
+        } else if (!isHeld) {
+            list.remove(w);
+        }
+        if (!replaying) {
+            OrderEventSink sink = sinks.get(w.strategyId);
+            if (sink != null) {
+                deliveries.add(() -> sink.onOrderEvent(e));
+            }
+        }
+    }
+
+    // ---- the working copy of one order ----------------------------------------------------------------
+
+    /** The mutable record the order manager keeps of one order; {@link #snapshot()} is what others see. */
+    static final class WorkingOrder {
+        final ClientOrderId id;
+        final String strategyId;
+        final String venueId;
+        final OrderRequest original;
+        final Instant created;
+        final String group;
+        final ClientOrderId parent;
+        final boolean emulated;
+        final List<ClientOrderId> groupMembers = new ArrayList<>(2);
+        final List<OrderHistoryEntry> history = new ArrayList<>(4);
+        OrderRequest request;
+        OrderStatus status = OrderStatus.NEW;
+        Qty filled = Qty.ZERO;
+        Instant updated;
+        boolean sent;
+        boolean venueAccepted;
+        boolean cancelRequested;
+        boolean activated;
+        Price workingStop;
+        Price trailReference;
+
+        WorkingOrder(ClientOrderId id, String strategyId, String venueId, OrderRequest request, Instant created, String group,
+                ClientOrderId parent, boolean emulated) {
+            this.id = id;
+            this.strategyId = strategyId;
+            this.venueId = venueId;
+            this.original = request;
+            this.request = request;
+            this.created = created;
+            this.updated = created;
+            this.group = group;
+            this.parent = parent;
+            this.emulated = emulated;
+            if (request.type() == OrderType.STOP || request.type() == OrderType.STOP_LIMIT) {
+                this.workingStop = request.stopPrice();
+            }
+            history.add(new OrderHistoryEntry(created, "NEW", OrderStatus.NEW, request + " via " + venueId
+                    + (emulated ? " (emulated)" : "") + (group != null ? " group " + group : "") + (parent != null ? " parent " + parent : "")));
+        }
+
+        /** Accepted and waiting for its trigger here, not yet at the venue. */
+        boolean isHeld() {
+            return emulated && status == OrderStatus.ACCEPTED;
+        }
+
+        Order snapshot() {
+            Price stop = request.type() == OrderType.TRAILING_STOP || request.type().isTriggered() ? workingStop : null;
+            return new Order(id, strategyId, request, status, filled, created, updated, group, parent, stop);
+        }
+    }
+}
