@@ -1,0 +1,305 @@
+package io.quiver.oms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.sdk.ClientOrderIdConflictException;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Fill;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.Order;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.OrderType;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.model.TrailingOffset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Order types, groups and idempotency against a venue that only executes market and limit orders. */
+class OrderManagerTest {
+    static final InstrumentId X = InstrumentId.of("X");
+    static final Instant T0 = Instant.parse("2024-03-04T14:30:00Z");
+    private final InMemoryJournal journal = new InMemoryJournal();
+    private final ScriptedVenue venue = new ScriptedVenue(false);
+    private final List<OrderEvent> events = new ArrayList<>();
+    private Instant now = T0;
+    private OrderManager oms;
+    private int executions;
+
+    @BeforeEach
+    void setUp() {
+        oms = start();
+    }
+
+    private OrderManager start() {
+        OrderManager m = new OrderManager(journal, id -> venue, () -> now, "g-");
+        m.registerInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        m.openAccount("s", "v", Money.of(10_000));
+        m.attach("s", events::add);
+        return m;
+    }
+
+    private Bar bar(int minute, String o, String h, String l, String c) {
+        now = T0.plusSeconds(60L * minute);
+        return new Bar(X, now, Price.of(o), Price.of(h), Price.of(l), Price.of(c), Qty.of(100));
+    }
+
+    private void fill(String id, String qty, String price) {
+        Order o = oms.order(ClientOrderId.of(id)).orElseThrow();
+        Fill f = new Fill(o.id(), "e" + ++executions, "s", X, o.side(), Qty.of(qty), Price.of(price), Money.ZERO, now);
+        Qty after = o.filledQuantity().plus(Qty.of(qty));
+        oms.onVenueEvent("v", new OrderEvent.Filled(o.id(), now, f, after.compareTo(o.request().quantity()) == 0 ? OrderStatus.FILLED
+                : OrderStatus.PARTIALLY_FILLED));
+    }
+
+    private void ack(String id) {
+        oms.onVenueEvent("v", new OrderEvent.Accepted(ClientOrderId.of(id), now));
+    }
+
+    private OrderStatus status(String id) {
+        return oms.order(ClientOrderId.of(id)).orElseThrow().status();
+    }
+
+    private static OrderRequest limit(Side side, int qty, String price) {
+        return OrderRequest.limit(X, side, Qty.of(qty), Price.of(price), TimeInForce.GTC);
+    }
+
+    @Test
+    void aStopLimitIsHeldUntilTheHighReachesTheStopThenGoesOutAsALimit() {
+        oms.submit("s", ClientOrderId.of("sl"), OrderRequest.stopLimit(X, Side.BUY, Qty.of(5), Price.of("10.50"), Price.of("10.60"),
+                TimeInForce.GTC));
+        assertEquals(OrderStatus.ACCEPTED, status("sl"));
+        assertEquals(List.of(), venue.calls);
+        oms.onBar(bar(1, "10.00", "10.49", "9.90", "10.20"));
+        assertEquals(List.of(), venue.calls, "10.49 does not reach 10.50");
+        oms.onBar(bar(2, "10.20", "10.55", "10.10", "10.40"));
+        assertEquals(OrderStatus.TRIGGERED, status("sl"));
+        assertEquals(List.of("submit sl LIMIT"), venue.calls);
+        assertEquals(Price.of("10.60"), venue.sent.get(0).limitPrice());
+        OrderEvent.Triggered t = (OrderEvent.Triggered) events.stream().filter(e -> e instanceof OrderEvent.Triggered).findFirst().orElseThrow();
+        assertEquals(Price.of("10.50"), t.price());
+        ack("sl");
+        fill("sl", "5", "10.60");
+        assertEquals(OrderStatus.FILLED, status("sl"));
+        assertEquals(Qty.of(5), oms.position("s", X).quantity());
+    }
+
+    @Test
+    void aSellStopGappedThroughTriggersAtTheOpen() {
+        oms.submit("s", ClientOrderId.of("st"), OrderRequest.stop(X, Side.SELL, Qty.of(1), Price.of("9.00"), TimeInForce.GTC));
+        oms.onBar(bar(1, "8.50", "8.80", "8.40", "8.60"));
+        OrderEvent.Triggered t = (OrderEvent.Triggered) events.stream().filter(e -> e instanceof OrderEvent.Triggered).findFirst().orElseThrow();
+        assertEquals(Price.of("8.50"), t.price());
+        assertEquals(List.of("submit st MARKET"), venue.calls);
+    }
+
+    @Test
+    void aTrailingSellStopFollowsHighsNeverBackAndTriggersOnTheLevelItHadBeforeTheBar() {
+        oms.onBar(bar(0, "10.00", "10.00", "10.00", "10.00"));
+        oms.submit("s", ClientOrderId.of("tr"), OrderRequest.trailingStop(X, Side.SELL, Qty.of(1), TrailingOffset.amount(Price.of("0.50")),
+                TimeInForce.GTC));
+        assertEquals(Price.of("9.50"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop());
+        oms.onBar(bar(1, "10.10", "11.00", "10.05", "10.90"));
+        assertEquals(Price.of("10.50"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop());
+        oms.onBar(bar(2, "10.80", "10.90", "10.60", "10.70"));
+        assertEquals(Price.of("10.50"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop(), "a lower high does not move it back");
+        assertEquals(List.of(), venue.calls);
+        oms.onBar(bar(3, "10.70", "12.00", "10.40", "11.80"));
+        assertEquals(OrderStatus.TRIGGERED, status("tr"), "the low 10.40 crossed 10.50 before the new high could count");
+        assertEquals(List.of("submit tr MARKET"), venue.calls);
+    }
+
+    @Test
+    void aPercentTrailingBuyStopRoundsAwayFromTheMarket() {
+        oms.onBar(bar(0, "10.00", "10.00", "10.00", "10.00"));
+        oms.submit("s", ClientOrderId.of("tb"), OrderRequest.trailingStop(X, Side.BUY, Qty.of(1), TrailingOffset.percent("1.5"),
+                TimeInForce.GTC));
+        assertEquals(Price.of("10.15"), oms.order(ClientOrderId.of("tb")).orElseThrow().workingStop());
+        oms.onBar(bar(1, "9.90", "9.95", "9.33", "9.40"));
+        // 9.33 * 1.015 = 9.46995, rounded up to the tick
+        assertEquals(Price.of("9.47"), oms.order(ClientOrderId.of("tb")).orElseThrow().workingStop());
+    }
+
+    @Test
+    void theFirstFillOfAnOcoLegCancelsTheOther() {
+        oms.submitOco("s", ClientOrderId.of("oco"), limit(Side.SELL, 10, "11.00"),
+                OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.00"), TimeInForce.GTC));
+        assertEquals(List.of("submit oco.1 LIMIT"), venue.calls, "the stop leg is held here");
+        ack("oco.1");
+        fill("oco.1", "4", "11.00");
+        assertEquals(OrderStatus.CANCELLED, status("oco.2"));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, status("oco.1"));
+        oms.onBar(bar(1, "9.00", "9.00", "8.00", "8.50"));
+        assertEquals(List.of("submit oco.1 LIMIT"), venue.calls, "the cancelled stop never triggers");
+    }
+
+    @Test
+    void aTriggeredOcoLegCancelsTheRestingOneAtTheVenue() {
+        oms.submitOco("s", ClientOrderId.of("o"), limit(Side.SELL, 10, "11.00"),
+                OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.00"), TimeInForce.GTC));
+        ack("o.1");
+        oms.onBar(bar(1, "9.50", "9.60", "8.90", "9.00"));
+        ack("o.2");
+        fill("o.2", "10", "8.95");
+        assertEquals(List.of("submit o.1 LIMIT", "submit o.2 MARKET", "cancel o.1"), venue.calls);
+        oms.onVenueEvent("v", new OrderEvent.Cancelled(ClientOrderId.of("o.1"), now, "cancelled on request"));
+        assertEquals(OrderStatus.CANCELLED, status("o.1"));
+        assertEquals(Qty.of(-10), oms.position("s", X).quantity());
+    }
+
+    @Test
+    void bracketChildrenWaitForTheEntryThenWorkAsAnOcoPair() {
+        List<Order> b = oms.submitBracket("s", ClientOrderId.of("b"), limit(Side.BUY, 10, "10.00"),
+                OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.50"), TimeInForce.GTC), limit(Side.SELL, 10, "11.00"));
+        assertEquals(List.of("b", "b.sl", "b.tp"), b.stream().map(o -> o.id().value()).toList());
+        assertEquals(OrderStatus.NEW, status("b.sl"));
+        assertEquals(List.of("submit b LIMIT"), venue.calls);
+        ack("b");
+        fill("b", "6", "10.00");
+        assertEquals(OrderStatus.NEW, status("b.tp"), "children wait for the whole entry");
+        fill("b", "4", "9.99");
+        assertEquals(OrderStatus.ACCEPTED, status("b.sl"), "the stop-loss is held here");
+        assertEquals(List.of("submit b LIMIT", "submit b.tp LIMIT"), venue.calls);
+        ack("b.tp");
+        oms.onBar(bar(1, "9.80", "9.90", "9.40", "9.45"));
+        assertEquals(OrderStatus.TRIGGERED, status("b.sl"));
+        ack("b.sl");
+        fill("b.sl", "10", "9.45");
+        assertTrue(venue.calls.contains("cancel b.tp"), venue.calls.toString());
+        assertEquals(Qty.ZERO, oms.position("s", X).quantity());
+    }
+
+    @Test
+    void aBracketEntryCancelledAfterAPartialFillProtectsWhatWasFilled() {
+        oms.submitBracket("s", ClientOrderId.of("b"), limit(Side.BUY, 10, "10.00"),
+                OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.50"), TimeInForce.GTC), limit(Side.SELL, 10, "11.00"));
+        ack("b");
+        fill("b", "3", "10.00");
+        oms.cancel(ClientOrderId.of("b"), "enough");
+        oms.onVenueEvent("v", new OrderEvent.Cancelled(ClientOrderId.of("b"), now, "cancelled on request"));
+        assertEquals(Qty.of(3), oms.order(ClientOrderId.of("b.tp")).orElseThrow().request().quantity());
+        assertEquals(Qty.of(3), oms.order(ClientOrderId.of("b.sl")).orElseThrow().request().quantity());
+    }
+
+    @Test
+    void aBracketEntryThatEndsUnfilledCancelsItsChildren() {
+        oms.submitBracket("s", ClientOrderId.of("b"), limit(Side.BUY, 10, "10.00"),
+                OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.50"), TimeInForce.GTC), limit(Side.SELL, 10, "11.00"));
+        ack("b");
+        oms.onVenueEvent("v", new OrderEvent.Expired(ClientOrderId.of("b"), now));
+        assertEquals(OrderStatus.CANCELLED, status("b.sl"));
+        assertEquals(OrderStatus.CANCELLED, status("b.tp"));
+    }
+
+    @Test
+    void aBracketWhoseChildrenDoNotFitIsRejectedWhole() {
+        oms.submitBracket("s", ClientOrderId.of("b"), limit(Side.BUY, 10, "10.00"), limit(Side.SELL, 10, "9.00"),
+                limit(Side.SELL, 10, "11.00"));
+        assertEquals(OrderStatus.REJECTED, status("b"));
+        OrderEvent.Rejected r = (OrderEvent.Rejected) events.get(0);
+        assertEquals(OrderRejects.INVALID_GROUP, r.reasonCode());
+        assertEquals(List.of(), venue.calls);
+    }
+
+    @Test
+    void theSameIdAndRequestReturnsTheOrderAndSendsNothingAgainEvenAfterARestart() {
+        Order first = oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
+        Order again = oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
+        assertEquals(first, again);
+        assertEquals(List.of("submit a LIMIT"), venue.calls);
+        oms = start(); // a new order manager on the same journal: as after a restart
+        assertEquals(first.id(), oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00")).id());
+        assertEquals(List.of("submit a LIMIT"), venue.calls);
+    }
+
+    @Test
+    void theSameIdWithAnotherRequestIsAConflictAndTheOrderIsUntouched() {
+        oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
+        ClientOrderIdConflictException e = assertThrows(ClientOrderIdConflictException.class,
+                () -> oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 2, "9.00")));
+        assertTrue(e.getMessage().startsWith("CLIENT_ORDER_ID_CONFLICT: order a exists as [BUY 1 X LIMIT limit 9.00 GTC]"), e.getMessage());
+        oms = start();
+        assertThrows(ClientOrderIdConflictException.class, () -> oms.submit("s", ClientOrderId.of("a"), limit(Side.SELL, 1, "9.00")));
+        assertEquals(Qty.of(1), oms.order(ClientOrderId.of("a")).orElseThrow().request().quantity());
+        assertEquals(1, venue.calls.size());
+    }
+
+    @Test
+    void invalidOrdersAreRejectedWithAReasonCode() {
+        oms.submit("s", ClientOrderId.of("t"), limit(Side.BUY, 1, "9.005"));
+        oms.submit("s", ClientOrderId.of("q"), limit(Side.BUY, 0, "9.00"));
+        oms.submit("s", ClientOrderId.of("sl"), OrderRequest.stopLimit(X, Side.BUY, Qty.of(1), Price.of("10"), Price.of("9"), TimeInForce.GTC));
+        assertEquals(List.of("INVALID_PRICE", "INVALID_QUANTITY", "INVALID_PRICE"),
+                events.stream().map(e -> ((OrderEvent.Rejected) e).reasonCode()).toList());
+        assertEquals(List.of(), venue.calls);
+    }
+
+    @Test
+    void heldOrdersAreModifiedHereAndVenueOrdersOnlyWhereTheVenueCan() {
+        oms.submit("s", ClientOrderId.of("st"), OrderRequest.stop(X, Side.SELL, Qty.of(5), Price.of("9.00"), TimeInForce.GTC));
+        oms.modify(ClientOrderId.of("st"), Qty.of(3), null, Price.of("8.50"));
+        Order st = oms.order(ClientOrderId.of("st")).orElseThrow();
+        assertEquals(Qty.of(3), st.request().quantity());
+        assertEquals(Price.of("8.50"), st.workingStop());
+        oms.submit("s", ClientOrderId.of("l"), limit(Side.BUY, 5, "9.00"));
+        ack("l");
+        oms.modify(ClientOrderId.of("l"), Qty.of(4), null, null);
+        OrderEvent last = events.get(events.size() - 1);
+        assertEquals(OrderRejects.NOT_SUPPORTED, ((OrderEvent.ModifyRejected) last).reasonCode());
+        fill("l", "2", "9.00");
+        oms.modify(ClientOrderId.of("l"), Qty.of(2), null, null);
+        assertEquals(OrderRejects.INVALID_QUANTITY, ((OrderEvent.ModifyRejected) events.get(events.size() - 1)).reasonCode());
+    }
+
+    @Test
+    void anIllegalVenueEventIsRefusedAndRecordedNotApplied() {
+        oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
+        ack("a");
+        fill("a", "1", "9.00");
+        oms.onVenueEvent("v", new OrderEvent.Expired(ClientOrderId.of("a"), now));
+        assertEquals(OrderStatus.FILLED, status("a"));
+        List<OrderHistoryEntry> h = oms.history(ClientOrderId.of("a"));
+        assertEquals(List.of("NEW", "ACCEPTED", "FILLED", "REFUSED EXPIRED"), h.stream().map(OrderHistoryEntry::what).toList());
+    }
+
+    @Test
+    void aFillBookedTwiceCountsOnce() {
+        oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 2, "9.00"));
+        ack("a");
+        Fill f = new Fill(ClientOrderId.of("a"), "dup", "s", X, Side.BUY, Qty.of(1), Price.of("9.00"), Money.ZERO, now);
+        oms.onVenueEvent("v", new OrderEvent.Filled(f.orderId(), now, f, OrderStatus.PARTIALLY_FILLED));
+        oms.onVenueEvent("v", new OrderEvent.Filled(f.orderId(), now, f, OrderStatus.PARTIALLY_FILLED));
+        assertEquals(Qty.of(1), oms.position("s", X).quantity());
+        assertEquals(Money.of("9991.00"), oms.cash("s"));
+    }
+
+    @Test
+    void aCancelBeforeTheVenueAcknowledgedGoesOutWithTheAcknowledgement() {
+        oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 2, "9.00"));
+        oms.cancel(ClientOrderId.of("a"), "changed my mind");
+        assertEquals(List.of("submit a LIMIT"), venue.calls);
+        ack("a");
+        assertEquals(List.of("submit a LIMIT", "cancel a"), venue.calls);
+    }
+
+    @Test
+    void aHeldDayOrderExpiresOnTheNextDaysData() {
+        oms.submit("s", ClientOrderId.of("d"), OrderRequest.stop(X, Side.BUY, Qty.of(1), Price.of("20.00"), TimeInForce.DAY));
+        now = T0.plusSeconds(86_400);
+        oms.onBar(new Bar(X, now, Price.of("10"), Price.of("10"), Price.of("10"), Price.of("10"), Qty.of(1)));
+        assertEquals(OrderStatus.EXPIRED, status("d"));
+        assertEquals(OrderType.STOP, oms.order(ClientOrderId.of("d")).orElseThrow().request().type());
+    }
+}
