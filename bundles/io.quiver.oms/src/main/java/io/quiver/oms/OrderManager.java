@@ -768,6 +768,7 @@ public final class OrderManager {
 
     /** Journals and applies an event, then reacts to it: OCO siblings, bracket children, pending cancels. */
     private void event(WorkingOrder w, OrderEvent e) {
+        nextStatus(w, e); // refuse before anything is written: the journal holds only what was applied
         record(JournalRecords.event(e));
         if (e instanceof OrderEvent.Accepted && w.cancelRequested && w.sent && w.status.isOpen()) {
             Venue venue = venues.apply(w.venueId);
@@ -866,23 +867,29 @@ public final class OrderManager {
         }
     }
 
-    private void applyEvent(OrderEvent e) {
-        WorkingOrder w = orders.get(e.orderId());
-        Kind kind = Kind.of(e);
-        Qty filledAfter = w.filled;
-        if (e instanceof OrderEvent.Filled f) {
-            filledAfter = w.filled.plus(f.fill().quantity());
-            if (filledAfter.compareTo(w.request.quantity()) > 0) {
-                throw new IllegalOrderTransitionException(w.id + ": fills of " + filledAfter + " exceed the order quantity "
-                        + w.request.quantity());
-            }
+    /** The state {@code e} leads {@code w} to; throws if the state machine refuses it or a fill overfills. */
+    private static OrderStatus nextStatus(WorkingOrder w, OrderEvent e) {
+        Qty filledAfter = filledAfter(w, e);
+        if (filledAfter.compareTo(w.request.quantity()) > 0) {
+            throw new IllegalOrderTransitionException(w.id + ": fills of " + filledAfter + " exceed the order quantity "
+                    + w.request.quantity());
         }
-        OrderStatus next;
         try {
-            next = OrderStateMachine.next(w.status, kind, filledAfter.compareTo(w.request.quantity()) == 0);
+            return OrderStateMachine.next(w.status, Kind.of(e), filledAfter.compareTo(w.request.quantity()) == 0);
         } catch (IllegalOrderTransitionException ex) {
             throw new IllegalOrderTransitionException(w.id + ": " + ex.getMessage());
         }
+    }
+
+    private static Qty filledAfter(WorkingOrder w, OrderEvent e) {
+        return e instanceof OrderEvent.Filled f ? w.filled.plus(f.fill().quantity()) : w.filled;
+    }
+
+    private void applyEvent(OrderEvent e) {
+        WorkingOrder w = orders.get(e.orderId());
+        Kind kind = Kind.of(e);
+        OrderStatus next = nextStatus(w, e);
+        Qty filledAfter = filledAfter(w, e);
         String detail = "";
         if (e instanceof OrderEvent.Filled f) {
             Fill fill = f.fill();
