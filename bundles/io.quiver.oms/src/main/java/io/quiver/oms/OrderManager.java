@@ -105,12 +105,17 @@ public final class OrderManager {
 
     /**
      * Opens a strategy's account on a venue with its starting cash; an account that exists keeps its
-     * journaled cash and venue (a changed capital in the configuration does not rewrite history).
+     * journaled cash and venue (a changed capital in the configuration does not rewrite history). A venue
+     * that keeps books is asked to open the account too.
      */
     public void openAccount(String strategyId, String venueId, Money startingCash) {
         operation(() -> {
             if (!accounts.containsKey(strategyId)) {
                 record(JournalFields.record(JournalRecords.ACCOUNT).add(strategyId).add(venueId).add(startingCash.toBigDecimal().toPlainString()));
+            }
+            if (venues.apply(venueId) instanceof io.quiver.sdk.spi.ReconcilableVenue books) {
+                Money cash = accounts.get(strategyId).account().startingCash();
+                venueCommands.add(() -> books.openAccount(strategyId, cash));
             }
             return null;
         });

@@ -81,6 +81,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     }
 
     private static final class Book {
+        boolean funded;
         Money cash = Money.ZERO;
         final Map<InstrumentId, Qty> positions = new TreeMap<>();
         final List<Fill> fills = new ArrayList<>();
@@ -318,7 +319,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     @Override
     public synchronized void openAccount(String account, Money startingCash) {
-        if (!accounts.containsKey(account)) {
+        Book book = accounts.get(account);
+        if (book == null || !book.funded) {
             record(JournalFields.record("ACCOUNT").add(account).add(startingCash.toBigDecimal().toPlainString()));
             journal.commit();
         }
@@ -387,7 +389,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         switch (v.get(0)) {
             case "ACCOUNT" -> {
                 Book b = accounts.computeIfAbsent(v.get(1), k -> new Book());
-                b.cash = Money.of(v.get(2));
+                b.funded = true;
+                b.cash = b.cash.plus(Money.of(v.get(2)));
             }
             case "ORDER" -> {
                 OrderRequest r = new OrderRequest(InstrumentId.of(v.get(5)), Side.valueOf(v.get(6)), OrderType.valueOf(v.get(7)),
