@@ -23,8 +23,8 @@ import java.util.List;
  * For each bar, in this order: timers due up to the bar's time fire; the venue sees the bar; the order
  * manager sees it (marks, emulated triggers); the strategy sees it. Orders pass through the same order
  * manager as in paper and live trading, with a journal that keeps nothing. On the {@code sim} venue an
- * order decided on a bar fills on a later bar by the bar fill rules; on the {@code exchange} venue it meets the book at once (the quotes around that bar's close)
- * and rests there among the simulated liquidity.
+ * order decided on a bar fills on a later bar by the bar fill rules; on the {@code exchange} venue it
+ * meets the book at once (the quotes around that bar's close) and rests there among the simulated liquidity.
  */
 public final class Backtester {
     private Backtester() {
@@ -53,7 +53,7 @@ public final class Backtester {
         }
         BacktestReport report = new BacktestReport(settings, series);
         Venue theVenue = venue;
-        OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock, settings.strategyId() + "-oms-");
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
         oms.registerInstrument(series.instrument());
         oms.openAccount(settings.strategyId(), venue.id(), settings.startingCash());
         StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, oms, clock,

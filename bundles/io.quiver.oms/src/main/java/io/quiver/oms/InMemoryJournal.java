@@ -32,9 +32,4 @@ public final class InMemoryJournal implements OrderJournal {
     public synchronized void crash() {
         pending.clear();
     }
-
-    /** The committed records, oldest first. */
-    public synchronized List<String> records() {
-        return List.copyOf(committed);
-    }
 }

@@ -69,25 +69,21 @@ public final class OrderManager {
     private final Set<String> haltedVenues = new HashSet<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
     private final List<Runnable> venueCommands = new ArrayList<>();
-    private final Map<String, ReconciliationReport> reports = new TreeMap<>();
     private boolean replaying;
     private boolean dirty;
     private int depth;
-    private long generatedIds;
-    private final String idPrefix;
 
     private record AccountEntry(String venueId, Account account) {
     }
 
     /**
      * Builds the order manager and replays {@code journal} into it. {@code venues} resolves a venue id to
-     * the venue (null while it is away); {@code idPrefix} starts the ids {@link #newOrderId()} makes.
+     * the venue (null while it is away).
      */
-    public OrderManager(OrderJournal journal, Function<String, Venue> venues, Supplier<Instant> clock, String idPrefix) {
+    public OrderManager(OrderJournal journal, Function<String, Venue> venues, Supplier<Instant> clock) {
         this.journal = journal;
         this.venues = venues;
         this.clock = clock;
-        this.idPrefix = idPrefix;
         replaying = true;
         try {
             journal.replay(this::applyRecord);
@@ -128,15 +124,6 @@ public final class OrderManager {
         } else {
             sinks.put(strategyId, sink);
         }
-    }
-
-    /** A fresh client order id. */
-    public synchronized ClientOrderId newOrderId() {
-        ClientOrderId id;
-        do {
-            id = ClientOrderId.of(idPrefix + Long.toString(++generatedIds, 36));
-        } while (orders.containsKey(id));
-        return id;
     }
 
     // ---- order entry -------------------------------------------------------------------------
@@ -305,8 +292,7 @@ public final class OrderManager {
             return OrderRejects.INVALID_PRICE + ": " + (w.status == OrderStatus.TRIGGERED ? "the order has triggered already"
                     : "a " + w.request.type() + " order has no stop price");
         }
-        String tick = tickProblem(w.request.instrument(), quantity, limit, stop);
-        return tick;
+        return tickProblem(w.request.instrument(), quantity, limit, stop);
     }
 
     // ---- from venues ---------------------------------------------------------------------------
@@ -520,18 +506,6 @@ public final class OrderManager {
         return list;
     }
 
-    public synchronized Optional<ReconciliationReport> lastReconciliation(String venueId) {
-        return Optional.ofNullable(reports.get(venueId));
-    }
-
-    public synchronized List<ReconciliationReport> reconciliations() {
-        return List.copyOf(reports.values());
-    }
-
-    public synchronized boolean isHalted(String venueId) {
-        return haltedVenues.contains(venueId);
-    }
-
     // ---- reconciliation --------------------------------------------------------------------------
 
     /**
@@ -541,11 +515,10 @@ public final class OrderManager {
     public ReconciliationReport reconcile(io.quiver.sdk.spi.ReconcilableVenue venue, ReconciliationPolicy policy) {
         return operation(() -> {
             ReconciliationReport report = new Reconciler(this, venue, policy, clock.get()).run();
-            reports.put(venue.id(), report);
             if (report.halted()) {
                 haltedVenues.add(venue.id());
-                LOG.error("reconciliation with venue {}: {} difference(s); orders to it are HALTED until an operator reconciles "
-                        + "with policy SYNC", venue.id(), report.discrepancies().size());
+                LOG.error("reconciliation with venue {}: {} difference(s); orders to it are HALTED until it is reconciled again "
+                        + "with reconciliation.policy = SYNC", venue.id(), report.discrepancies().size());
             } else {
                 haltedVenues.remove(venue.id());
                 LOG.info("reconciliation with venue {}: {} account(s), {} order(s), {} fill(s) checked, {} difference(s)", venue.id(),
@@ -990,8 +963,8 @@ public final class OrderManager {
         }
 
         Order snapshot() {
-            Price stop = request.type() == OrderType.TRAILING_STOP || request.type().isTriggered() ? workingStop : null;
-            return new Order(id, strategyId, request, status, filled, created, updated, group, parent, stop);
+            return new Order(id, strategyId, request, status, filled, created, updated, group, parent,
+                    request.type().isTriggered() ? workingStop : null);
         }
     }
 }

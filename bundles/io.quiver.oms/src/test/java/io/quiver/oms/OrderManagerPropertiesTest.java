@@ -35,7 +35,7 @@ class OrderManagerPropertiesTest {
     void booksStayConsistentWhateverTheVenueSays(@ForAll @Size(min = 1, max = 120) List<@IntRange(min = 0, max = 9999) Integer> script) {
         InMemoryJournal journal = new InMemoryJournal();
         ScriptedVenue venue = new ScriptedVenue(false);
-        OrderManager oms = new OrderManager(journal, id -> venue, () -> T, "p-");
+        OrderManager oms = new OrderManager(journal, id -> venue, () -> T);
         oms.openAccount("s", "v", START);
         Map<ClientOrderId, OrderStatus> terminal = new HashMap<>();
         Money fees = Money.ZERO;
@@ -96,7 +96,7 @@ class OrderManagerPropertiesTest {
             // cash + open positions at cost - realised = start - fees
             assertEquals(START.minus(fees), oms.cash("s").plus(p.costBasis()).minus(p.realisedPnl()));
         }
-        OrderManager recovered = new OrderManager(journal, id -> venue, () -> T, "p-");
+        OrderManager recovered = new OrderManager(journal, id -> venue, () -> T);
         assertEquals(oms.orders(OrderFilter.ALL), recovered.orders(OrderFilter.ALL));
         assertEquals(oms.cash("s"), recovered.cash("s"));
         assertEquals(oms.position("s", X), recovered.position("s", X));

@@ -44,7 +44,7 @@ class OrderManagerTest {
     }
 
     private OrderManager start() {
-        OrderManager m = new OrderManager(journal, id -> venue, () -> now, "g-");
+        OrderManager m = new OrderManager(journal, id -> venue, () -> now);
         m.registerInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
         m.openAccount("s", "v", Money.of(10_000));
         m.attach("s", events::add);

@@ -10,11 +10,8 @@ import io.quiver.oms.OrderManager;
 import io.quiver.oms.ReconciliationPolicy;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
-import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderEvent;
-import io.quiver.sdk.model.OrderRequest;
-import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Position;
 import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.model.Trade;
@@ -23,8 +20,6 @@ import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +82,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                     + java.util.Arrays.toString(ReconciliationPolicy.values()));
         }
         long started = System.nanoTime();
-        this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant, "oms-" + Long.toString(clock.millis(), 36) + "-");
+        this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant);
         LOG.info("order manager recovered {} order(s) of {} account(s) from its journal in {} ms", oms.orderCount(null),
                 oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
         ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);

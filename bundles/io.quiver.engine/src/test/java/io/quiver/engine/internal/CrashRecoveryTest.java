@@ -42,7 +42,7 @@ class CrashRecoveryTest {
         Runtime(InMemoryJournal omsJournal, InMemoryJournal venueJournal, Instant[] now) {
             venue = new BarFillSimulator("sim", new BigDecimal("1.5"), venueJournal);
             venue.addInstrument(X);
-            oms = new OrderManager(omsJournal, id -> venue, () -> now[0], "r-");
+            oms = new OrderManager(omsJournal, id -> venue, () -> now[0]);
             oms.registerInstrument(X);
             oms.openAccount("s", "sim", Money.of(1_000_000));
             venue.open(e -> oms.onVenueEvent("sim", e));

@@ -88,7 +88,7 @@ class StrategyHarnessTest {
         venue.addInstrument(X);
         Faulty faulty = new Faulty();
         Healthy healthy = new Healthy();
-        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T, "oms-");
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T);
         StrategyHarness bad = harness("bad", faulty, oms);
         StrategyHarness good = harness("good", healthy, oms);
         venue.open(e -> oms.onVenueEvent("sim", e));

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class FakeRuntime implements StrategyRuntime {
     final List<InstanceInfo> instances = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
-    final OrderManager oms = new OrderManager(new InMemoryJournal(), venue -> null, () -> java.time.Instant.EPOCH, "t-");
+    final OrderManager oms = new OrderManager(new InMemoryJournal(), venue -> null, () -> java.time.Instant.EPOCH);
 
     FakeRuntime add(String id, InstanceState state, String reason, String equity) {
         instances.add(new InstanceInfo(id, "io.quiver.strategy.sma", state, reason, "synthetic", "sim", List.of("SYN1"), Money.of(1000),
