@@ -6,6 +6,7 @@ import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
@@ -17,56 +18,111 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The journal's record types and their fields. Every change to the books is one record; replaying the
- * records in order rebuilds the books exactly (see {@code docs/orders.md}).
+ * The journal's record types. Every change to the books is one record, applied as it is made and, where
+ * the journal keeps records, written as one line of text; replaying the lines in order rebuilds the books
+ * exactly (see {@code docs/orders.md}).
  */
 final class JournalRecords {
-    static final String ACCOUNT = "ACCOUNT";
-    static final String ORDER = "ORDER";
-    static final String SENT = "SENT";
-    static final String CANCEL_REQUESTED = "CANCEL";
-    static final String ACTIVATE = "ACTIVATE";
-    static final String TRAIL = "TRAIL";
-    static final String EVENT = "EVENT";
-
     private JournalRecords() {
     }
 
-    static JournalFields order(Instant time, String strategyId, String venueId, ClientOrderId id, String group, ClientOrderId parent,
-            OrderRequest r, boolean emulated) {
-        return JournalFields.record(ORDER).add(time).add(strategyId).add(venueId).add(id).add(group).add(parent).add(r.instrument())
-                .add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.trailingOffset())
-                .add(r.timeInForce()).add(emulated ? "1" : "0");
+    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Trailed, Event {
+        JournalFields encode();
     }
 
-    static OrderManager.WorkingOrder readOrder(List<String> v) {
-        OrderRequest r = new OrderRequest(InstrumentId.of(v.get(7)), Side.valueOf(v.get(8)), OrderType.valueOf(v.get(9)), Qty.of(v.get(10)),
-                price(v.get(11)), price(v.get(12)), v.get(13) == null ? null : TrailingOffset.parse(v.get(13)), TimeInForce.valueOf(v.get(14)));
-        return new OrderManager.WorkingOrder(ClientOrderId.of(v.get(4)), v.get(2), v.get(3), r, Instant.parse(v.get(1)), v.get(5),
-                v.get(6) == null ? null : ClientOrderId.of(v.get(6)), "1".equals(v.get(15)));
-    }
-
-    static JournalFields event(OrderEvent e) {
-        JournalFields f = JournalFields.record(EVENT).add(OrderStateMachine.Kind.of(e)).add(e.orderId()).add(e.time());
-        if (e instanceof OrderEvent.Rejected r) {
-            f.add(r.reasonCode()).add(r.message());
-        } else if (e instanceof OrderEvent.Triggered t) {
-            f.add(t.price());
-        } else if (e instanceof OrderEvent.Filled fe) {
-            Fill fill = fe.fill();
-            f.add(fill.executionId()).add(fill.quantity()).add(fill.price()).add(fill.fee().toBigDecimal().toPlainString()).add(fill.time())
-                    .add(fe.statusAfter());
-        } else if (e instanceof OrderEvent.Modified m) {
-            f.add(m.quantity()).add(m.limitPrice()).add(m.stopPrice());
-        } else if (e instanceof OrderEvent.ModifyRejected r) {
-            f.add(r.reasonCode()).add(r.message());
-        } else if (e instanceof OrderEvent.Cancelled c) {
-            f.add(c.reason());
+    record AccountOpened(String strategyId, String venueId, Money startingCash) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("ACCOUNT").add(strategyId).add(venueId).add(startingCash.toBigDecimal().toPlainString());
         }
-        return f;
     }
 
-    static OrderEvent readEvent(List<String> v, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
+    record OrderEntered(Instant time, String strategyId, String venueId, ClientOrderId id, String group, ClientOrderId parent,
+            OrderRequest request, boolean emulated) implements Rec {
+        @Override
+        public JournalFields encode() {
+            OrderRequest r = request;
+            return JournalFields.record("ORDER").add(time).add(strategyId).add(venueId).add(id).add(group).add(parent).add(r.instrument())
+                    .add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.trailingOffset())
+                    .add(r.timeInForce()).add(emulated ? "1" : "0");
+        }
+    }
+
+    record Sent(ClientOrderId id) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("SENT").add(id);
+        }
+    }
+
+    record CancelRequested(ClientOrderId id, String reason) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("CANCEL").add(id).add(reason);
+        }
+    }
+
+    /** A bracket child put to work for {@code quantity}, the entry's filled quantity. */
+    record Activated(ClientOrderId id, Qty quantity) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("ACTIVATE").add(id).add(quantity);
+        }
+    }
+
+    /** A trailing stop moved to {@code stop}; {@code reference} is the best price it trails (null: not yet known). */
+    record Trailed(ClientOrderId id, Price stop, Price reference) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("TRAIL").add(id).add(stop).add(reference);
+        }
+    }
+
+    record Event(OrderEvent event) implements Rec {
+        @Override
+        public JournalFields encode() {
+            OrderEvent e = event;
+            JournalFields f = JournalFields.record("EVENT").add(OrderStateMachine.Kind.of(e)).add(e.orderId()).add(e.time());
+            if (e instanceof OrderEvent.Rejected r) {
+                f.add(r.reasonCode()).add(r.message());
+            } else if (e instanceof OrderEvent.Triggered t) {
+                f.add(t.price());
+            } else if (e instanceof OrderEvent.Filled fe) {
+                Fill fill = fe.fill();
+                f.add(fill.executionId()).add(fill.quantity()).add(fill.price()).add(fill.fee().toBigDecimal().toPlainString())
+                        .add(fill.time()).add(fe.statusAfter());
+            } else if (e instanceof OrderEvent.Modified m) {
+                f.add(m.quantity()).add(m.limitPrice()).add(m.stopPrice());
+            } else if (e instanceof OrderEvent.ModifyRejected r) {
+                f.add(r.reasonCode()).add(r.message());
+            } else if (e instanceof OrderEvent.Cancelled c) {
+                f.add(c.reason());
+            }
+            return f;
+        }
+    }
+
+    /** Reads one line back; fills take their strategy, instrument and side from the order they belong to. */
+    static Rec decode(String line, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
+        List<String> v = JournalFields.parse(line);
+        return switch (v.get(0)) {
+            case "ACCOUNT" -> new AccountOpened(v.get(1), v.get(2), Money.of(v.get(3)));
+            case "ORDER" -> new OrderEntered(Instant.parse(v.get(1)), v.get(2), v.get(3), ClientOrderId.of(v.get(4)), v.get(5),
+                    v.get(6) == null ? null : ClientOrderId.of(v.get(6)),
+                    new OrderRequest(InstrumentId.of(v.get(7)), Side.valueOf(v.get(8)), OrderType.valueOf(v.get(9)), Qty.of(v.get(10)),
+                            price(v.get(11)), price(v.get(12)), v.get(13) == null ? null : TrailingOffset.parse(v.get(13)),
+                            TimeInForce.valueOf(v.get(14))),
+                    "1".equals(v.get(15)));
+            case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
+            case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), v.get(2));
+            case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
+            case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Price.of(v.get(2)), price(v.get(3)));
+            case "EVENT" -> new Event(readEvent(v, orders));
+            default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
+        };
+    }
+
+    private static OrderEvent readEvent(List<String> v, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
         ClientOrderId id = ClientOrderId.of(v.get(2));
         Instant time = Instant.parse(v.get(3));
         return switch (OrderStateMachine.Kind.valueOf(v.get(1))) {
@@ -77,7 +133,7 @@ final class JournalRecords {
                 OrderManager.WorkingOrder w = orders.get(id);
                 Fill fill = new Fill(id, v.get(4), w.strategyId, w.request.instrument(), w.request.side(), Qty.of(v.get(5)),
                         Price.of(v.get(6)), Money.of(v.get(7)), Instant.parse(v.get(8)));
-                yield new OrderEvent.Filled(id, time, fill, io.quiver.sdk.model.OrderStatus.valueOf(v.get(9)));
+                yield new OrderEvent.Filled(id, time, fill, OrderStatus.valueOf(v.get(9)));
             }
             case MODIFIED -> new OrderEvent.Modified(id, time, Qty.of(v.get(4)), price(v.get(5)), price(v.get(6)));
             case MODIFY_REJECTED -> new OrderEvent.ModifyRejected(id, time, v.get(4), v.get(5));

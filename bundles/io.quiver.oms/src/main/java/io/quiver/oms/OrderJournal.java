@@ -18,6 +18,11 @@ public interface OrderJournal {
     /** Every committed record, oldest first. */
     void replay(Consumer<String> reader);
 
+    /** False for a journal that throws records away, so writers need not build them. */
+    default boolean keepsRecords() {
+        return true;
+    }
+
     /** A journal that keeps nothing, for backtests. */
     static OrderJournal none() {
         return new OrderJournal() {
@@ -34,6 +39,11 @@ public interface OrderJournal {
             @Override
             public void replay(Consumer<String> reader) {
                 // nothing was kept
+            }
+
+            @Override
+            public boolean keepsRecords() {
+                return false;
             }
         };
     }

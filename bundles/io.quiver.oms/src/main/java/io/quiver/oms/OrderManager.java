@@ -61,6 +61,9 @@ public final class OrderManager {
     private final Supplier<Instant> clock;
     private final Map<ClientOrderId, WorkingOrder> orders = new LinkedHashMap<>();
     private final Map<String, AccountEntry> accounts = new TreeMap<>();
+    /** Per strategy: its open orders in entry order, and how many it has entered; strategies ask every bar. */
+    private final Map<String, LinkedHashMap<ClientOrderId, WorkingOrder>> openByStrategy = new HashMap<>();
+    private final Map<String, int[]> countByStrategy = new HashMap<>();
     private final Map<String, OrderEventSink> sinks = new HashMap<>();
     private final Set<String> executions = new HashSet<>();
     private final Map<InstrumentId, List<WorkingOrder>> held = new HashMap<>();
@@ -86,7 +89,7 @@ public final class OrderManager {
         this.clock = clock;
         replaying = true;
         try {
-            journal.replay(this::applyRecord);
+            journal.replay(line -> apply(JournalRecords.decode(line, orders)));
         } finally {
             replaying = false;
         }
@@ -107,7 +110,7 @@ public final class OrderManager {
     public void openAccount(String strategyId, String venueId, Money startingCash) {
         operation(() -> {
             if (!accounts.containsKey(strategyId)) {
-                record(JournalFields.record(JournalRecords.ACCOUNT).add(strategyId).add(venueId).add(startingCash.toBigDecimal().toPlainString()));
+                record(new JournalRecords.AccountOpened(strategyId, venueId, startingCash));
             }
             if (venues.apply(venueId) instanceof io.quiver.sdk.spi.ReconcilableVenue books) {
                 Money cash = accounts.get(strategyId).account().startingCash();
@@ -316,7 +319,7 @@ public final class OrderManager {
             try {
                 event(w, e);
             } catch (IllegalOrderTransitionException ex) {
-                w.history.add(new OrderHistoryEntry(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
+                w.history.add(new Step(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
                 LOG.error("venue {} sent an event the order state machine refuses for {}: {} ({})", venueId, e.orderId(), e,
                         ex.getMessage());
             }
@@ -425,7 +428,7 @@ public final class OrderManager {
         Price stop = w.request.trailingOffset().stopFor(w.request.side(), best, tickOf(w.request.instrument(), best));
         Price next = w.workingStop == null ? stop
                 : buy ? (stop.compareTo(w.workingStop) < 0 ? stop : w.workingStop) : (stop.compareTo(w.workingStop) > 0 ? stop : w.workingStop);
-        record(JournalFields.record(JournalRecords.TRAIL).add(w.id).add(next).add(best));
+        record(new JournalRecords.Trailed(w.id, next, best));
     }
 
     private Price tickOf(InstrumentId id, Price sample) {
@@ -458,18 +461,35 @@ public final class OrderManager {
     }
 
     public synchronized List<Order> openOrders(String strategyId) {
-        return orders(new OrderFilter(strategyId, null, null, true, null, null));
+        Map<ClientOrderId, WorkingOrder> open = openByStrategy.get(strategyId);
+        if (open == null || open.isEmpty()) {
+            return List.of();
+        }
+        List<Order> list = new ArrayList<>(open.size());
+        open.values().forEach(w -> list.add(w.snapshot()));
+        return list;
     }
 
     /** Everything that happened to an order, oldest first; empty for an unknown id. */
     public synchronized List<OrderHistoryEntry> history(ClientOrderId id) {
         WorkingOrder w = orders.get(id);
-        return w == null ? List.of() : List.copyOf(w.history);
+        if (w == null) {
+            return List.of();
+        }
+        List<OrderHistoryEntry> list = new ArrayList<>(w.history.size());
+        for (Step step : w.history) {
+            list.add(new OrderHistoryEntry(step.time(), step.what(), step.statusAfter(), describe(w, step.subject())));
+        }
+        return list;
     }
 
     /** The number of orders a strategy has entered (null: all strategies). */
     public synchronized int orderCount(String strategyId) {
-        return strategyId == null ? orders.size() : (int) orders.values().stream().filter(w -> w.strategyId.equals(strategyId)).count();
+        if (strategyId == null) {
+            return orders.size();
+        }
+        int[] count = countByStrategy.get(strategyId);
+        return count == null ? 0 : count[0];
     }
 
     /** The strategies that have an account, in id order. */
@@ -625,7 +645,7 @@ public final class OrderManager {
         Instant now = clock.get();
         Venue venue = venues.apply(account.venueId());
         boolean emulated = r.type().isTriggered() && (venue == null || !venue.supportsNatively(r.type()));
-        record(JournalRecords.order(now, strategyId, account.venueId(), id, group, parent, r, emulated));
+        record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
         WorkingOrder w = orders.get(id);
         String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem : requestProblem(r, account.venueId(), venue);
         if (problem != null) {
@@ -644,7 +664,7 @@ public final class OrderManager {
             if (w.request.type() == OrderType.TRAILING_STOP) {
                 Price last = lastPrice.get(w.request.instrument());
                 if (w.request.stopPrice() != null) {
-                    record(JournalFields.record(JournalRecords.TRAIL).add(w.id).add(w.request.stopPrice()).add(null));
+                    record(new JournalRecords.Trailed(w.id, w.request.stopPrice(), null));
                 } else if (last != null) {
                     trail(w, last);
                 }
@@ -660,7 +680,7 @@ public final class OrderManager {
             event(w, new OrderEvent.Rejected(w.id, now, OrderRejects.VENUE_UNAVAILABLE, "venue " + w.venueId + " is not available"));
             return;
         }
-        record(JournalFields.record(JournalRecords.SENT).add(w.id));
+        record(new JournalRecords.Sent(w.id));
         String account = w.strategyId;
         ClientOrderId id = w.id;
         venueCommands.add(() -> venue.submit(account, id, atVenue, now));
@@ -672,7 +692,7 @@ public final class OrderManager {
             cancelLocally(w, reason);
             return;
         }
-        record(JournalFields.record(JournalRecords.CANCEL_REQUESTED).add(w.id).add(reason));
+        record(new JournalRecords.CancelRequested(w.id, reason));
         if (w.venueAccepted || w.status != OrderStatus.NEW) {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
@@ -747,7 +767,7 @@ public final class OrderManager {
     /** Journals and applies an event, then reacts to it: OCO siblings, bracket children, pending cancels. */
     private void event(WorkingOrder w, OrderEvent e) {
         nextStatus(w, e); // refuse before anything is written: the journal holds only what was applied
-        record(JournalRecords.event(e));
+        record(new JournalRecords.Event(e));
         if (e instanceof OrderEvent.Accepted && w.cancelRequested && w.sent && w.status.isOpen()) {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
@@ -790,7 +810,7 @@ public final class OrderManager {
                 continue;
             }
             if (entry.filled.isPositive() && entry.status != OrderStatus.REJECTED) {
-                record(JournalFields.record(JournalRecords.ACTIVATE).add(child.id).add(entry.filled));
+                record(new JournalRecords.Activated(child.id, entry.filled));
                 activate(child, now);
             } else {
                 cancelLocally(child, "bracket entry " + entry.id + " ended unfilled (" + entry.status + ")");
@@ -800,48 +820,49 @@ public final class OrderManager {
 
     // ---- the journal ------------------------------------------------------------------------------
 
-    private void record(JournalFields f) {
-        String r = f.toString();
-        journal.append(r);
-        dirty = true;
-        applyRecord(r);
+    /** Applies a change to the books and, if the journal keeps records, writes it down (committed later). */
+    private void record(JournalRecords.Rec r) {
+        if (journal.keepsRecords()) {
+            journal.append(r.encode().toString());
+            dirty = true;
+        }
+        apply(r);
     }
 
     /** Applies one journal record to the books: the only place state changes, live and on replay alike. */
-    private void applyRecord(String record) {
-        List<String> v = JournalFields.parse(record);
-        switch (v.get(0)) {
-            case JournalRecords.ACCOUNT -> accounts.put(v.get(1), new AccountEntry(v.get(2), new Account(Money.of(v.get(3)))));
-            case JournalRecords.ORDER -> {
-                WorkingOrder w = JournalRecords.readOrder(v);
-                orders.put(w.id, w);
-                if (w.group != null) {
-                    for (WorkingOrder o : orders.values()) {
-                        if (w.group.equals(o.group) && o != w) {
-                            o.groupMembers.add(w.id);
-                            w.groupMembers.add(o.id);
-                        }
+    private void apply(JournalRecords.Rec r) {
+        if (r instanceof JournalRecords.AccountOpened a) {
+            accounts.put(a.strategyId(), new AccountEntry(a.venueId(), new Account(a.startingCash())));
+        } else if (r instanceof JournalRecords.OrderEntered o) {
+            WorkingOrder w = new WorkingOrder(o.id(), o.strategyId(), o.venueId(), o.request(), o.time(), o.group(), o.parent(), o.emulated());
+            orders.put(w.id, w);
+            openByStrategy.computeIfAbsent(w.strategyId, k -> new LinkedHashMap<>()).put(w.id, w);
+            countByStrategy.computeIfAbsent(w.strategyId, k -> new int[1])[0]++;
+            if (w.group != null) {
+                for (WorkingOrder other : orders.values()) {
+                    if (w.group.equals(other.group) && other != w) {
+                        other.groupMembers.add(w.id);
+                        w.groupMembers.add(other.id);
                     }
-                    w.groupMembers.add(w.id);
                 }
+                w.groupMembers.add(w.id);
             }
-            case JournalRecords.SENT -> orders.get(ClientOrderId.of(v.get(1))).sent = true;
-            case JournalRecords.CANCEL_REQUESTED -> orders.get(ClientOrderId.of(v.get(1))).cancelRequested = true;
-            case JournalRecords.ACTIVATE -> {
-                WorkingOrder w = orders.get(ClientOrderId.of(v.get(1)));
-                w.activated = true;
-                Qty q = Qty.of(v.get(2));
-                if (q.compareTo(w.request.quantity()) != 0) {
-                    w.request = w.request.amended(q, null, null);
-                }
+        } else if (r instanceof JournalRecords.Sent sent) {
+            orders.get(sent.id()).sent = true;
+        } else if (r instanceof JournalRecords.CancelRequested c) {
+            orders.get(c.id()).cancelRequested = true;
+        } else if (r instanceof JournalRecords.Activated a) {
+            WorkingOrder w = orders.get(a.id());
+            w.activated = true;
+            if (a.quantity().compareTo(w.request.quantity()) != 0) {
+                w.request = w.request.amended(a.quantity(), null, null);
             }
-            case JournalRecords.TRAIL -> {
-                WorkingOrder w = orders.get(ClientOrderId.of(v.get(1)));
-                w.workingStop = Price.of(v.get(2));
-                w.trailReference = v.get(3) == null ? w.trailReference : Price.of(v.get(3));
-            }
-            case JournalRecords.EVENT -> applyEvent(JournalRecords.readEvent(v, orders));
-            default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
+        } else if (r instanceof JournalRecords.Trailed t) {
+            WorkingOrder w = orders.get(t.id());
+            w.workingStop = t.stop();
+            w.trailReference = t.reference() == null ? w.trailReference : t.reference();
+        } else {
+            applyEvent(((JournalRecords.Event) r).event());
         }
     }
 
@@ -868,42 +889,37 @@ public final class OrderManager {
         Kind kind = Kind.of(e);
         OrderStatus next = nextStatus(w, e);
         Qty filledAfter = filledAfter(w, e);
-        String detail = "";
+        Object subject = e;
         if (e instanceof OrderEvent.Filled f) {
             Fill fill = f.fill();
             executions.add(fill.executionId());
             accounts.get(w.strategyId).account().apply(fill);
-            detail = fill.quantity() + " @ " + fill.price() + " fee " + fill.fee() + " exec " + fill.executionId();
         } else if (e instanceof OrderEvent.Accepted) {
             if (w.sent) {
                 w.venueAccepted = true;
+            } else {
+                subject = HELD;
             }
-            detail = w.sent ? "at venue " + w.venueId : "held by the order manager (emulated)";
-        } else if (e instanceof OrderEvent.Triggered t) {
-            detail = "at " + t.price();
         } else if (e instanceof OrderEvent.Modified m) {
             w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());
             if (m.stopPrice() != null && w.request.type().isTriggered()) {
                 w.workingStop = m.stopPrice();
             }
-            detail = "now " + w.request;
-        } else if (e instanceof OrderEvent.Rejected r) {
-            detail = r.reasonCode() + ": " + r.message();
-        } else if (e instanceof OrderEvent.ModifyRejected r) {
-            detail = r.reasonCode() + ": " + r.message();
-        } else if (e instanceof OrderEvent.Cancelled c) {
-            detail = c.reason();
         }
         w.filled = filledAfter;
         w.status = next;
+        if (next.isTerminal()) {
+            openByStrategy.get(w.strategyId).remove(w.id);
+        }
         w.updated = e.time();
-        w.history.add(new OrderHistoryEntry(e.time(), kind.name(), next, detail));
-        boolean isHeld = w.isHeld();
-        List<WorkingOrder> list = held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>());
-        if (isHeld && !list.contains(w)) {
-            list.add(w);
-        } else if (!isHeld) {
-            list.remove(w);
+        w.history.add(new Step(e.time(), kind.name(), next, subject));
+        if (w.emulated) {
+            List<WorkingOrder> list = held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>());
+            if (w.isHeld() && !list.contains(w)) {
+                list.add(w);
+            } else if (!w.isHeld()) {
+                list.remove(w);
+            }
         }
         if (!replaying) {
             OrderEventSink sink = sinks.get(w.strategyId);
@@ -914,6 +930,44 @@ public final class OrderManager {
     }
 
     // ---- the working copy of one order ----------------------------------------------------------------
+
+    /** What an Accepted step means when the order manager, not a venue, took the order. */
+    private static final String HELD = "held by the order manager (emulated)";
+
+    /**
+     * One line of an order's history, kept as what happened; the text is made only when someone asks,
+     * so the order path builds no strings. {@code subject} is the event, a message, or null for NEW.
+     */
+    private record Step(Instant time, String what, OrderStatus statusAfter, Object subject) {
+    }
+
+    private static String describe(WorkingOrder w, Object subject) {
+        if (subject == null) {
+            return w.original + " via " + w.venueId + (w.emulated ? " (emulated)" : "") + (w.group != null ? " group " + w.group : "")
+                    + (w.parent != null ? " parent " + w.parent : "");
+        }
+        if (subject instanceof String text) {
+            return text;
+        }
+        if (subject instanceof OrderEvent.Filled f) {
+            Fill fill = f.fill();
+            return fill.quantity() + " @ " + fill.price() + " fee " + fill.fee() + " exec " + fill.executionId();
+        } else if (subject instanceof OrderEvent.Accepted) {
+            return "at venue " + w.venueId;
+        } else if (subject instanceof OrderEvent.Triggered t) {
+            return "at " + t.price();
+        } else if (subject instanceof OrderEvent.Modified m) {
+            return "quantity " + m.quantity() + (m.limitPrice() != null ? " limit " + m.limitPrice() : "")
+                    + (m.stopPrice() != null ? " stop " + m.stopPrice() : "");
+        } else if (subject instanceof OrderEvent.Rejected r) {
+            return r.reasonCode() + ": " + r.message();
+        } else if (subject instanceof OrderEvent.ModifyRejected r) {
+            return r.reasonCode() + ": " + r.message();
+        } else if (subject instanceof OrderEvent.Cancelled c) {
+            return c.reason();
+        }
+        return "";
+    }
 
     /** The mutable record the order manager keeps of one order; {@link #snapshot()} is what others see. */
     static final class WorkingOrder {
@@ -926,7 +980,7 @@ public final class OrderManager {
         final ClientOrderId parent;
         final boolean emulated;
         final List<ClientOrderId> groupMembers = new ArrayList<>(2);
-        final List<OrderHistoryEntry> history = new ArrayList<>(4);
+        final List<Step> history = new ArrayList<>(4);
         OrderRequest request;
         OrderStatus status = OrderStatus.NEW;
         Qty filled = Qty.ZERO;
@@ -953,8 +1007,7 @@ public final class OrderManager {
             if (request.type() == OrderType.STOP || request.type() == OrderType.STOP_LIMIT) {
                 this.workingStop = request.stopPrice();
             }
-            history.add(new OrderHistoryEntry(created, "NEW", OrderStatus.NEW, request + " via " + venueId
-                    + (emulated ? " (emulated)" : "") + (group != null ? " group " + group : "") + (parent != null ? " parent " + parent : "")));
+            history.add(new Step(created, "NEW", OrderStatus.NEW, null));
         }
 
         /** Accepted and waiting for its trigger here, not yet at the venue. */

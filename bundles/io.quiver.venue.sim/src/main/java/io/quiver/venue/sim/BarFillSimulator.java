@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A venue that fills orders from the bars it is shown. An order only ever fills on a bar that arrives
@@ -99,7 +100,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
         this.feeBps = feeBps;
         this.journal = journal;
-        journal.replay(this::apply);
+        journal.replay(this::replay);
     }
 
     /** Makes an instrument tradable here. */
@@ -157,11 +158,13 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             }
             if (code != null) {
                 if (!orders.containsKey(orderId)) {
-                    record(order(account, orderId, r, time, OrderStatus.REJECTED));
+                    write(() -> order(account, orderId, r, time, OrderStatus.REJECTED));
+                    applyOrder(OrderStatus.REJECTED, time, account, orderId, r);
                 }
                 outbox.add(new OrderEvent.Rejected(orderId, time, code, problem));
             } else {
-                record(order(account, orderId, r, time, OrderStatus.ACCEPTED));
+                write(() -> order(account, orderId, r, time, OrderStatus.ACCEPTED));
+                applyOrder(OrderStatus.ACCEPTED, time, account, orderId, r);
                 outbox.add(new OrderEvent.Accepted(orderId, time));
             }
         }
@@ -206,7 +209,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         synchronized (this) {
             Working w = orders.get(orderId);
             if (w != null && w.status == OrderStatus.ACCEPTED) {
-                record(JournalFields.record("CLOSE").add(orderId).add(OrderStatus.CANCELLED));
+                close(w, OrderStatus.CANCELLED);
                 outbox.add(new OrderEvent.Cancelled(orderId, time, "cancelled on request"));
             }
         }
@@ -234,7 +237,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 if (problem != null) {
                     outbox.add(new OrderEvent.ModifyRejected(orderId, time, code, problem));
                 } else {
-                    record(JournalFields.record("AMEND").add(orderId).add(amended.quantity()).add(amended.limitPrice()).add(amended.stopPrice()));
+                    write(() -> JournalFields.record("AMEND").add(orderId).add(amended.quantity()).add(amended.limitPrice())
+                            .add(amended.stopPrice()));
+                    w.request = w.request.amended(amended.quantity(), amended.limitPrice(), amended.stopPrice());
                     outbox.add(new OrderEvent.Modified(orderId, time, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
                 }
             }
@@ -260,7 +265,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
                 if (r.timeInForce() == TimeInForce.DAY && laterDay(w.submitted, bar.time())) {
-                    record(JournalFields.record("CLOSE").add(w.id).add(OrderStatus.EXPIRED));
+                    close(w, OrderStatus.EXPIRED);
                     outbox.add(new OrderEvent.Expired(w.id, bar.time()));
                     continue;
                 }
@@ -268,7 +273,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 if (price != null) {
                     outbox.add(fill(w, price, bar.time()));
                 } else if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
-                    record(JournalFields.record("CLOSE").add(w.id).add(OrderStatus.CANCELLED));
+                    close(w, OrderStatus.CANCELLED);
                     outbox.add(new OrderEvent.Cancelled(w.id, bar.time(), r.timeInForce() + " order not filled on the first bar"));
                 }
             }
@@ -309,10 +314,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         Qty qty = w.request.quantity();
         Money fee = Money.of(price.times(qty).toBigDecimal().multiply(feeBps).divide(TEN_THOUSAND));
         String execution = id + "-" + (executions + 1);
-        record(JournalFields.record("FILL").add(w.id).add(execution).add(qty).add(price).add(fee.toBigDecimal().toPlainString()).add(time));
-        Book book = accounts.get(w.account);
-        Fill fill = book.fills.get(book.fills.size() - 1);
-        return new OrderEvent.Filled(w.id, time, fill, OrderStatus.FILLED);
+        write(() -> JournalFields.record("FILL").add(w.id).add(execution).add(qty).add(price).add(fee.toBigDecimal().toPlainString())
+                .add(time));
+        return new OrderEvent.Filled(w.id, time, applyFill(w, execution, qty, price, fee, time), OrderStatus.FILLED);
     }
 
     // ---- reconciliation ------------------------------------------------------------------------
@@ -321,7 +325,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     public synchronized void openAccount(String account, Money startingCash) {
         Book book = accounts.get(account);
         if (book == null || !book.funded) {
-            record(JournalFields.record("ACCOUNT").add(account).add(startingCash.toBigDecimal().toPlainString()));
+            write(() -> JournalFields.record("ACCOUNT").add(account).add(startingCash.toBigDecimal().toPlainString()));
+            applyAccount(account, startingCash);
             journal.commit();
         }
     }
@@ -361,10 +366,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     // ---- the journal -------------------------------------------------------------------------
 
-    private void record(JournalFields f) {
-        String r = f.toString();
-        journal.append(r);
-        apply(r);
+    /** Writes a change down if the journal keeps records; the caller applies it (replay applies the text). */
+    private void write(Supplier<JournalFields> record) {
+        if (journal.keepsRecords()) {
+            journal.append(record.get().toString());
+        }
     }
 
     /** Commits, then reports what happened: nothing is reported that a crash could take back. */
@@ -384,56 +390,68 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
     }
 
-    private void apply(String record) {
+    /** Replays one journal line. */
+    private void replay(String record) {
         List<String> v = JournalFields.parse(record);
         switch (v.get(0)) {
-            case "ACCOUNT" -> {
-                Book b = accounts.computeIfAbsent(v.get(1), k -> new Book());
-                b.funded = true;
-                b.cash = b.cash.plus(Money.of(v.get(2)));
-            }
-            case "ORDER" -> {
-                OrderRequest r = new OrderRequest(InstrumentId.of(v.get(5)), Side.valueOf(v.get(6)), OrderType.valueOf(v.get(7)),
-                        Qty.of(v.get(8)), v.get(9) == null ? null : Price.of(v.get(9)), v.get(10) == null ? null : Price.of(v.get(10)), null,
-                        TimeInForce.valueOf(v.get(11)));
-                Working w = new Working(v.get(3), ClientOrderId.of(v.get(4)), r, Instant.parse(v.get(2)), OrderStatus.valueOf(v.get(1)));
-                orders.put(w.id, w);
-                accounts.computeIfAbsent(w.account, k -> new Book());
-                if (w.status == OrderStatus.ACCEPTED) {
-                    working.computeIfAbsent(r.instrument(), k -> new LinkedHashMap<>()).put(w.id, w);
-                }
-            }
+            case "ACCOUNT" -> applyAccount(v.get(1), Money.of(v.get(2)));
+            case "ORDER" -> applyOrder(OrderStatus.valueOf(v.get(1)), Instant.parse(v.get(2)), v.get(3), ClientOrderId.of(v.get(4)),
+                    new OrderRequest(InstrumentId.of(v.get(5)), Side.valueOf(v.get(6)), OrderType.valueOf(v.get(7)), Qty.of(v.get(8)),
+                            price(v.get(9)), price(v.get(10)), null, TimeInForce.valueOf(v.get(11))));
             case "AMEND" -> {
                 Working w = orders.get(ClientOrderId.of(v.get(1)));
-                w.request = w.request.amended(Qty.of(v.get(2)), v.get(3) == null ? null : Price.of(v.get(3)),
-                        v.get(4) == null ? null : Price.of(v.get(4)));
+                w.request = w.request.amended(Qty.of(v.get(2)), price(v.get(3)), price(v.get(4)));
             }
-            case "CLOSE" -> close(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
-            case "FILL" -> {
-                Working w = orders.get(ClientOrderId.of(v.get(1)));
-                executions++;
-                Qty qty = Qty.of(v.get(3));
-                Price price = Price.of(v.get(4));
-                Money fee = Money.of(v.get(5));
-                Fill fill = new Fill(w.id, v.get(2), w.account, w.request.instrument(), w.request.side(), qty, price, fee,
-                        Instant.parse(v.get(6)));
-                Book b = accounts.get(w.account);
-                b.fills.add(fill);
-                Money notional = price.times(qty);
-                b.cash = (w.request.side() == Side.BUY ? b.cash.minus(notional) : b.cash.plus(notional)).minus(fee);
-                Qty pos = b.positions.getOrDefault(w.request.instrument(), Qty.ZERO).plus(fill.signedQuantity());
-                if (pos.isZero()) {
-                    b.positions.remove(w.request.instrument());
-                } else {
-                    b.positions.put(w.request.instrument(), pos);
-                }
-                close(w, OrderStatus.FILLED);
-            }
+            case "CLOSE" -> setStatus(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
+            case "FILL" -> applyFill(orders.get(ClientOrderId.of(v.get(1))), v.get(2), Qty.of(v.get(3)), Price.of(v.get(4)), Money.of(v.get(5)),
+                    Instant.parse(v.get(6)));
             default -> throw new IllegalStateException("venue " + id + ": unknown journal record " + v.get(0));
         }
     }
 
+    private static Price price(String s) {
+        return s == null ? null : Price.of(s);
+    }
+
+    private void applyAccount(String account, Money deposit) {
+        Book b = accounts.computeIfAbsent(account, k -> new Book());
+        b.funded = true;
+        b.cash = b.cash.plus(deposit);
+    }
+
+    private void applyOrder(OrderStatus status, Instant time, String account, ClientOrderId orderId, OrderRequest r) {
+        Working w = new Working(account, orderId, r, time, status);
+        orders.put(w.id, w);
+        accounts.computeIfAbsent(w.account, k -> new Book());
+        if (w.status == OrderStatus.ACCEPTED) {
+            working.computeIfAbsent(r.instrument(), k -> new LinkedHashMap<>()).put(w.id, w);
+        }
+    }
+
+    private Fill applyFill(Working w, String execution, Qty qty, Price price, Money fee, Instant time) {
+        executions++;
+        Fill fill = new Fill(w.id, execution, w.account, w.request.instrument(), w.request.side(), qty, price, fee, time);
+        Book b = accounts.get(w.account);
+        b.fills.add(fill);
+        Money notional = price.times(qty);
+        b.cash = (w.request.side() == Side.BUY ? b.cash.minus(notional) : b.cash.plus(notional)).minus(fee);
+        Qty pos = b.positions.getOrDefault(w.request.instrument(), Qty.ZERO).plus(fill.signedQuantity());
+        if (pos.isZero()) {
+            b.positions.remove(w.request.instrument());
+        } else {
+            b.positions.put(w.request.instrument(), pos);
+        }
+        setStatus(w, OrderStatus.FILLED);
+        return fill;
+    }
+
+    /** Closes a working order as cancelled or expired, journaled. */
     private void close(Working w, OrderStatus status) {
+        write(() -> JournalFields.record("CLOSE").add(w.id).add(status));
+        setStatus(w, status);
+    }
+
+    private void setStatus(Working w, OrderStatus status) {
         w.status = status;
         Map<ClientOrderId, Working> list = working.get(w.request.instrument());
         if (list != null) {
