@@ -1,6 +1,8 @@
 package io.quiver.engine;
 
 import io.quiver.oms.OrderManager;
+import io.quiver.oms.ReconciliationPolicy;
+import io.quiver.oms.ReconciliationReport;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.Position;
 import java.util.List;
@@ -32,6 +34,12 @@ public interface StrategyRuntime {
 
     /** The order manager every instance trades through: orders, histories, accounts, reconciliation. */
     OrderManager orderManager();
+
+    /**
+     * Reconciles the books with a venue now, by {@code policy}; a SYNC reconciliation lifts a HALT. Throws
+     * IllegalArgumentException for a venue that is unknown or keeps no books to reconcile with.
+     */
+    ReconciliationReport reconcile(String venueId, ReconciliationPolicy policy);
 
     List<FeedInfo> feeds();
 

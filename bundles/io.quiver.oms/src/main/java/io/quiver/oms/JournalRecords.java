@@ -55,10 +55,10 @@ final class JournalRecords {
         }
     }
 
-    record CancelRequested(ClientOrderId id, String reason) implements Rec {
+    record CancelRequested(ClientOrderId id, Instant time, String reason) implements Rec {
         @Override
         public JournalFields encode() {
-            return JournalFields.record("CANCEL").add(id).add(reason);
+            return JournalFields.record("CANCEL").add(id).add(time).add(reason);
         }
     }
 
@@ -114,7 +114,7 @@ final class JournalRecords {
                             TimeInForce.valueOf(v.get(14))),
                     "1".equals(v.get(15)));
             case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
-            case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), v.get(2));
+            case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
             case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
             case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Price.of(v.get(2)), price(v.get(3)));
             case "EVENT" -> new Event(readEvent(v, orders));

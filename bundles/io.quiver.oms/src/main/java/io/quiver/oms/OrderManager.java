@@ -70,6 +70,7 @@ public final class OrderManager {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
     private final Set<String> haltedVenues = new HashSet<>();
+    private final Map<String, ReconciliationReport> lastReports = new TreeMap<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
     private final List<Runnable> venueCommands = new ArrayList<>();
     private boolean replaying;
@@ -535,10 +536,11 @@ public final class OrderManager {
     public ReconciliationReport reconcile(io.quiver.sdk.spi.ReconcilableVenue venue, ReconciliationPolicy policy) {
         return operation(() -> {
             ReconciliationReport report = new Reconciler(this, venue, policy, clock.get()).run();
+            lastReports.put(venue.id(), report);
             if (report.halted()) {
                 haltedVenues.add(venue.id());
-                LOG.error("reconciliation with venue {}: {} difference(s); orders to it are HALTED until it is reconciled again "
-                        + "with reconciliation.policy = SYNC", venue.id(), report.discrepancies().size());
+                LOG.error("reconciliation with venue {}: {} difference(s); orders to it are HALTED until it is reconciled with policy "
+                        + "SYNC (shell: order:reconcile -p SYNC {})", venue.id(), report.discrepancies().size(), venue.id());
             } else {
                 haltedVenues.remove(venue.id());
                 LOG.info("reconciliation with venue {}: {} account(s), {} order(s), {} fill(s) checked, {} difference(s)", venue.id(),
@@ -548,6 +550,16 @@ public final class OrderManager {
                     d.orderId() == null ? "-" : d.orderId(), d.detail(), d.action()));
             return report;
         });
+    }
+
+    /** The last reconciliation report of every venue reconciled since start, by venue id. */
+    public synchronized List<ReconciliationReport> lastReconciliations() {
+        return List.copyOf(lastReports.values());
+    }
+
+    /** Whether orders to a venue are halted by a reconciliation under the HALT policy. */
+    public synchronized boolean isHalted(String venueId) {
+        return haltedVenues.contains(venueId);
     }
 
     // Package-private access for the reconciler, which runs inside an operation.
@@ -692,7 +704,7 @@ public final class OrderManager {
             cancelLocally(w, reason);
             return;
         }
-        record(new JournalRecords.CancelRequested(w.id, reason));
+        record(new JournalRecords.CancelRequested(w.id, now, reason));
         if (w.venueAccepted || w.status != OrderStatus.NEW) {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
@@ -850,7 +862,9 @@ public final class OrderManager {
         } else if (r instanceof JournalRecords.Sent sent) {
             orders.get(sent.id()).sent = true;
         } else if (r instanceof JournalRecords.CancelRequested c) {
-            orders.get(c.id()).cancelRequested = true;
+            WorkingOrder w = orders.get(c.id());
+            w.cancelRequested = true;
+            w.history.add(new Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
         } else if (r instanceof JournalRecords.Activated a) {
             WorkingOrder w = orders.get(a.id());
             w.activated = true;

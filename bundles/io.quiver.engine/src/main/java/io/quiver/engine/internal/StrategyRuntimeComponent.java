@@ -8,6 +8,7 @@ import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderFilter;
 import io.quiver.oms.OrderManager;
 import io.quiver.oms.ReconciliationPolicy;
+import io.quiver.oms.ReconciliationReport;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Order;
@@ -325,6 +326,18 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public OrderManager orderManager() {
         return oms;
+    }
+
+    @Override
+    public synchronized ReconciliationReport reconcile(String venueId, ReconciliationPolicy reconciliationPolicy) {
+        Venue venue = venues.get(venueId);
+        if (venue == null) {
+            throw new IllegalArgumentException("no venue '" + venueId + "'; venues: " + String.join(", ", new java.util.TreeSet<>(venues.keySet())));
+        }
+        if (!(venue instanceof ReconcilableVenue reconcilable)) {
+            throw new IllegalArgumentException("venue '" + venueId + "' keeps no books to reconcile with");
+        }
+        return oms.reconcile(reconcilable, reconciliationPolicy);
     }
 
     @Override

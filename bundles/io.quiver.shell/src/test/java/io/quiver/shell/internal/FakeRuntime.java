@@ -5,18 +5,32 @@ import io.quiver.engine.InstanceState;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.InMemoryJournal;
 import io.quiver.oms.OrderManager;
+import io.quiver.oms.ReconciliationPolicy;
+import io.quiver.oms.ReconciliationReport;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.Position;
+import io.quiver.venue.sim.BarFillSimulator;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A runtime with fixed instances, recording starts and stops. */
+/**
+ * A runtime with fixed instances, recording starts and stops, whose orders go through a real order
+ * manager to a real simulated venue ({@code sim}) on a clock the test moves.
+ */
 final class FakeRuntime implements StrategyRuntime {
     final List<InstanceInfo> instances = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
-    final OrderManager oms = new OrderManager(new InMemoryJournal(), venue -> null, () -> java.time.Instant.EPOCH);
+    final BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+    Instant now = Instant.parse("2026-11-20T14:30:00Z");
+    final OrderManager oms = new OrderManager(new InMemoryJournal(), id -> id.equals("sim") ? venue : null, () -> now);
+
+    FakeRuntime() {
+        venue.open(e -> oms.onVenueEvent("sim", e));
+    }
 
     FakeRuntime add(String id, InstanceState state, String reason, String equity) {
         instances.add(new InstanceInfo(id, "io.quiver.strategy.sma", state, reason, "synthetic", "sim", List.of("SYN1"), Money.of(1000),
@@ -51,12 +65,20 @@ final class FakeRuntime implements StrategyRuntime {
 
     @Override
     public List<Position> positions(String id) {
-        return List.of();
+        return oms.accounts().contains(id) ? oms.positions(id) : List.of();
     }
 
     @Override
     public OrderManager orderManager() {
         return oms;
+    }
+
+    @Override
+    public ReconciliationReport reconcile(String venueId, ReconciliationPolicy policy) {
+        if (!venueId.equals("sim")) {
+            throw new IllegalArgumentException("no venue '" + venueId + "'");
+        }
+        return oms.reconcile(venue, policy);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.quiver.shell.internal;
+
+import io.quiver.engine.StrategyRuntime;
+import io.quiver.oms.OrderManager;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code order:modify}: changes an open order's quantity, limit price or stop price, and prints the outcome. */
+@Service
+@Command(scope = "order", name = "modify", description = "Changes an open order's quantity, limit price or stop price")
+public class ModifyOrderCommand implements Action {
+    @Reference
+    StrategyRuntime runtime;
+
+    @Option(name = "-q", aliases = "--quantity", description = "New total quantity (above what is filled)")
+    String quantity;
+
+    @Option(name = "-l", aliases = "--limit", description = "New limit price")
+    String limit;
+
+    @Option(name = "--stop", description = "New stop price (for a trailing stop: its current level)")
+    String stop;
+
+    @Argument(index = 0, name = "id", required = true, description = "Client order id")
+    @Completion(OpenOrderIdCompleter.class)
+    String id;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Object execute() {
+        if (quantity == null && limit == null && stop == null) {
+            throw new IllegalArgumentException("say what to change: -q <quantity>, -l <limit price> or --stop <stop price>");
+        }
+        OrderManager oms = runtime.orderManager();
+        ClientOrderId orderId = ClientOrderId.of(id);
+        if (oms.order(orderId).isEmpty()) {
+            throw new IllegalArgumentException("no order '" + id + "'");
+        }
+        oms.modify(orderId, quantity == null ? null : parse(quantity, "quantity", Qty::of), limit == null ? null : parse(limit, "limit", Price::of),
+                stop == null ? null : parse(stop, "stop", Price::of));
+        out.println(OrderTables.outcome(oms, oms.order(orderId).orElseThrow()));
+        return null;
+    }
+
+    private static <T> T parse(String text, String what, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a valid number");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.quiver.shell.internal;
+
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderType;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.model.TrailingOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An order as an operator types it: {@code <BUY|SELL> <quantity> <instrument> [limit <price>] [stop <price>]
+ * [trail <amount|percent%>] [DAY|GTC|IOC|FOK]}, words in any case. The type follows from the prices given:
+ * none is market, {@code limit} alone limit, {@code stop} alone stop, both stop-limit, {@code trail} a
+ * trailing stop ({@code stop} then being its first level). Time in force defaults to GTC.
+ */
+final class OrderSpec {
+    static final String GRAMMAR = "<BUY|SELL> <quantity> <instrument> [limit <price>] [stop <price>] [trail <offset>] [DAY|GTC|IOC|FOK]";
+
+    private OrderSpec() {
+    }
+
+    /** One spec given as a single string, as in {@code "SELL 10 SYN1 stop 95"}. */
+    static OrderRequest parse(String spec) {
+        return parse(List.of(spec.trim().split("\\s+")));
+    }
+
+    static OrderRequest parse(List<String> words) {
+        if (words == null || words.size() < 3) {
+            throw new IllegalArgumentException("an order is " + GRAMMAR + ", got '" + join(words) + "'");
+        }
+        Side side = side(words.get(0));
+        Qty quantity = number(words.get(1), "quantity", Qty::of);
+        InstrumentId instrument = InstrumentId.of(words.get(2));
+        Price limit = null;
+        Price stop = null;
+        TrailingOffset trail = null;
+        TimeInForce tif = null;
+        boolean market = false;
+        for (int i = 3; i < words.size(); i++) {
+            String word = words.get(i).toLowerCase(Locale.ROOT);
+            switch (word) {
+                case "market" -> market = true;
+                case "limit" -> limit = number(value(words, ++i, word), "limit price", Price::of);
+                case "stop" -> stop = number(value(words, ++i, word), "stop price", Price::of);
+                case "trail" -> trail = number(value(words, ++i, word), "trailing offset", TrailingOffset::parse);
+                case "day", "gtc", "ioc", "fok" -> tif = TimeInForce.valueOf(word.toUpperCase(Locale.ROOT));
+                default -> throw new IllegalArgumentException("'" + words.get(i) + "' is not part of an order: " + GRAMMAR);
+            }
+        }
+        if (market && (limit != null || stop != null || trail != null)) {
+            throw new IllegalArgumentException("a market order takes no limit, stop or trail");
+        }
+        if (trail != null && limit != null) {
+            throw new IllegalArgumentException("a trailing stop takes no limit price");
+        }
+        OrderType type = trail != null ? OrderType.TRAILING_STOP
+                : stop != null && limit != null ? OrderType.STOP_LIMIT
+                : stop != null ? OrderType.STOP
+                : limit != null ? OrderType.LIMIT : OrderType.MARKET;
+        return new OrderRequest(instrument, side, type, quantity, limit, stop, trail, tif == null ? TimeInForce.GTC : tif);
+    }
+
+    private static Side side(String word) {
+        try {
+            return Side.valueOf(word.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("an order starts with BUY or SELL, got '" + word + "'");
+        }
+    }
+
+    private static String value(List<String> words, int i, String key) {
+        if (i >= words.size()) {
+            throw new IllegalArgumentException("'" + key + "' needs a value after it");
+        }
+        return words.get(i);
+    }
+
+    private static <T> T number(String text, String what, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a valid number");
+        }
+    }
+
+    private static String join(List<String> words) {
+        return words == null ? "" : String.join(" ", words);
+    }
+}
