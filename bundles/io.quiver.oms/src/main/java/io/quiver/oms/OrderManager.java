@@ -259,6 +259,10 @@ public final class OrderManager {
             if (w == null) {
                 throw new IllegalArgumentException("no order " + id);
             }
+            if (w.status.isTerminal()) {
+                notifyOnly(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.ORDER_CLOSED, "order " + id + " is " + w.status));
+                return null;
+            }
             String problem = modifyProblem(w, quantity, limitPrice, stopPrice);
             if (problem != null) {
                 event(w, new OrderEvent.ModifyRejected(id, now, problem.substring(0, problem.indexOf(':')),
@@ -283,9 +287,6 @@ public final class OrderManager {
     }
 
     private String modifyProblem(WorkingOrder w, Qty quantity, Price limit, Price stop) {
-        if (w.status.isTerminal()) {
-            return OrderRejects.ORDER_CLOSED + ": order " + w.id + " is " + w.status;
-        }
         if (quantity != null && (!quantity.isPositive() || quantity.compareTo(w.filled) <= 0)) {
             return OrderRejects.INVALID_QUANTITY + ": the new quantity " + quantity + " must be above the filled " + w.filled;
         }
@@ -315,6 +316,10 @@ public final class OrderManager {
             }
             if (isEcho(w, e)) {
                 LOG.debug("venue {} repeated what the books show for {}: {}", venueId, e.orderId(), e);
+                return null;
+            }
+            if (e instanceof OrderEvent.ModifyRejected && w.status.isTerminal()) {
+                notifyOnly(w, e); // the order closed while the change was on its way: a race, not a fault
                 return null;
             }
             try {
@@ -940,6 +945,17 @@ public final class OrderManager {
             if (sink != null) {
                 deliveries.add(() -> sink.onOrderEvent(e));
             }
+        }
+    }
+
+    /**
+     * Tells the strategy of an event that changes nothing about a closed order (a modification it asked
+     * for too late); a closed order takes no more events, so it is neither journaled nor in the history.
+     */
+    private void notifyOnly(WorkingOrder w, OrderEvent e) {
+        OrderEventSink sink = sinks.get(w.strategyId);
+        if (sink != null && !replaying) {
+            deliveries.add(() -> sink.onOrderEvent(e));
         }
     }
 

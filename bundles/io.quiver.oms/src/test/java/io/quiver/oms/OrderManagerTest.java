@@ -264,6 +264,21 @@ class OrderManagerTest {
     }
 
     @Test
+    void aChangeThatComesTooLateIsRejectedToTheStrategyAndLeavesTheClosedOrderAlone() {
+        oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
+        ack("a");
+        fill("a", "1", "9.00");
+        oms.modify(ClientOrderId.of("a"), null, Price.of("8.90"), null);
+        OrderEvent.ModifyRejected late = (OrderEvent.ModifyRejected) events.get(events.size() - 1);
+        assertEquals(OrderRejects.ORDER_CLOSED, late.reasonCode());
+        // the venue's own answer to a change that crossed the fill is passed on, not refused
+        oms.onVenueEvent("v", new OrderEvent.ModifyRejected(ClientOrderId.of("a"), now, "ORDER_NOT_FOUND", "filled"));
+        assertEquals("ORDER_NOT_FOUND", ((OrderEvent.ModifyRejected) events.get(events.size() - 1)).reasonCode());
+        assertEquals(List.of("NEW", "ACCEPTED", "FILLED"), oms.history(ClientOrderId.of("a")).stream().map(OrderHistoryEntry::what).toList());
+        assertEquals(OrderStatus.FILLED, status("a"));
+    }
+
+    @Test
     void anIllegalVenueEventIsRefusedAndRecordedNotApplied() {
         oms.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 1, "9.00"));
         ack("a");

@@ -3,6 +3,7 @@ package io.quiver.shell.internal;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.OrderManager;
 import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import java.io.PrintStream;
@@ -43,8 +44,9 @@ public class ModifyOrderCommand implements Action {
         }
         OrderManager oms = runtime.orderManager();
         ClientOrderId orderId = ClientOrderId.of(id);
-        if (oms.order(orderId).isEmpty()) {
-            throw new IllegalArgumentException("no order '" + id + "'");
+        OrderStatus status = oms.order(orderId).orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'")).status();
+        if (status.isTerminal()) {
+            throw new IllegalArgumentException("order " + id + " is " + status + " and cannot be modified");
         }
         oms.modify(orderId, quantity == null ? null : parse(quantity, "quantity", Qty::of), limit == null ? null : parse(limit, "limit", Price::of),
                 stop == null ? null : parse(stop, "stop", Price::of));

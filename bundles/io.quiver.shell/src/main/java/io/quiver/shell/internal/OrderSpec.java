@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * An order as an operator types it: {@code <BUY|SELL> <quantity> <instrument> [limit <price>] [stop <price>]
- * [trail <amount|percent%>] [DAY|GTC|IOC|FOK]}, words in any case. The type follows from the prices given:
+ * [trail <amount|percent%|percent pct>] [DAY|GTC|IOC|FOK]}, words in any case. The type follows from the prices given:
  * none is market, {@code limit} alone limit, {@code stop} alone stop, both stop-limit, {@code trail} a
  * trailing stop ({@code stop} then being its first level). Time in force defaults to GTC.
  */
@@ -46,7 +46,7 @@ final class OrderSpec {
                 case "market" -> market = true;
                 case "limit" -> limit = number(value(words, ++i, word), "limit price", Price::of);
                 case "stop" -> stop = number(value(words, ++i, word), "stop price", Price::of);
-                case "trail" -> trail = number(value(words, ++i, word), "trailing offset", TrailingOffset::parse);
+                case "trail" -> trail = number(value(words, ++i, word), "trailing offset", OrderSpec::offset);
                 case "day", "gtc", "ioc", "fok" -> tif = TimeInForce.valueOf(word.toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("'" + words.get(i) + "' is not part of an order: " + GRAMMAR);
             }
@@ -62,6 +62,12 @@ final class OrderSpec {
                 : stop != null ? OrderType.STOP
                 : limit != null ? OrderType.LIMIT : OrderType.MARKET;
         return new OrderRequest(instrument, side, type, quantity, limit, stop, trail, tif == null ? TimeInForce.GTC : tif);
+    }
+
+    /** An amount, or a percent as {@code 2%} or {@code 2pct} (the shell reads an unquoted {@code %} as an operator). */
+    static TrailingOffset offset(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        return TrailingOffset.parse(t.endsWith("pct") ? t.substring(0, t.length() - 3) + "%" : t);
     }
 
     private static Side side(String word) {

@@ -4,6 +4,7 @@ import io.quiver.oms.OrderHistoryEntry;
 import io.quiver.oms.OrderManager;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.karaf.shell.support.table.ShellTable;
 
@@ -19,7 +20,7 @@ final class OrderTables {
             OrderRequest r = o.request();
             table.addRow().addContent(o.id(), o.strategyId(), r.instrument(), r.side(), r.type(), r.quantity(), blankIfNull(r.limitPrice()),
                     blankIfNull(o.workingStop() != null ? o.workingStop() : r.stopPrice()), blankIfNull(r.trailingOffset()),
-                    r.timeInForce(), o.status(), o.filledQuantity(), blankIfNull(o.group()), o.createdAt(), o.updatedAt());
+                    r.timeInForce(), o.status(), o.filledQuantity(), blankIfNull(o.group()), o.createdAt().truncatedTo(ChronoUnit.MILLIS), o.updatedAt().truncatedTo(ChronoUnit.MILLIS));
         }
         return table;
     }

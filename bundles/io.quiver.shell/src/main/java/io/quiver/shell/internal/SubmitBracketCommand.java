@@ -39,7 +39,7 @@ public class SubmitBracketCommand implements Action {
     @Option(name = "--stop-loss", description = "Stop price of the stop-loss")
     String stopLoss;
 
-    @Option(name = "--trailing-stop", description = "A trailing stop-loss instead: offset as an amount or a percent (2%)")
+    @Option(name = "--trailing-stop", description = "A trailing stop-loss instead: offset as an amount (1.5) or a percent (2pct)")
     String trailingStop;
 
     @Option(name = "--take-profit", required = true, description = "Limit price of the take-profit")
@@ -61,8 +61,9 @@ public class SubmitBracketCommand implements Action {
                 : OrderRequest.trailingStop(entry.instrument(), entry.side().opposite(), entry.quantity(), offset(trailingStop), TimeInForce.GTC);
         OrderRequest tp = OrderRequest.limit(entry.instrument(), entry.side().opposite(), entry.quantity(), price(takeProfit, "--take-profit"),
                 TimeInForce.GTC);
+        OperatorOrders.requireInstance(runtime, strategy);
         OrderManager oms = runtime.orderManager();
-        ClientOrderId entryId = id != null ? ClientOrderId.of(id) : OperatorOrderIds.next(oms, "br-");
+        ClientOrderId entryId = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "br-");
         List<Order> orders = oms.submitBracket(strategy, entryId, entry, sl, tp);
         orders.forEach(o -> out.println(OrderTables.outcome(oms, oms.order(o.id()).orElse(o))));
         return null;
@@ -78,7 +79,7 @@ public class SubmitBracketCommand implements Action {
 
     private static TrailingOffset offset(String text) {
         try {
-            return TrailingOffset.parse(text);
+            return OrderSpec.offset(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--trailing-stop '" + text + "' is not an amount or a percent");
         }

@@ -39,8 +39,9 @@ public class SubmitOcoCommand implements Action {
 
     @Override
     public Object execute() {
+        OperatorOrders.requireInstance(runtime, strategy);
         OrderManager oms = runtime.orderManager();
-        ClientOrderId group = id != null ? ClientOrderId.of(id) : OperatorOrderIds.next(oms, "oco-");
+        ClientOrderId group = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "oco-");
         List<Order> orders = oms.submitOco(strategy, group, OrderSpec.parse(first), OrderSpec.parse(second));
         orders.forEach(o -> out.println(OrderTables.outcome(oms, oms.order(o.id()).orElse(o))));
         return null;

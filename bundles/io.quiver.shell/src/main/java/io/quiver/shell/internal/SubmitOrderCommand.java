@@ -34,7 +34,7 @@ public class SubmitOrderCommand implements Action {
     String id;
 
     @Argument(index = 0, name = "order", required = true, multiValued = true,
-            description = "e.g. BUY 10 SYN1 limit 99.5 DAY; SELL 10 SYN1 stop 95; SELL 10 SYN1 trail 2%")
+            description = "e.g. BUY 10 SYN1 limit 99.5 DAY; SELL 10 SYN1 stop 95; SELL 10 SYN1 trail 2pct")
     List<String> words;
 
     PrintStream out = System.out;
@@ -43,7 +43,8 @@ public class SubmitOrderCommand implements Action {
     public Object execute() {
         OrderRequest request = OrderSpec.parse(words);
         OrderManager oms = runtime.orderManager();
-        ClientOrderId orderId = id != null ? ClientOrderId.of(id) : OperatorOrderIds.next(oms, "op-");
+        OperatorOrders.requireInstance(runtime, strategy);
+        ClientOrderId orderId = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "op-");
         boolean existed = oms.order(orderId).isPresent();
         Order order = oms.submit(strategy, orderId, request);
         if (existed) {

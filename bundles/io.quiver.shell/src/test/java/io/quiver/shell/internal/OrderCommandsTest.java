@@ -91,6 +91,8 @@ class OrderCommandsTest {
         assertTrue(line.startsWith("op-1  REJECTED  BUY 10 SYN1 LIMIT limit 99.505 GTC  (REJECTED: INVALID_PRICE:"), line);
         submit("a", null, "SELL", "10", "SYN1");
         assertTrue(printed().startsWith("op-2  ACCEPTED"));
+        assertEquals("no strategy instance 'nobody'", assertThrows(IllegalArgumentException.class,
+                () -> submit("nobody", null, "SELL", "10", "SYN1")).getMessage());
     }
 
     @Test
@@ -119,6 +121,8 @@ class OrderCommandsTest {
         assertEquals("x1  CANCELLED  BUY 20 SYN1 LIMIT limit 98.75 GTC  (CANCELLED: cancelled on request)", printed().trim());
         cancel.execute();
         assertEquals("x1 is CANCELLED; nothing to cancel", printed().trim());
+        modify.limit = "98.50";
+        assertEquals("order x1 is CANCELLED and cannot be modified", assertThrows(IllegalArgumentException.class, modify::execute).getMessage());
         cancel.ids = List.of("nope");
         assertEquals("no order 'nope'", assertThrows(IllegalArgumentException.class, cancel::execute).getMessage());
 

@@ -26,6 +26,7 @@ class OrderSpecTest {
                 OrderSpec.parse("BUY 10 SYN1 limit 105.5 stop 105 IOC"));
         assertEquals(OrderRequest.trailingStop(SYN, Side.SELL, Qty.of(10), TrailingOffset.percent("2"), TimeInForce.FOK),
                 OrderSpec.parse("SELL 10 SYN1 trail 2% FOK"));
+        assertEquals(OrderSpec.parse("SELL 10 SYN1 trail 2.5%"), OrderSpec.parse("SELL 10 SYN1 trail 2.5pct"));
         assertEquals(new OrderRequest(SYN, Side.SELL, io.quiver.sdk.model.OrderType.TRAILING_STOP, Qty.of(10), null, Price.of("97"),
                 TrailingOffset.amount(Price.of("1.5")), TimeInForce.GTC), OrderSpec.parse("SELL 10 SYN1 trail 1.5 stop 97"));
     }
