@@ -72,7 +72,9 @@ public final class OrderManager {
     private final Set<String> haltedVenues = new HashSet<>();
     private final Map<String, ReconciliationReport> lastReports = new TreeMap<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
-    private final List<Runnable> venueCommands = new ArrayList<>();
+    private final List<VenueCommand> venueCommands = new ArrayList<>();
+    /** The batch the current thread is in, if any: what its operations left to do after one commit. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
     private boolean replaying;
     private boolean dirty;
     private int depth;
@@ -115,7 +117,7 @@ public final class OrderManager {
             }
             if (venues.apply(venueId) instanceof io.quiver.sdk.spi.ReconcilableVenue books) {
                 Money cash = accounts.get(strategyId).account().startingCash();
-                venueCommands.add(() -> books.openAccount(strategyId, cash));
+                venueCommands.add(new VenueCommand(books, () -> books.openAccount(strategyId, cash)));
             }
             return null;
         });
@@ -281,7 +283,7 @@ public final class OrderManager {
                 return null;
             }
             OrderRequest atVenue = w.emulated ? amended.triggered() : amended;
-            venueCommands.add(() -> venue.modify(id, atVenue, now));
+            venueCommands.add(new VenueCommand(venue, () -> venue.modify(id, atVenue, now)));
             return null;
         });
     }
@@ -595,35 +597,107 @@ public final class OrderManager {
     /**
      * Runs {@code body} under the lock; on leaving the outermost frame it commits the journal, hands the
      * new events to the sinks (committing again before each, as a sink may enter orders) and then, with
-     * the lock released, sends what the body decided to send to venues.
+     * the lock released, sends what the body decided to send to venues. Inside {@link #inBatch} the
+     * commit, deliveries and sends wait for the end of the batch instead.
      */
     private <T> T operation(Supplier<T> body) {
-        List<Runnable> commands;
+        List<VenueCommand> commands;
         T result;
+        Batch b = batch.get();
         synchronized (this) {
             depth++;
             try {
                 result = body.get();
-                if (depth == 1) {
-                    commitIfDirty();
-                    while (!deliveries.isEmpty()) {
-                        deliveries.poll().run();
-                        commitIfDirty();
-                    }
+                if (depth == 1 && b == null) {
+                    commitAndDeliver(deliveries);
                 }
             } finally {
                 depth--;
             }
-            if (depth > 0 || venueCommands.isEmpty()) {
+            if (depth > 0) {
+                return result;
+            }
+            if (b != null) {
+                b.deliveries.addAll(deliveries);
+                deliveries.clear();
+            }
+            if (venueCommands.isEmpty()) {
                 return result;
             }
             commands = List.copyOf(venueCommands);
             venueCommands.clear();
         }
-        for (Runnable c : commands) {
-            c.run();
+        if (b != null) {
+            b.commands.addAll(commands);
+        } else {
+            inBatch(() -> send(commands));
         }
         return result;
+    }
+
+    /**
+     * Runs {@code work} (order entry, venue events, market data) so that everything it does is committed
+     * to the journal once, at the end, before any of it is delivered or sent: one commit for a strategy
+     * callback that enters many orders, or for a bar that fills many. Nested batches join the outer one.
+     */
+    public void inBatch(Runnable work) {
+        if (batch.get() != null || !journal.keepsRecords()) {
+            work.run();
+            return;
+        }
+        Batch b = new Batch();
+        batch.set(b);
+        try {
+            work.run();
+        } finally {
+            try {
+                while (true) {
+                    synchronized (this) {
+                        commitAndDeliver(b.deliveries);
+                    }
+                    if (b.commands.isEmpty()) {
+                        break;
+                    }
+                    List<VenueCommand> commands = List.copyOf(b.commands);
+                    b.commands.clear();
+                    send(commands); // what the venues answer joins this batch: commit it on the next round
+                }
+            } finally {
+                batch.remove();
+            }
+        }
+    }
+
+    /** Under the lock: commits, then hands each queued event to its sink, committing what the sink did. */
+    private void commitAndDeliver(java.util.Queue<Runnable> queue) {
+        commitIfDirty();
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+            commitIfDirty();
+        }
+    }
+
+    /** Sends commands in order, each run of commands to one venue as one venue batch. */
+    private static void send(List<VenueCommand> commands) {
+        int i = 0;
+        while (i < commands.size()) {
+            Venue venue = commands.get(i).venue();
+            int end = i;
+            while (end < commands.size() && commands.get(end).venue() == venue) {
+                end++;
+            }
+            List<VenueCommand> run = commands.subList(i, end);
+            venue.inBatch(() -> run.forEach(c -> c.command().run()));
+            i = end;
+        }
+    }
+
+    private record VenueCommand(Venue venue, Runnable command) {
+    }
+
+    private static final class Batch {
+        final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
+        final List<VenueCommand> commands = new ArrayList<>();
     }
 
     private void commitIfDirty() {
@@ -700,7 +774,7 @@ public final class OrderManager {
         record(new JournalRecords.Sent(w.id));
         String account = w.strategyId;
         ClientOrderId id = w.id;
-        venueCommands.add(() -> venue.submit(account, id, atVenue, now));
+        venueCommands.add(new VenueCommand(venue, () -> venue.submit(account, id, atVenue, now)));
     }
 
     private void requestCancel(WorkingOrder w, String reason) {
@@ -714,7 +788,7 @@ public final class OrderManager {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
                 ClientOrderId id = w.id;
-                venueCommands.add(() -> venue.cancel(id, now));
+                venueCommands.add(new VenueCommand(venue, () -> venue.cancel(id, now)));
             }
         }
         // else: the cancel goes out when the venue acknowledges the order
@@ -790,7 +864,7 @@ public final class OrderManager {
             if (venue != null) {
                 ClientOrderId id = w.id;
                 Instant now = e.time();
-                venueCommands.add(() -> venue.cancel(id, now));
+                venueCommands.add(new VenueCommand(venue, () -> venue.cancel(id, now)));
             }
         }
         if (e instanceof OrderEvent.Filled && w.group != null) {

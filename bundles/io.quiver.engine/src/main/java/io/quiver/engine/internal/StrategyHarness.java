@@ -162,7 +162,7 @@ public final class StrategyHarness implements StrategyContext {
         callbackName = callback;
         callbackStarted = System.nanoTime();
         try {
-            call.run();
+            oms.inBatch(call); // what the callback enters is journaled in one commit and sent after it
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fault(callback, e);
         } finally {
@@ -198,10 +198,12 @@ public final class StrategyHarness implements StrategyContext {
                 callbackName = "onOrderEvent";
                 callbackStarted = System.nanoTime();
                 try {
-                    strategy.onOrderEvent(e);
-                    if (e instanceof OrderEvent.Filled f) {
-                        strategy.onFill(f.fill());
-                    }
+                    oms.inBatch(() -> {
+                        strategy.onOrderEvent(e);
+                        if (e instanceof OrderEvent.Filled f) {
+                            strategy.onFill(f.fill());
+                        }
+                    });
                 } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                     fault(e instanceof OrderEvent.Filled ? "onFill" : "onOrderEvent", ex);
                 } finally {

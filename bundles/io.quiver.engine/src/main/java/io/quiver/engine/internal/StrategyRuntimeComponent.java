@@ -259,12 +259,15 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         }
 
         private void dispatch(Consumer<MarketDataListener> toVenue, Consumer<LiveInstance> toInstance) {
-            for (Venue v : venues.values()) {
-                if (v instanceof MarketDataListener simulated) {
-                    toVenue.accept(simulated);
+            // The fills and triggers one bar causes are journaled in one commit.
+            oms.inBatch(() -> {
+                for (Venue v : venues.values()) {
+                    if (v instanceof MarketDataListener simulated) {
+                        toVenue.accept(simulated);
+                    }
                 }
-            }
-            toVenue.accept(orderMarketData);
+                toVenue.accept(orderMarketData);
+            });
             for (LiveInstance i : instances.values()) {
                 if (i.settings.feed().equals(feedId)) {
                     toInstance.accept(i);

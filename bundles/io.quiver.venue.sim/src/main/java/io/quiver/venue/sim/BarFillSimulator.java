@@ -62,6 +62,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final Map<ClientOrderId, Working> orders = new HashMap<>();
     private final Map<String, Book> accounts = new TreeMap<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
+    private final ThreadLocal<int[]> batchDepth = ThreadLocal.withInitial(() -> new int[1]);
     private volatile ExecutionListener listener;
     private long executions;
 
@@ -373,8 +374,26 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
     }
 
+    /** Calls made by this thread inside are committed once, at the end, and reported after that. */
+    @Override
+    public void inBatch(Runnable calls) {
+        int[] depth = batchDepth.get();
+        depth[0]++;
+        try {
+            calls.run();
+        } finally {
+            depth[0]--;
+        }
+        if (depth[0] == 0) {
+            flush();
+        }
+    }
+
     /** Commits, then reports what happened: nothing is reported that a crash could take back. */
     private void flush() {
+        if (batchDepth.get()[0] > 0) {
+            return; // the batch this thread is in reports at its end
+        }
         List<OrderEvent> events;
         synchronized (this) {
             if (outbox.isEmpty()) {

@@ -54,6 +54,15 @@ public interface Venue {
         throw new UnsupportedOperationException("venue " + id() + " cannot modify orders");
     }
 
+    /**
+     * Runs several of the calls above, made by the calling thread, as one unit: a venue that persists what
+     * it is told may save once for all of them and report their outcomes after that. The default runs them
+     * as they come.
+     */
+    default void inBatch(Runnable calls) {
+        calls.run();
+    }
+
     /** Detaches the platform; open orders stay as they are. */
     void close();
 }
