@@ -57,7 +57,7 @@ final class Reconciler {
             venue.openAccount(a.getKey(), a.getValue().startingCash());
             reconcileFills(a.getKey());
             reconcileOrders(a.getKey());
-            reconcileBalances(a.getKey(), a.getValue());
+            reconcileBalances(a.getKey(), a.getValue(), 0);
         }
         boolean halted = unresolved || (policy == ReconciliationPolicy.HALT && !found.isEmpty());
         return new ReconciliationReport(venue.id(), now, policy, accounts.size(), ordersChecked, fillsChecked, found, halted);
@@ -156,7 +156,7 @@ final class Reconciler {
                 } else {
                     found.add(new Discrepancy(Discrepancy.CLOSED_AT_VENUE, account, w.id.value(), detail, "halted; unchanged"));
                 }
-            } else if (v.filledQuantity().compareTo(w.filled) != 0 && sync()) {
+            } else if (v.filledQuantity().compareTo(w.filled) != 0 && sync() && !caughtUp(account, w, v)) {
                 found.add(new Discrepancy(Discrepancy.POSITION_MISMATCH, account, w.id.value(), "books filled " + w.filled
                         + "; venue filled " + v.filledQuantity(), "reported"));
                 unresolved = true;
@@ -171,8 +171,24 @@ final class Reconciler {
         }
     }
 
-    private void reconcileBalances(String account, Account books) {
+    /**
+     * A venue that trades on while it is reconciled can fill an order after its fills were read: read them
+     * again, book what is new, and see whether the books now agree.
+     */
+    private boolean caughtUp(String account, OrderManager.WorkingOrder w, VenueOrder v) {
+        reconcileFills(account);
+        return venue.order(w.id).map(VenueOrder::filledQuantity).orElse(v.filledQuantity()).compareTo(w.filled) == 0;
+    }
+
+    private void reconcileBalances(String account, Account books, int pass) {
+        int before = found.size();
         VenueAccount there = venue.account(account);
+        reconcileFills(account);
+        if (found.size() > before && pass < 3) {
+            // the venue filled more while it was read: the balances just read may not include it; look again
+            reconcileBalances(account, books, pass + 1);
+            return;
+        }
         Set<InstrumentId> instruments = new TreeSet<>(there.positions().keySet());
         books.instruments().forEach(instruments::add);
         Map<InstrumentId, String> differ = new TreeMap<>();

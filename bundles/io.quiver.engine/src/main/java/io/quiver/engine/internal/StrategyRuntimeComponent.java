@@ -64,6 +64,8 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     private final Map<String, MarketDataFeed> feeds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> feedBars = new ConcurrentHashMap<>();
     private final Map<String, Venue> venues = new ConcurrentHashMap<>();
+    /** Simulated venues get market data only once reconciled, so they do not trade while their books are compared. */
+    private final Map<String, MarketDataListener> simulatedVenues = new ConcurrentHashMap<>();
     private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-timers"));
 
@@ -154,6 +156,9 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         if (venue instanceof ReconcilableVenue reconcilable) {
             oms.reconcile(reconcilable, policy);
         }
+        if (venue instanceof MarketDataListener simulated) {
+            simulatedVenues.put(venueId, simulated);
+        }
         instances.values().stream().filter(i -> i.settings.venue().equals(venue.id()) && i.settings.autostart()).forEach(this::tryStart);
     }
 
@@ -162,6 +167,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             i.stop();
             i.waitFor("venue " + venue.id());
         });
+        simulatedVenues.remove(venue.id(), venue);
         venue.close();
         venues.remove(venue.id(), venue);
     }
@@ -261,11 +267,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         private void dispatch(Consumer<MarketDataListener> toVenue, Consumer<LiveInstance> toInstance) {
             // The fills and triggers one bar causes are journaled in one commit.
             oms.inBatch(() -> {
-                for (Venue v : venues.values()) {
-                    if (v instanceof MarketDataListener simulated) {
-                        toVenue.accept(simulated);
-                    }
-                }
+                simulatedVenues.values().forEach(toVenue);
                 toVenue.accept(orderMarketData);
             });
             for (LiveInstance i : instances.values()) {
