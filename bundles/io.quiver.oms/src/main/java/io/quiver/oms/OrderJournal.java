@@ -11,6 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface OrderJournal {
 
+    /** Adds one record: a single line of text (no line breaks); it is durable once committed. */
     void append(String record);
 
     void commit();

@@ -41,6 +41,23 @@ class MapDbJournalsTest {
     }
 
     @Test
+    void recordsAppendedButNotCommittedAreGoneAndARecordIsOneLine() {
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            j.append("kept");
+            j.commit();
+            j.append("lost");
+            assertEquals("a journal record is one line: two\nlines", assertThrows(IllegalArgumentException.class,
+                    () -> j.append("two\nlines")).getMessage());
+        }
+        List<String> read = new ArrayList<>();
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            journals.open("orders").replay(read::add);
+        }
+        assertEquals(List.of("kept"), read);
+    }
+
+    @Test
     void aNameThatIsNoFileNameIsRefused() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));

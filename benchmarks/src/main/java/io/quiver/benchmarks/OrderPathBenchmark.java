@@ -1,0 +1,244 @@
+package io.quiver.benchmarks;
+
+import io.quiver.oms.OrderFilter;
+import io.quiver.oms.OrderJournal;
+import io.quiver.oms.OrderManager;
+import io.quiver.oms.ReconciliationPolicy;
+import io.quiver.oms.ReconciliationReport;
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.Money;
+import io.quiver.sdk.model.OrderEvent;
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.model.OrderStatus;
+import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.Side;
+import io.quiver.sdk.model.TimeInForce;
+import io.quiver.store.internal.MapDbJournals;
+import io.quiver.venue.sim.BarFillSimulator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The order path in paper mode, measured end to end with the real order manager and the real simulated
+ * venue, each on its own MapDB journal (transactions on, as in the distribution), in one thread:
+ * <ul>
+ * <li>{@code roundtrip [orders] [memory]}: a strategy callback enters a market order; the venue acknowledges
+ * it; the next bar fills it; the strategy's sink gets the fill. Latency = (submit to acknowledgement
+ * delivered) + (bar at the venue to fill delivered), so the wait for the bar itself is not counted.
+ * {@code memory} runs the same with journals that keep nothing.</li>
+ * <li>{@code throughput [orders] [batch]}: limit orders that rest, entered {@code batch} per strategy
+ * callback (one commit per batch), each acknowledged by the venue; orders per second over the run.</li>
+ * <li>{@code recovery [open orders]}: a child JVM enters that many resting orders and halts without any
+ * shutdown (as kill -9 leaves the files); then the order manager and the venue are rebuilt from their
+ * journals and reconciled, timed.</li>
+ * </ul>
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.quiver.benchmarks.OrderPathBenchmark roundtrip}; journals go to
+ * the temporary folder, or to {@code -Dquiver.bench.dir=<dir>}.
+ */
+public final class OrderPathBenchmark {
+    private static final Instrument X = Instrument.of("X", 2, "USD");
+    private static final Instant T0 = Instant.parse("2026-01-05T14:30:00Z");
+
+    private OrderPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "roundtrip";
+        switch (mode) {
+            case "roundtrip" -> roundTrip(arg(args, 1, 20_000), args.length > 2 && args[2].equals("memory"));
+            case "throughput" -> throughput(arg(args, 1, 100_000), arg(args, 2, 1_000));
+            case "recovery" -> recovery(arg(args, 1, 10_000));
+            case "recovery-child" -> enterAndHalt(Path.of(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("mode: roundtrip, throughput or recovery, not " + mode);
+        }
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+
+    /** The order manager and the venue on journals in {@code folder} (or on none), wired as in the runtime. */
+    private static final class Paper implements AutoCloseable {
+        final MapDbJournals journals;
+        final BarFillSimulator venue;
+        final OrderManager oms;
+        Instant now = T0;
+
+        Paper(Path folder) {
+            journals = folder == null ? null : new MapDbJournals(folder, false);
+            OrderJournal venueJournal = journals == null ? OrderJournal.none() : journals.open("venue-sim");
+            OrderJournal omsJournal = journals == null ? OrderJournal.none() : journals.open("orders");
+            venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueJournal);
+            venue.addInstrument(X);
+            oms = new OrderManager(omsJournal, id -> venue, () -> now);
+            oms.registerInstrument(X);
+            venue.open(e -> oms.onVenueEvent("sim", e));
+            oms.openAccount("s", "sim", Money.of(1_000_000_000L));
+        }
+
+        Bar bar(long cents) {
+            now = now.plusSeconds(60);
+            Price p = Price.ofUnits(cents, 2);
+            return new Bar(X.id(), now, p, p, p, p, Qty.of(1_000_000));
+        }
+
+        /** What the runtime does with a bar: venue first, then the order manager, in one batch. */
+        void onBar(Bar bar) {
+            oms.inBatch(() -> {
+                venue.onBar(bar);
+                oms.onBar(bar);
+            });
+        }
+
+        @Override
+        public void close() {
+            if (journals != null) {
+                journals.close();
+            }
+        }
+    }
+
+    private static void roundTrip(int orders, boolean memory) throws IOException {
+        Path folder = memory ? null : tempDirectory("quiver-roundtrip");
+        Histogram entry = new Histogram(3_600_000_000_000L, 3);
+        Histogram fill = new Histogram(3_600_000_000_000L, 3);
+        Histogram total = new Histogram(3_600_000_000_000L, 3);
+        try (Paper paper = new Paper(folder)) {
+            long[] delivered = new long[1];
+            paper.oms.attach("s", e -> delivered[0] = System.nanoTime());
+            int warmup = Math.max(2_000, orders / 10);
+            for (int i = 0; i < warmup + orders; i++) {
+                Side side = i % 2 == 0 ? Side.BUY : Side.SELL;
+                ClientOrderId id = ClientOrderId.of("o" + i);
+                long t0 = System.nanoTime();
+                paper.oms.inBatch(() -> paper.oms.submit("s", id, OrderRequest.market(X.id(), side, Qty.of(1))));
+                long acked = delivered[0];
+                Bar bar = paper.bar(10_000 + i % 7);
+                long t1 = System.nanoTime();
+                paper.onBar(bar);
+                long filled = delivered[0];
+                if (i >= warmup) {
+                    entry.recordValue(acked - t0);
+                    fill.recordValue(filled - t1);
+                    total.recordValue(acked - t0 + filled - t1);
+                }
+            }
+            if (paper.oms.orders(new OrderFilter("s", null, OrderStatus.FILLED, false, null, null)).size() != warmup + orders) {
+                throw new IllegalStateException("not every order filled");
+            }
+        }
+        System.out.printf(Locale.ROOT, "round trip, %s, %,d orders after %,d warm-up (microseconds)%n",
+                memory ? "journals keep nothing" : "MapDB journals", orders, Math.max(2_000, orders / 10));
+        print("submit -> acknowledged", entry);
+        print("bar -> fill delivered", fill);
+        print("round trip", total);
+        delete(folder);
+    }
+
+    private static void print(String what, Histogram h) {
+        System.out.printf(Locale.ROOT, "  %-24s p50 %9.1f   p99 %9.1f   p99.9 %9.1f   max %9.1f%n", what,
+                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+                h.getMaxValue() / 1e3);
+    }
+
+    private static void throughput(int orders, int batch) throws IOException {
+        Path folder = tempDirectory("quiver-throughput");
+        long start;
+        long elapsed;
+        try (Paper paper = new Paper(folder)) {
+            int[] accepted = new int[1];
+            paper.oms.attach("s", e -> {
+                if (e instanceof OrderEvent.Accepted) {
+                    accepted[0]++;
+                }
+            });
+            start = System.nanoTime();
+            for (int done = 0; done < orders; done += batch) {
+                int first = done;
+                int n = Math.min(batch, orders - done);
+                paper.oms.inBatch(() -> {
+                    for (int k = first; k < first + n; k++) {
+                        Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
+                        Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
+                        paper.oms.submit("s", ClientOrderId.of("t" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
+                    }
+                });
+            }
+            elapsed = System.nanoTime() - start;
+            if (accepted[0] != orders) {
+                throw new IllegalStateException(accepted[0] + " of " + orders + " acknowledged");
+            }
+        }
+        System.out.printf(Locale.ROOT, "throughput, MapDB journals: %,d resting orders entered and acknowledged, %,d per callback: "
+                + "%.2f s, %,.0f orders/s%n", orders, batch, elapsed / 1e9, orders / (elapsed / 1e9));
+        delete(folder);
+    }
+
+    private static void recovery(int open) throws Exception {
+        Path folder = tempDirectory("quiver-recovery");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrderPathBenchmark.class.getName(),
+                "recovery-child", folder.toString(), Integer.toString(open)).inheritIO().start();
+        if (child.waitFor() != 137 && child.exitValue() != 0) {
+            throw new IllegalStateException("the child that enters the orders failed: " + child.exitValue());
+        }
+        long t0 = System.nanoTime();
+        MapDbJournals journals = new MapDbJournals(folder, false);
+        OrderManager oms = new OrderManager(journals.open("orders"), id -> null, Instant::now);
+        long t1 = System.nanoTime();
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, journals.open("venue-sim"));
+        venue.addInstrument(X);
+        long t2 = System.nanoTime();
+        ReconciliationReport report = oms.reconcile(venue, ReconciliationPolicy.SYNC);
+        long t3 = System.nanoTime();
+        int recovered = oms.openOrders("s").size();
+        journals.close();
+        if (recovered != open || !report.isClean()) {
+            throw new IllegalStateException(recovered + " open orders recovered of " + open + "; report " + report);
+        }
+        System.out.printf(Locale.ROOT, "recovery after a halt with %,d open orders: order manager replay %.0f ms, venue replay %.0f ms, "
+                + "reconciliation %.0f ms (%d differences), total %.0f ms%n", open, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+                report.discrepancies().size(), (t3 - t0) / 1e6);
+        delete(folder);
+    }
+
+    /** In the child: enter the orders, then stop dead, without closing the journals or running shutdown hooks. */
+    private static void enterAndHalt(Path folder, int open) {
+        Paper paper = new Paper(folder);
+        for (int done = 0; done < open; done += 1_000) {
+            int first = done;
+            paper.oms.inBatch(() -> {
+                for (int k = first; k < Math.min(first + 1_000, open); k++) {
+                    Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
+                    Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
+                    paper.oms.submit("s", ClientOrderId.of("r" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
+                }
+            });
+        }
+        System.out.printf(Locale.ROOT, "entered %,d resting orders; halting%n", open);
+        Runtime.getRuntime().halt(137);
+    }
+
+    /** Journals go to the system's temporary folder, or to {@code -Dquiver.bench.dir} (e.g. a tmpfs, to leave the disk out). */
+    private static Path tempDirectory(String prefix) throws IOException {
+        String dir = System.getProperty("quiver.bench.dir");
+        return dir == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(Path.of(dir), prefix);
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
