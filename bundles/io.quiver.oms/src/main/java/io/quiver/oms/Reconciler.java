@@ -42,7 +42,7 @@ final class Reconciler {
     private final List<Discrepancy> found = new ArrayList<>();
     private boolean unresolved;
     private int ordersChecked;
-    private int fillsChecked;
+    private final Set<String> checkedExecutions = new HashSet<>();
 
     Reconciler(OrderManager books, ReconcilableVenue venue, ReconciliationPolicy policy, Instant now) {
         this.books = books;
@@ -60,14 +60,15 @@ final class Reconciler {
             reconcileBalances(a.getKey(), a.getValue(), 0);
         }
         boolean halted = unresolved || (policy == ReconciliationPolicy.HALT && !found.isEmpty());
-        return new ReconciliationReport(venue.id(), now, policy, accounts.size(), ordersChecked, fillsChecked, found, halted);
+        return new ReconciliationReport(venue.id(), now, policy, accounts.size(), ordersChecked, checkedExecutions.size(), found, halted);
     }
 
     private boolean sync() {
         return policy == ReconciliationPolicy.SYNC;
     }
 
-    private void reconcileFills(String account) {
+    /** Books the venue's fills the books lack (with SYNC); returns how many it booked. */
+    private int reconcileFills(String account) {
         Map<ClientOrderId, OrderManager.WorkingOrder> orders = books.ordersForReconciliation();
         // Only an order the books think open can have a fill they missed; none can be older than the oldest of them.
         Instant since = null;
@@ -77,10 +78,11 @@ final class Reconciler {
             }
         }
         if (since == null) {
-            return;
+            return 0;
         }
+        int booked = 0;
         for (Fill fill : venue.fillsSince(account, since)) {
-            fillsChecked++;
+            checkedExecutions.add(fill.executionId());
             if (books.isBooked(fill.executionId())) {
                 continue;
             }
@@ -102,7 +104,9 @@ final class Reconciler {
             OrderStatus status = after.compareTo(w.request.quantity()) == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
             books.applyFromReconciliation(w, new OrderEvent.Filled(w.id, fill.time(), fill, status));
             found.add(new Discrepancy(Discrepancy.MISSED_FILL, account, w.id.value(), detail, "booked"));
+            booked++;
         }
+        return booked;
     }
 
     private void reconcileOrders(String account) {
@@ -181,10 +185,8 @@ final class Reconciler {
     }
 
     private void reconcileBalances(String account, Account books, int pass) {
-        int before = found.size();
         VenueAccount there = venue.account(account);
-        reconcileFills(account);
-        if (found.size() > before && pass < 3) {
+        if (sync() && reconcileFills(account) > 0 && pass < 3) {
             // the venue filled more while it was read: the balances just read may not include it; look again
             reconcileBalances(account, books, pass + 1);
             return;

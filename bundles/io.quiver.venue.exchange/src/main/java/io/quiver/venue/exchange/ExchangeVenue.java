@@ -222,6 +222,9 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final SplittableRandom random;
     private final BookRules.Accounts accounts;
     private final List<ExchangeMarketDataListener> marketDataListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<OrderEvent> outbox = new ArrayList<>();
+    private final ThreadLocal<int[]> batchDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private final Object reporting = new Object();
     private ExecutionListener listener;
     private Instant now = Instant.EPOCH;
     private long nextId;
@@ -304,7 +307,14 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     @Override
-    public synchronized void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
+    public void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
+        synchronized (this) {
+            enter(account, orderId, r, time);
+        }
+        report();
+    }
+
+    private void enter(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
         now = time;
         InstrumentBook b = books.get(r.instrument());
         if (b == null) {
@@ -352,17 +362,40 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     @Override
-    public synchronized void cancel(ClientOrderId orderId, Instant time) {
-        now = time;
-        long[] bookId = ids.get(orderId);
-        Tracked t = bookId == null ? null : tracked.get(bookId[0]);
-        if (t != null) {
-            books.get(t.instrument()).book.cancel(bookId[0]);
+    public void cancel(ClientOrderId orderId, Instant time) {
+        synchronized (this) {
+            now = time;
+            long[] bookId = ids.get(orderId);
+            Tracked t = bookId == null ? null : tracked.get(bookId[0]);
+            if (t != null) {
+                books.get(t.instrument()).book.cancel(bookId[0]);
+            }
         }
+        report();
     }
 
     @Override
-    public synchronized void onBar(Bar bar) {
+    public void onBar(Bar bar) {
+        synchronized (this) {
+            trade(bar);
+        }
+        report();
+    }
+
+    /** Calls made by this thread inside report their outcomes at the end. */
+    @Override
+    public void inBatch(Runnable calls) {
+        int[] depth = batchDepth.get();
+        depth[0]++;
+        try {
+            calls.run();
+        } finally {
+            depth[0]--;
+        }
+        report();
+    }
+
+    private void trade(Bar bar) {
         InstrumentBook b = books.get(bar.instrument());
         if (b == null) {
             return;
@@ -436,9 +469,30 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         };
     }
 
+    /** Events wait until the book is done and the lock is released: a listener may call back in (an OCO cancel). */
     private void emit(OrderEvent e) {
-        if (listener != null) {
-            listener.onOrderEvent(e);
+        outbox.add(e);
+    }
+
+    /** Reports what happened, outside the lock, one thread at a time and in the order it happened. */
+    private void report() {
+        if (batchDepth.get()[0] > 0) {
+            return;
+        }
+        synchronized (reporting) {
+            List<OrderEvent> events;
+            ExecutionListener l;
+            synchronized (this) {
+                if (outbox.isEmpty()) {
+                    return;
+                }
+                events = List.copyOf(outbox);
+                outbox.clear();
+                l = listener;
+            }
+            if (l != null) {
+                events.forEach(l::onOrderEvent);
+            }
         }
     }
 }

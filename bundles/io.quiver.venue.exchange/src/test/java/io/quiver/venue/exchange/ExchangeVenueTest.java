@@ -69,6 +69,25 @@ class ExchangeVenueTest {
     }
 
     @Test
+    void aListenerHearsOfATradeOnlyAfterTheBookIsDoneAndMayCallBackIn() {
+        ExchangeVenue v = new ExchangeVenue("exchange", new MarketSimulation(1, 1, 0, 1), 10, SelfTradePrevention.NONE,
+                new ExchangeVenue.FeeTier(0, 0), Map.of());
+        v.addInstrument(X);
+        List<String> heard = new ArrayList<>();
+        v.open(e -> {
+            heard.add(e.getClass().getSimpleName() + " " + e.orderId() + (Thread.holdsLock(v) ? " under the venue's lock" : ""));
+            if (e instanceof OrderEvent.Filled f && f.orderId().equals(id("oco.1"))) {
+                v.cancel(id("oco.2"), T); // what an order manager does for a one-cancels-other pair
+            }
+        });
+        v.submit("a", id("oco.1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.00"), TimeInForce.GTC), T);
+        v.submit("a", id("oco.2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.00"), TimeInForce.GTC), T);
+        v.submit("b", id("s1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("100.00"), TimeInForce.IOC), T);
+        assertEquals(List.of("Accepted oco.1", "Accepted oco.2", "Accepted s1", "Filled s1", "Filled oco.1", "Cancelled oco.2"), heard);
+        assertEquals(List.of(), v.depth(X.id(), 5).bids(), "the cancel from the listener reached the book");
+    }
+
+        @Test
     void rejectsCarryReasonCodes() {
         ExchangeVenue v = venue(MarketSimulation.defaults(), SelfTradePrevention.NONE);
         v.submit("a", id("r1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.03"), TimeInForce.GTC), T);

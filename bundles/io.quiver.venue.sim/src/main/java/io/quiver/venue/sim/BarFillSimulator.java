@@ -63,6 +63,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final Map<String, Book> accounts = new TreeMap<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
     private final ThreadLocal<int[]> batchDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private final Object reporting = new Object();
     private volatile ExecutionListener listener;
     private long executions;
 
@@ -389,23 +390,28 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
     }
 
-    /** Commits, then reports what happened: nothing is reported that a crash could take back. */
+    /**
+     * Commits, then reports what happened: nothing is reported that a crash could take back. One thread
+     * reports at a time, in the order things happened, so an acknowledgement never overtakes its fill.
+     */
     private void flush() {
         if (batchDepth.get()[0] > 0) {
             return; // the batch this thread is in reports at its end
         }
-        List<OrderEvent> events;
-        synchronized (this) {
-            if (outbox.isEmpty()) {
-                return;
+        synchronized (reporting) {
+            List<OrderEvent> events;
+            synchronized (this) {
+                if (outbox.isEmpty()) {
+                    return;
+                }
+                journal.commit();
+                events = List.copyOf(outbox);
+                outbox.clear();
             }
-            journal.commit();
-            events = List.copyOf(outbox);
-            outbox.clear();
-        }
-        ExecutionListener l = listener;
-        if (l != null) {
-            events.forEach(l::onOrderEvent);
+            ExecutionListener l = listener;
+            if (l != null) {
+                events.forEach(l::onOrderEvent);
+            }
         }
     }
 
