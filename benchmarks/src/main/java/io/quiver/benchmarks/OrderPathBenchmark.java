@@ -41,7 +41,8 @@ import org.HdrHistogram.Histogram;
  * journals and reconciled, timed.</li>
  * </ul>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar io.quiver.benchmarks.OrderPathBenchmark roundtrip}; journals go to
- * the temporary folder, or to {@code -Dquiver.bench.dir=<dir>}.
+ * the temporary folder, or to {@code -Dquiver.bench.dir=<dir>}; {@code -Dquiver.bench.fsync=true} makes every commit wait
+ * for the disk.
  */
 public final class OrderPathBenchmark {
     private static final Instrument X = Instrument.of("X", 2, "USD");
@@ -73,7 +74,7 @@ public final class OrderPathBenchmark {
         Instant now = T0;
 
         Paper(Path folder) {
-            journals = folder == null ? null : new MapDbJournals(folder, false);
+            journals = folder == null ? null : new MapDbJournals(folder, Boolean.getBoolean("quiver.bench.fsync"));
             OrderJournal venueJournal = journals == null ? OrderJournal.none() : journals.open("venue-sim");
             OrderJournal omsJournal = journals == null ? OrderJournal.none() : journals.open("orders");
             venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueJournal);
@@ -136,7 +137,7 @@ public final class OrderPathBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "round trip, %s, %,d orders after %,d warm-up (microseconds)%n",
-                memory ? "journals keep nothing" : "MapDB journals", orders, Math.max(2_000, orders / 10));
+                memory ? "journals keep nothing" : Boolean.getBoolean("quiver.bench.fsync") ? "journals, fsync on" : "journals", orders, Math.max(2_000, orders / 10));
         print("submit -> acknowledged", entry);
         print("bar -> fill delivered", fill);
         print("round trip", total);
@@ -177,7 +178,7 @@ public final class OrderPathBenchmark {
                 throw new IllegalStateException(accepted[0] + " of " + orders + " acknowledged");
             }
         }
-        System.out.printf(Locale.ROOT, "throughput, MapDB journals: %,d resting orders entered and acknowledged, %,d per callback: "
+        System.out.printf(Locale.ROOT, "throughput, journals: %,d resting orders entered and acknowledged, %,d per callback: "
                 + "%.2f s, %,.0f orders/s%n", orders, batch, elapsed / 1e9, orders / (elapsed / 1e9));
         delete(folder);
     }

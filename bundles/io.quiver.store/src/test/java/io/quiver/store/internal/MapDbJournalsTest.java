@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quiver.oms.OrderJournal;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +59,65 @@ class MapDbJournalsTest {
         assertEquals(List.of("kept"), read);
     }
 
+    /** The files as a kill -9 leaves them: copied while the journal is open, with nothing closed or moved. */
+    private Path killedCopy(String name) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("after-kill-" + name));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(name + ".journal")).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static List<String> read(Path folder, String name) {
+        List<String> read = new ArrayList<>();
+        try (MapDbJournals journals = new MapDbJournals(folder, false)) {
+            journals.open(name).replay(read::add);
+        }
+        return read;
+    }
+
     @Test
+    void whatACommitReturnedForSurvivesAKillAndATornWriteIsDropped() throws IOException {
+        Path copy;
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            for (int i = 0; i < 1000; i++) {
+                j.append("record " + i);
+                if (i % 10 == 9) {
+                    j.commit();
+                }
+            }
+            j.append("never committed");
+            copy = killedCopy("orders");
+        }
+        // a write cut short by the kill: a frame header that promises more than follows
+        Files.write(copy.resolve("orders.journal.log"), new byte[] {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 7, 1, 2, 3},
+                java.nio.file.StandardOpenOption.APPEND);
+        List<String> expected = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "record " + i).toList();
+        assertEquals(expected, read(copy, "orders"));
+        assertEquals(expected, read(copy, "orders"), "reading again, after the log was moved into the store");
+        assertEquals(0, Files.size(copy.resolve("orders.journal.log")));
+    }
+
+    @Test
+    void aLogAlreadyMovedIntoTheStoreIsNotReadTwice() throws IOException {
+        Path copy;
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            j.append("a");
+            j.commit();
+            j.append("b");
+            j.commit();
+            copy = killedCopy("orders");
+        }
+        // the store got the log at close, but a crash kept the log from being emptied
+        Files.copy(copy.resolve("orders.journal.log"), dir.resolve("orders.journal.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(List.of("a", "b"), read(dir, "orders"));
+    }
+
+        @Test
     void aNameThatIsNoFileNameIsRefused() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));
