@@ -23,6 +23,7 @@ import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.spi.ExecutionListener;
+import io.quiver.sdk.spi.VenueEventOutbox;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import java.math.BigDecimal;
@@ -222,10 +223,9 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final SplittableRandom random;
     private final BookRules.Accounts accounts;
     private final List<ExchangeMarketDataListener> marketDataListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<OrderEvent> outbox = new ArrayList<>();
-    private final ThreadLocal<int[]> batchDepth = ThreadLocal.withInitial(() -> new int[1]);
-    private final Object reporting = new Object();
-    private ExecutionListener listener;
+    /** Events wait until the book is done and the lock released: a listener may call back in (an OCO cancel). */
+    private final VenueEventOutbox outbox = new VenueEventOutbox(this, () -> { }, () -> this.listener);
+    private volatile ExecutionListener listener;
     private Instant now = Instant.EPOCH;
     private long nextId;
     private long executions;
@@ -311,7 +311,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         synchronized (this) {
             enter(account, orderId, r, time);
         }
-        report();
+        outbox.report();
     }
 
     private void enter(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
@@ -371,7 +371,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
                 books.get(t.instrument()).book.cancel(bookId[0]);
             }
         }
-        report();
+        outbox.report();
     }
 
     @Override
@@ -379,20 +379,13 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         synchronized (this) {
             trade(bar);
         }
-        report();
+        outbox.report();
     }
 
     /** Calls made by this thread inside report their outcomes at the end. */
     @Override
     public void inBatch(Runnable calls) {
-        int[] depth = batchDepth.get();
-        depth[0]++;
-        try {
-            calls.run();
-        } finally {
-            depth[0]--;
-        }
-        report();
+        outbox.inBatch(calls);
     }
 
     private void trade(Bar bar) {
@@ -469,30 +462,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         };
     }
 
-    /** Events wait until the book is done and the lock is released: a listener may call back in (an OCO cancel). */
     private void emit(OrderEvent e) {
         outbox.add(e);
-    }
-
-    /** Reports what happened, outside the lock, one thread at a time and in the order it happened. */
-    private void report() {
-        if (batchDepth.get()[0] > 0) {
-            return;
-        }
-        synchronized (reporting) {
-            List<OrderEvent> events;
-            ExecutionListener l;
-            synchronized (this) {
-                if (outbox.isEmpty()) {
-                    return;
-                }
-                events = List.copyOf(outbox);
-                outbox.clear();
-                l = listener;
-            }
-            if (l != null) {
-                events.forEach(l::onOrderEvent);
-            }
-        }
     }
 }

@@ -20,6 +20,7 @@ import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.VenueAccount;
+import io.quiver.sdk.spi.VenueEventOutbox;
 import io.quiver.sdk.spi.VenueOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,9 +62,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final Map<InstrumentId, LinkedHashMap<ClientOrderId, Working>> working = new HashMap<>();
     private final Map<ClientOrderId, Working> orders = new HashMap<>();
     private final Map<String, Book> accounts = new TreeMap<>();
-    private final List<OrderEvent> outbox = new ArrayList<>();
-    private final ThreadLocal<int[]> batchDepth = ThreadLocal.withInitial(() -> new int[1]);
-    private final Object reporting = new Object();
+    /** Events wait here until the journal is committed and the lock released. */
+    private final VenueEventOutbox outbox;
     private volatile ExecutionListener listener;
     private long executions;
 
@@ -102,6 +102,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
         this.feeBps = feeBps;
         this.journal = journal;
+        this.outbox = new VenueEventOutbox(this, journal::commit, () -> listener);
         journal.replay(this::replay);
     }
 
@@ -170,7 +171,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 outbox.add(new OrderEvent.Accepted(orderId, time));
             }
         }
-        flush();
+        outbox.report();
     }
 
     private static JournalFields order(String account, ClientOrderId id, OrderRequest r, Instant time, OrderStatus status) {
@@ -215,7 +216,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 outbox.add(new OrderEvent.Cancelled(orderId, time, "cancelled on request"));
             }
         }
-        flush();
+        outbox.report();
     }
 
     @Override
@@ -246,7 +247,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 }
             }
         }
-        flush();
+        outbox.report();
     }
 
     /** Ids of the orders working here now, in submission order. */
@@ -280,7 +281,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 }
             }
         }
-        flush();
+        outbox.report();
     }
 
     private static boolean laterDay(Instant submitted, Instant now) {
@@ -378,41 +379,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     /** Calls made by this thread inside are committed once, at the end, and reported after that. */
     @Override
     public void inBatch(Runnable calls) {
-        int[] depth = batchDepth.get();
-        depth[0]++;
-        try {
-            calls.run();
-        } finally {
-            depth[0]--;
-        }
-        if (depth[0] == 0) {
-            flush();
-        }
-    }
-
-    /**
-     * Commits, then reports what happened: nothing is reported that a crash could take back. One thread
-     * reports at a time, in the order things happened, so an acknowledgement never overtakes its fill.
-     */
-    private void flush() {
-        if (batchDepth.get()[0] > 0) {
-            return; // the batch this thread is in reports at its end
-        }
-        synchronized (reporting) {
-            List<OrderEvent> events;
-            synchronized (this) {
-                if (outbox.isEmpty()) {
-                    return;
-                }
-                journal.commit();
-                events = List.copyOf(outbox);
-                outbox.clear();
-            }
-            ExecutionListener l = listener;
-            if (l != null) {
-                events.forEach(l::onOrderEvent);
-            }
-        }
+        outbox.inBatch(calls);
     }
 
     /** Replays one journal line. */
