@@ -132,6 +132,52 @@ class OrderManagerTest {
         assertEquals(Price.of("9.47"), oms.order(ClientOrderId.of("tb")).orElseThrow().workingStop());
     }
 
+    private io.quiver.sdk.model.Quote quote(int second, String bid, String ask) {
+        now = T0.plusSeconds(second);
+        return new io.quiver.sdk.model.Quote(X, now, Price.of(bid), Price.of(ask), Qty.of(100), Qty.of(100));
+    }
+
+    private io.quiver.sdk.model.Trade trade(int second, String price) {
+        now = T0.plusSeconds(second);
+        return new io.quiver.sdk.model.Trade(X, now, Price.of(price), Qty.of(10));
+    }
+
+    @Test
+    void onQuotesABuyStopWatchesTheAskAndASellStopTheBid() {
+        oms.submit("s", ClientOrderId.of("b"), OrderRequest.stop(X, Side.BUY, Qty.of(1), Price.of("10.05"), TimeInForce.GTC));
+        oms.submit("s", ClientOrderId.of("s"), OrderRequest.stop(X, Side.SELL, Qty.of(1), Price.of("9.95"), TimeInForce.GTC));
+        oms.onQuote(quote(1, "10.04", "10.04"));
+        oms.onQuote(quote(2, "9.96", "10.04"));
+        assertEquals(List.of(), venue.calls, "neither side touched");
+        oms.onQuote(quote(3, "10.00", "10.06"));
+        assertEquals(OrderStatus.TRIGGERED, status("b"));
+        assertEquals(OrderStatus.ACCEPTED, status("s"), "a bid of 10.00 is above the sell stop");
+        OrderEvent.Triggered t = (OrderEvent.Triggered) events.stream().filter(e -> e instanceof OrderEvent.Triggered).findFirst().orElseThrow();
+        assertEquals(Price.of("10.06"), t.price(), "triggered at the ask that reached the stop");
+        oms.onQuote(quote(4, "9.95", "10.10"));
+        assertEquals(OrderStatus.TRIGGERED, status("s"));
+        assertEquals(List.of("submit b MARKET", "submit s MARKET"), venue.calls);
+    }
+
+    @Test
+    void onTradesAPercentTrailingStopFollowsAndTriggersAndAStopLimitGoesOutAsALimit() {
+        oms.onTrade(trade(0, "100.00"));
+        oms.submit("s", ClientOrderId.of("tr"), OrderRequest.trailingStop(X, Side.SELL, Qty.of(1), TrailingOffset.percent("2"),
+                TimeInForce.GTC));
+        oms.submit("s", ClientOrderId.of("sl"), OrderRequest.stopLimit(X, Side.BUY, Qty.of(1), Price.of("101.00"), Price.of("101.20"),
+                TimeInForce.IOC));
+        assertEquals(Price.of("98.00"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop());
+        oms.onTrade(trade(1, "101.00"));
+        assertEquals(Price.of("98.98"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop());
+        assertEquals(List.of("submit sl LIMIT"), venue.calls, "a trade at the stop triggers the stop-limit");
+        assertEquals(TimeInForce.IOC, venue.sent.get(0).timeInForce(), "the triggered order keeps its time in force");
+        oms.onTrade(trade(2, "100.50"));
+        assertEquals(Price.of("98.98"), oms.order(ClientOrderId.of("tr")).orElseThrow().workingStop(), "never back");
+        oms.onTrade(trade(3, "98.98"));
+        assertEquals(OrderStatus.TRIGGERED, status("tr"));
+        assertEquals(List.of("submit sl LIMIT", "submit tr MARKET"), venue.calls);
+    }
+
     @Test
     void theFirstFillOfAnOcoLegCancelsTheOther() {
         oms.submitOco("s", ClientOrderId.of("oco"), limit(Side.SELL, 10, "11.00"),

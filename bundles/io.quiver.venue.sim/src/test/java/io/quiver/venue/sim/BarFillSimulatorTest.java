@@ -98,11 +98,16 @@ class BarFillSimulatorTest {
     @Test
     void iocAndFokGetOneBarDayExpiresNextDay() {
         ClientOrderId ioc = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.IOC));
+        ClientOrderId fok = submit(OrderRequest.limit(X, Side.SELL, Qty.of(1), Price.of("50.00"), TimeInForce.FOK));
+        ClientOrderId iocFilled = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("9.50"), TimeInForce.IOC));
         ClientOrderId day = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.DAY));
+        ClientOrderId gtc = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.GTC));
         venue.onBar(bar(1, "10", "11", "9", "10"));
         assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Cancelled && e.orderId().equals(ioc)));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Cancelled && e.orderId().equals(fok)));
+        assertEquals(Price.of("9.50"), filledPrice(iocFilled), "an IOC that the bar reaches fills on it");
         assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(day)));
-        assertTrue(venue.workingOrders().isEmpty());
+        assertEquals(List.of(gtc), venue.workingOrders(), "GTC keeps working");
     }
 
     @Test
