@@ -71,10 +71,10 @@ final class JournalRecords {
     }
 
     /** A trailing stop moved to {@code stop}; {@code reference} is the best price it trails (null: not yet known). */
-    record Trailed(ClientOrderId id, Price stop, Price reference) implements Rec {
+    record Trailed(ClientOrderId id, Instant time, Price stop, Price reference) implements Rec {
         @Override
         public JournalFields encode() {
-            return JournalFields.record("TRAIL").add(id).add(stop).add(reference);
+            return JournalFields.record("TRAIL").add(id).add(time).add(stop).add(reference);
         }
     }
 
@@ -116,7 +116,7 @@ final class JournalRecords {
             case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
             case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
             case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
-            case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Price.of(v.get(2)), price(v.get(3)));
+            case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), price(v.get(4)));
             case "EVENT" -> new Event(readEvent(v, orders));
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };

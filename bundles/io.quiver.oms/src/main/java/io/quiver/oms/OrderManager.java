@@ -401,7 +401,7 @@ public final class OrderManager {
     private void barTrigger(WorkingOrder w, Bar bar) {
         boolean buy = w.request.side() == Side.BUY;
         if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
-            trail(w, bar.open());
+            trail(w, bar.open(), bar.time());
         }
         Price stop = w.workingStop;
         boolean hit = buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0;
@@ -409,7 +409,7 @@ public final class OrderManager {
             boolean gap = buy ? bar.open().compareTo(stop) >= 0 : bar.open().compareTo(stop) <= 0;
             trigger(w, gap ? bar.open() : stop, bar.time());
         } else if (w.request.type() == OrderType.TRAILING_STOP) {
-            trail(w, buy ? bar.low() : bar.high());
+            trail(w, buy ? bar.low() : bar.high(), bar.time());
         }
     }
 
@@ -417,18 +417,18 @@ public final class OrderManager {
     private void touchTrigger(WorkingOrder w, Price price, Instant time) {
         boolean buy = w.request.side() == Side.BUY;
         if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
-            trail(w, price);
+            trail(w, price, time);
         }
         Price stop = w.workingStop;
         if (buy ? price.compareTo(stop) >= 0 : price.compareTo(stop) <= 0) {
             trigger(w, price, time);
         } else if (w.request.type() == OrderType.TRAILING_STOP) {
-            trail(w, price);
+            trail(w, price, time);
         }
     }
 
     /** Moves a trailing stop toward the market if {@code best} improves on the reference; never back. */
-    private void trail(WorkingOrder w, Price best) {
+    private void trail(WorkingOrder w, Price best, Instant time) {
         boolean buy = w.request.side() == Side.BUY;
         if (w.trailReference != null && (buy ? best.compareTo(w.trailReference) >= 0 : best.compareTo(w.trailReference) <= 0)) {
             return;
@@ -436,7 +436,7 @@ public final class OrderManager {
         Price stop = w.request.trailingOffset().stopFor(w.request.side(), best, tickOf(w.request.instrument(), best));
         Price next = w.workingStop == null ? stop
                 : buy ? (stop.compareTo(w.workingStop) < 0 ? stop : w.workingStop) : (stop.compareTo(w.workingStop) > 0 ? stop : w.workingStop);
-        record(new JournalRecords.Trailed(w.id, next, best));
+        record(new JournalRecords.Trailed(w.id, time, next, best));
     }
 
     private Price tickOf(InstrumentId id, Price sample) {
@@ -755,9 +755,9 @@ public final class OrderManager {
             if (w.request.type() == OrderType.TRAILING_STOP) {
                 Price last = lastPrice.get(w.request.instrument());
                 if (w.request.stopPrice() != null) {
-                    record(new JournalRecords.Trailed(w.id, w.request.stopPrice(), null));
+                    record(new JournalRecords.Trailed(w.id, now, w.request.stopPrice(), null));
                 } else if (last != null) {
-                    trail(w, last);
+                    trail(w, last, now);
                 }
             }
         } else {
@@ -952,6 +952,10 @@ public final class OrderManager {
             }
         } else if (r instanceof JournalRecords.Trailed t) {
             WorkingOrder w = orders.get(t.id());
+            if (!t.stop().equals(w.workingStop)) {
+                w.history.add(new Step(t.time(), "TRAILED", w.status, "stop " + t.stop()
+                        + (t.reference() == null ? "" : " (best price " + t.reference() + ")")));
+            }
             w.workingStop = t.stop();
             w.trailReference = t.reference() == null ? w.trailReference : t.reference();
         } else {

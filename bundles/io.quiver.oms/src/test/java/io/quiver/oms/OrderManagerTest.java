@@ -176,6 +176,10 @@ class OrderManagerTest {
         oms.onTrade(trade(3, "98.98"));
         assertEquals(OrderStatus.TRIGGERED, status("tr"));
         assertEquals(List.of("submit sl LIMIT", "submit tr MARKET"), venue.calls);
+        List<OrderHistoryEntry> h = oms.history(ClientOrderId.of("tr"));
+        assertEquals(List.of("NEW", "ACCEPTED", "TRAILED", "TRAILED", "TRIGGERED"), h.stream().map(OrderHistoryEntry::what).toList());
+        assertEquals("stop 98.98 (best price 101.00)", h.get(3).detail());
+        assertEquals(T0.plusSeconds(1), h.get(3).time());
     }
 
     @Test
