@@ -103,7 +103,7 @@ final class JournalRecords {
     }
 
     /** Reads one line back; fills take their strategy, instrument and side from the order they belong to. */
-    static Rec decode(String line, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
+    static Rec decode(String line, Map<ClientOrderId, WorkingOrder> orders) {
         List<String> v = JournalFields.parse(line);
         return switch (v.get(0)) {
             case "ACCOUNT" -> new AccountOpened(v.get(1), v.get(2), Money.of(v.get(3)));
@@ -122,7 +122,7 @@ final class JournalRecords {
         };
     }
 
-    private static OrderEvent readEvent(List<String> v, Map<ClientOrderId, OrderManager.WorkingOrder> orders) {
+    private static OrderEvent readEvent(List<String> v, Map<ClientOrderId, WorkingOrder> orders) {
         ClientOrderId id = ClientOrderId.of(v.get(2));
         Instant time = Instant.parse(v.get(3));
         return switch (OrderStateMachine.Kind.valueOf(v.get(1))) {
@@ -130,7 +130,7 @@ final class JournalRecords {
             case REJECTED -> new OrderEvent.Rejected(id, time, v.get(4), v.get(5));
             case TRIGGERED -> new OrderEvent.Triggered(id, time, Price.of(v.get(4)));
             case FILLED -> {
-                OrderManager.WorkingOrder w = orders.get(id);
+                WorkingOrder w = orders.get(id);
                 Fill fill = new Fill(id, v.get(4), w.strategyId, w.request.instrument(), w.request.side(), Qty.of(v.get(5)),
                         Price.of(v.get(6)), Money.of(v.get(7)), Instant.parse(v.get(8)));
                 yield new OrderEvent.Filled(id, time, fill, OrderStatus.valueOf(v.get(9)));

@@ -68,6 +68,7 @@ public final class OrderManager {
     private final Set<String> executions = new HashSet<>();
     private final Map<InstrumentId, List<WorkingOrder>> held = new HashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+    private final OrderChecks checks = new OrderChecks(instruments);
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
     private final Set<String> haltedVenues = new HashSet<>();
     private final Map<String, ReconciliationReport> lastReports = new TreeMap<>();
@@ -192,7 +193,7 @@ public final class OrderManager {
             if (ee != null || es != null || et != null) {
                 throw new ClientOrderIdConflictException(entryId, "part of bracket " + entryId + " exists already");
             }
-            String problem = bracketProblem(entry, stopLoss, takeProfit);
+            String problem = OrderChecks.bracket(entry, stopLoss, takeProfit);
             WorkingOrder we = enter(strategyId, entryId, entry, group, null, problem);
             WorkingOrder ws = enter(strategyId, sl, stopLoss, group, entryId, problem);
             WorkingOrder wt = enter(strategyId, tp, takeProfit, group, entryId, problem);
@@ -201,27 +202,6 @@ public final class OrderManager {
             }
             return List.of(we.snapshot(), ws.snapshot(), wt.snapshot());
         });
-    }
-
-    private static String bracketProblem(OrderRequest entry, OrderRequest stopLoss, OrderRequest takeProfit) {
-        for (OrderRequest child : List.of(stopLoss, takeProfit)) {
-            if (child.side() == entry.side()) {
-                return "the stop-loss and take-profit must be on the side opposite the entry";
-            }
-            if (!child.instrument().equals(entry.instrument())) {
-                return "the stop-loss and take-profit must be on the entry's instrument";
-            }
-            if (child.quantity().compareTo(entry.quantity()) != 0) {
-                return "the stop-loss and take-profit must have the entry's quantity";
-            }
-        }
-        if (!stopLoss.type().isTriggered()) {
-            return "the stop-loss must be a stop, stop-limit or trailing stop";
-        }
-        if (takeProfit.type() != OrderType.LIMIT) {
-            return "the take-profit must be a limit order";
-        }
-        return null;
     }
 
     /** Cancels an open order; unknown or closed ids are ignored. */
@@ -265,7 +245,7 @@ public final class OrderManager {
                 notifyOnly(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.ORDER_CLOSED, "order " + id + " is " + w.status));
                 return null;
             }
-            String problem = modifyProblem(w, quantity, limitPrice, stopPrice);
+            String problem = checks.modify(w, quantity, limitPrice, stopPrice);
             if (problem != null) {
                 event(w, new OrderEvent.ModifyRejected(id, now, problem.substring(0, problem.indexOf(':')),
                         problem.substring(problem.indexOf(':') + 2)));
@@ -286,20 +266,6 @@ public final class OrderManager {
             venueCommands.add(new VenueCommand(venue, () -> venue.modify(id, atVenue, now)));
             return null;
         });
-    }
-
-    private String modifyProblem(WorkingOrder w, Qty quantity, Price limit, Price stop) {
-        if (quantity != null && (!quantity.isPositive() || quantity.compareTo(w.filled) <= 0)) {
-            return OrderRejects.INVALID_QUANTITY + ": the new quantity " + quantity + " must be above the filled " + w.filled;
-        }
-        if (limit != null && w.request.limitPrice() == null) {
-            return OrderRejects.INVALID_PRICE + ": a " + w.request.type() + " order has no limit price";
-        }
-        if (stop != null && (w.request.stopPrice() == null && w.request.type() != OrderType.TRAILING_STOP || w.status == OrderStatus.TRIGGERED)) {
-            return OrderRejects.INVALID_PRICE + ": " + (w.status == OrderStatus.TRIGGERED ? "the order has triggered already"
-                    : "a " + w.request.type() + " order has no stop price");
-        }
-        return tickProblem(w.request.instrument(), quantity, limit, stop);
     }
 
     // ---- from venues ---------------------------------------------------------------------------
@@ -327,7 +293,7 @@ public final class OrderManager {
             try {
                 event(w, e);
             } catch (IllegalOrderTransitionException ex) {
-                w.history.add(new Step(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
+                w.history.add(new WorkingOrder.Step(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
                 LOG.error("venue {} sent an event the order state machine refuses for {}: {} ({})", venueId, e.orderId(), e,
                         ex.getMessage());
             }
@@ -481,14 +447,7 @@ public final class OrderManager {
     /** Everything that happened to an order, oldest first; empty for an unknown id. */
     public synchronized List<OrderHistoryEntry> history(ClientOrderId id) {
         WorkingOrder w = orders.get(id);
-        if (w == null) {
-            return List.of();
-        }
-        List<OrderHistoryEntry> list = new ArrayList<>(w.history.size());
-        for (Step step : w.history) {
-            list.add(new OrderHistoryEntry(step.time(), step.what(), step.statusAfter(), describe(w, step.subject())));
-        }
-        return list;
+        return w == null ? List.of() : w.historyEntries();
     }
 
     /** The number of orders a strategy has entered (null: all strategies). */
@@ -738,7 +697,11 @@ public final class OrderManager {
         boolean emulated = r.type().isTriggered() && (venue == null || !venue.supportsNatively(r.type()));
         record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
         WorkingOrder w = orders.get(id);
-        String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem : requestProblem(r, account.venueId(), venue);
+        String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem
+                : haltedVenues.contains(account.venueId()) ? OrderRejects.HALTED + ": orders to venue " + account.venueId()
+                        + " are halted after a reconciliation found differences"
+                : venue == null ? OrderRejects.VENUE_UNAVAILABLE + ": venue " + account.venueId() + " is not available"
+                : checks.request(r);
         if (problem != null) {
             int colon = problem.indexOf(':');
             event(w, new OrderEvent.Rejected(id, now, problem.substring(0, colon), problem.substring(colon + 2)));
@@ -796,63 +759,6 @@ public final class OrderManager {
 
     private void cancelLocally(WorkingOrder w, String reason) {
         event(w, new OrderEvent.Cancelled(w.id, clock.get(), reason));
-    }
-
-    private String requestProblem(OrderRequest r, String venueId, Venue venue) {
-        if (haltedVenues.contains(venueId)) {
-            return OrderRejects.HALTED + ": orders to venue " + venueId + " are halted after a reconciliation found differences";
-        }
-        if (venue == null) {
-            return OrderRejects.VENUE_UNAVAILABLE + ": venue " + venueId + " is not available";
-        }
-        if (!r.quantity().isPositive()) {
-            return OrderRejects.INVALID_QUANTITY + ": quantity must be positive, was " + r.quantity();
-        }
-        boolean needsLimit = r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT;
-        boolean needsStop = r.type() == OrderType.STOP || r.type() == OrderType.STOP_LIMIT;
-        if (needsLimit != (r.limitPrice() != null)) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsLimit ? "needs" : "takes no") + " limit price";
-        }
-        if (needsStop && r.stopPrice() == null || r.type() == OrderType.MARKET && r.stopPrice() != null
-                || r.type() == OrderType.LIMIT && r.stopPrice() != null) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsStop ? "needs" : "takes no") + " stop price";
-        }
-        if ((r.type() == OrderType.TRAILING_STOP) != (r.trailingOffset() != null)) {
-            return OrderRejects.INVALID_PRICE + ": " + (r.type() == OrderType.TRAILING_STOP ? "a trailing stop needs a trailing offset"
-                    : "only a trailing stop takes a trailing offset");
-        }
-        for (Price p : new Price[] {r.limitPrice(), r.stopPrice()}) {
-            if (p != null && p.signum() <= 0) {
-                return OrderRejects.INVALID_PRICE + ": prices must be positive, was " + p;
-            }
-        }
-        if (r.type() == OrderType.STOP_LIMIT && (r.side() == Side.BUY ? r.limitPrice().compareTo(r.stopPrice()) < 0
-                : r.limitPrice().compareTo(r.stopPrice()) > 0)) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.side() + " stop-limit's limit " + r.limitPrice() + " must not be "
-                    + (r.side() == Side.BUY ? "below" : "above") + " its stop " + r.stopPrice();
-        }
-        Price trailAmount = r.trailingOffset() == null ? null : r.trailingOffset().amount();
-        String tick = tickProblem(r.instrument(), r.quantity(), r.limitPrice(), r.stopPrice());
-        if (tick == null && trailAmount != null) {
-            tick = tickProblem(r.instrument(), null, trailAmount, null);
-        }
-        return tick;
-    }
-
-    private String tickProblem(InstrumentId id, Qty quantity, Price limit, Price stop) {
-        Instrument i = instruments.get(id);
-        if (i == null) {
-            return null; // the venue checks instruments it knows
-        }
-        if (quantity != null && !quantity.isMultipleOf(i.lotSize())) {
-            return OrderRejects.INVALID_QUANTITY + ": quantity " + quantity + " is not a multiple of the lot size " + i.lotSize();
-        }
-        for (Price p : new Price[] {limit, stop}) {
-            if (p != null && !p.isMultipleOf(i.tickSize())) {
-                return OrderRejects.INVALID_PRICE + ": price " + p + " is not a multiple of the tick size " + i.tickSize();
-            }
-        }
-        return null;
     }
 
     /** Journals and applies an event, then reacts to it: OCO siblings, bracket children, pending cancels. */
@@ -943,7 +849,7 @@ public final class OrderManager {
         } else if (r instanceof JournalRecords.CancelRequested c) {
             WorkingOrder w = orders.get(c.id());
             w.cancelRequested = true;
-            w.history.add(new Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
+            w.history.add(new WorkingOrder.Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
         } else if (r instanceof JournalRecords.Activated a) {
             WorkingOrder w = orders.get(a.id());
             w.activated = true;
@@ -953,7 +859,7 @@ public final class OrderManager {
         } else if (r instanceof JournalRecords.Trailed t) {
             WorkingOrder w = orders.get(t.id());
             if (!t.stop().equals(w.workingStop)) {
-                w.history.add(new Step(t.time(), "TRAILED", w.status, "stop " + t.stop()
+                w.history.add(new WorkingOrder.Step(t.time(), "TRAILED", w.status, "stop " + t.stop()
                         + (t.reference() == null ? "" : " (best price " + t.reference() + ")")));
             }
             w.workingStop = t.stop();
@@ -995,7 +901,7 @@ public final class OrderManager {
             if (w.sent) {
                 w.venueAccepted = true;
             } else {
-                subject = HELD;
+                subject = WorkingOrder.HELD;
             }
         } else if (e instanceof OrderEvent.Modified m) {
             w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());
@@ -1009,7 +915,7 @@ public final class OrderManager {
             openByStrategy.get(w.strategyId).remove(w.id);
         }
         w.updated = e.time();
-        w.history.add(new Step(e.time(), kind.name(), next, subject));
+        w.history.add(new WorkingOrder.Step(e.time(), kind.name(), next, subject));
         if (w.emulated) {
             List<WorkingOrder> list = held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>());
             if (w.isHeld() && !list.contains(w)) {
@@ -1034,98 +940,6 @@ public final class OrderManager {
         OrderEventSink sink = sinks.get(w.strategyId);
         if (sink != null && !replaying) {
             deliveries.add(() -> sink.onOrderEvent(e));
-        }
-    }
-
-    // ---- the working copy of one order ----------------------------------------------------------------
-
-    /** What an Accepted step means when the order manager, not a venue, took the order. */
-    private static final String HELD = "held by the order manager (emulated)";
-
-    /**
-     * One line of an order's history, kept as what happened; the text is made only when someone asks,
-     * so the order path builds no strings. {@code subject} is the event, a message, or null for NEW.
-     */
-    private record Step(Instant time, String what, OrderStatus statusAfter, Object subject) {
-    }
-
-    private static String describe(WorkingOrder w, Object subject) {
-        if (subject == null) {
-            return w.original + " via " + w.venueId + (w.emulated ? " (emulated)" : "") + (w.group != null ? " group " + w.group : "")
-                    + (w.parent != null ? " parent " + w.parent : "");
-        }
-        if (subject instanceof String text) {
-            return text;
-        }
-        if (subject instanceof OrderEvent.Filled f) {
-            Fill fill = f.fill();
-            return fill.quantity() + " @ " + fill.price() + " fee " + fill.fee() + " exec " + fill.executionId();
-        } else if (subject instanceof OrderEvent.Accepted) {
-            return "at venue " + w.venueId;
-        } else if (subject instanceof OrderEvent.Triggered t) {
-            return "at " + t.price();
-        } else if (subject instanceof OrderEvent.Modified m) {
-            return "quantity " + m.quantity() + (m.limitPrice() != null ? " limit " + m.limitPrice() : "")
-                    + (m.stopPrice() != null ? " stop " + m.stopPrice() : "");
-        } else if (subject instanceof OrderEvent.Rejected r) {
-            return r.reasonCode() + ": " + r.message();
-        } else if (subject instanceof OrderEvent.ModifyRejected r) {
-            return r.reasonCode() + ": " + r.message();
-        } else if (subject instanceof OrderEvent.Cancelled c) {
-            return c.reason();
-        }
-        return "";
-    }
-
-    /** The mutable record the order manager keeps of one order; {@link #snapshot()} is what others see. */
-    static final class WorkingOrder {
-        final ClientOrderId id;
-        final String strategyId;
-        final String venueId;
-        final OrderRequest original;
-        final Instant created;
-        final String group;
-        final ClientOrderId parent;
-        final boolean emulated;
-        final List<ClientOrderId> groupMembers = new ArrayList<>(2);
-        final List<Step> history = new ArrayList<>(4);
-        OrderRequest request;
-        OrderStatus status = OrderStatus.NEW;
-        Qty filled = Qty.ZERO;
-        Instant updated;
-        boolean sent;
-        boolean venueAccepted;
-        boolean cancelRequested;
-        boolean activated;
-        Price workingStop;
-        Price trailReference;
-
-        WorkingOrder(ClientOrderId id, String strategyId, String venueId, OrderRequest request, Instant created, String group,
-                ClientOrderId parent, boolean emulated) {
-            this.id = id;
-            this.strategyId = strategyId;
-            this.venueId = venueId;
-            this.original = request;
-            this.request = request;
-            this.created = created;
-            this.updated = created;
-            this.group = group;
-            this.parent = parent;
-            this.emulated = emulated;
-            if (request.type() == OrderType.STOP || request.type() == OrderType.STOP_LIMIT) {
-                this.workingStop = request.stopPrice();
-            }
-            history.add(new Step(created, "NEW", OrderStatus.NEW, null));
-        }
-
-        /** Accepted and waiting for its trigger here, not yet at the venue. */
-        boolean isHeld() {
-            return emulated && status == OrderStatus.ACCEPTED;
-        }
-
-        Order snapshot() {
-            return new Order(id, strategyId, request, status, filled, created, updated, group, parent,
-                    request.type().isTriggered() ? workingStop : null);
         }
     }
 }

@@ -69,10 +69,10 @@ final class Reconciler {
 
     /** Books the venue's fills the books lack (with SYNC); returns how many it booked. */
     private int reconcileFills(String account) {
-        Map<ClientOrderId, OrderManager.WorkingOrder> orders = books.ordersForReconciliation();
+        Map<ClientOrderId, WorkingOrder> orders = books.ordersForReconciliation();
         // Only an order the books think open can have a fill they missed; none can be older than the oldest of them.
         Instant since = null;
-        for (OrderManager.WorkingOrder w : orders.values()) {
+        for (WorkingOrder w : orders.values()) {
             if (w.strategyId.equals(account) && w.sent && w.status.isOpen() && (since == null || w.created.isBefore(since))) {
                 since = w.created;
             }
@@ -86,7 +86,7 @@ final class Reconciler {
             if (books.isBooked(fill.executionId())) {
                 continue;
             }
-            OrderManager.WorkingOrder w = orders.get(fill.orderId());
+            WorkingOrder w = orders.get(fill.orderId());
             String detail = fill.side() + " " + fill.quantity() + " " + fill.instrument() + " @ " + fill.price() + " exec " + fill.executionId();
             if (w == null) {
                 found.add(new Discrepancy(Discrepancy.UNKNOWN_FILL, account, fill.orderId().value(), detail, "reported; books unchanged"));
@@ -111,7 +111,7 @@ final class Reconciler {
 
     private void reconcileOrders(String account) {
         Set<ClientOrderId> openHere = new HashSet<>();
-        for (OrderManager.WorkingOrder w : List.copyOf(books.ordersForReconciliation().values())) {
+        for (WorkingOrder w : List.copyOf(books.ordersForReconciliation().values())) {
             if (!w.strategyId.equals(account) || !w.status.isOpen() || !w.sent) {
                 continue;
             }
@@ -179,7 +179,7 @@ final class Reconciler {
      * A venue that trades on while it is reconciled can fill an order after its fills were read: read them
      * again, book what is new, and see whether the books now agree.
      */
-    private boolean caughtUp(String account, OrderManager.WorkingOrder w, VenueOrder v) {
+    private boolean caughtUp(String account, WorkingOrder w, VenueOrder v) {
         reconcileFills(account);
         return venue.order(w.id).map(VenueOrder::filledQuantity).orElse(v.filledQuantity()).compareTo(w.filled) == 0;
     }
