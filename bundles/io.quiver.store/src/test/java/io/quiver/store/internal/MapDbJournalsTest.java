@@ -2,6 +2,7 @@ package io.quiver.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.oms.OrderJournal;
 import java.io.IOException;
@@ -118,6 +119,26 @@ class MapDbJournalsTest {
     }
 
         @Test
+    void aLogThatOutgrowsItsLimitMovesIntoTheStoreWhileCommitsGoOn() throws IOException {
+        String padding = "x".repeat(100);
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            for (int i = 0; i < 60_000; i++) {
+                j.append(i + " " + padding);
+                if (i % 100 == 99) {
+                    j.commit();
+                }
+            }
+            assertTrue(Files.size(dir.resolve("orders.journal.log")) < 4L << 20, "the 6 MB written went partly into the store");
+        }
+        List<String> read = read(dir, "orders");
+        assertEquals(60_000, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(i + " " + padding, read.get(i));
+        }
+    }
+
+    @Test
     void aNameThatIsNoFileNameIsRefused() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));
