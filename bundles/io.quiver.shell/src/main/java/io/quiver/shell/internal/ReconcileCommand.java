@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -24,6 +25,7 @@ public class ReconcileCommand implements Action {
     String policy = "SYNC";
 
     @Argument(index = 0, name = "venue", required = true, description = "Venue id, e.g. sim")
+    @Completion(VenueIdCompleter.class)
     String venue;
 
     @Option(name = "--no-format", description = "Disable table rendered output")

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,6 +20,7 @@ public class ShowReconciliationCommand implements Action {
     StrategyRuntime runtime;
 
     @Argument(index = 0, name = "venue", description = "Only this venue's report")
+    @Completion(VenueIdCompleter.class)
     String venue;
 
     @Option(name = "--no-format", description = "Disable table rendered output")
