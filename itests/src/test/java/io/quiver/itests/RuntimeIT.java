@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -142,6 +143,26 @@ public class RuntimeIT extends QuiverTestSupport {
         String out = executeCommand("book:replay --warmup 0 data/it-commands.csv");
         assertTrue(out, out.contains("commands       2 (1 trades, 0 rejected)"));
         assertTrue(out, out.contains("BUY 100 6 1"));
+    }
+
+    @Test
+    public void anOperatorEntersChangesAndCancelsAnOrderFromTheShellAndSeesItsHistory() throws Exception {
+        await(WAIT, "sma-demo running", this::demoRunning);
+        String entered = executeCommand("order:submit -s sma-demo --id it-op-1 BUY 1 SYN1 limit 1.00 GTC");
+        assertTrue(entered, entered.startsWith("it-op-1  ACCEPTED  BUY 1 SYN1 LIMIT limit 1.00 GTC"));
+        String again = executeCommand("order:submit -s sma-demo --id it-op-1 BUY 1 SYN1 limit 1.00 GTC");
+        assertTrue(again, again.startsWith("order it-op-1 exists with this request; nothing was sent again"));
+        String open = executeCommand("order:list --no-format -o -s sma-demo -i SYN1");
+        assertTrue(open, open.lines().filter(l -> l.startsWith("it-op-1")).count() == 1);
+        String modified = executeCommand("order:modify -l 1.01 it-op-1");
+        assertTrue(modified, modified.contains("(MODIFIED: quantity 1 limit 1.01)"));
+        String cancelled = executeCommand("order:cancel it-op-1");
+        assertTrue(cancelled, cancelled.startsWith("it-op-1  CANCELLED"));
+        String history = executeCommand("order:history --no-format it-op-1");
+        List<String> events = history.lines().skip(1).map(l -> l.split("\t")[1].trim()).toList();
+        assertEquals(List.of("NEW", "ACCEPTED", "MODIFIED", "CANCEL_REQUESTED", "CANCELLED"), events);
+        String report = executeCommand("order:reconciliation sim");
+        assertTrue(report, report.startsWith("venue sim at ") && report.contains("policy SYNC"));
     }
 
     @Test
