@@ -36,6 +36,8 @@ import org.HdrHistogram.Histogram;
  * {@code memory} runs the same with journals that keep nothing.</li>
  * <li>{@code throughput [orders] [batch]}: limit orders that rest, entered {@code batch} per strategy
  * callback (one commit per batch), each acknowledged by the venue; orders per second over the run.</li>
+ * <li>{@code paper [orders]}: the same round trip through the paper runtime itself ({@link PaperRoundTrip}): a
+ * strategy on its own thread, a feed thread, the runtime's dispatch and queues.</li>
  * <li>{@code recovery [open orders]}: a child JVM enters that many resting orders and halts without any
  * shutdown (as kill -9 leaves the files); then the order manager and the venue are rebuilt from their
  * journals and reconciled, timed.</li>
@@ -57,6 +59,7 @@ public final class OrderPathBenchmark {
             case "roundtrip" -> roundTrip(arg(args, 1, 20_000), args.length > 2 && args[2].equals("memory"));
             case "throughput" -> throughput(arg(args, 1, 100_000), arg(args, 2, 1_000));
             case "recovery" -> recovery(arg(args, 1, 10_000));
+            case "paper" -> PaperRoundTrip.run(arg(args, 1, 20_000));
             case "recovery-child" -> enterAndHalt(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("mode: roundtrip, throughput or recovery, not " + mode);
         }
@@ -144,7 +147,7 @@ public final class OrderPathBenchmark {
         delete(folder);
     }
 
-    private static void print(String what, Histogram h) {
+    static void print(String what, Histogram h) {
         System.out.printf(Locale.ROOT, "  %-24s p50 %9.1f   p99 %9.1f   p99.9 %9.1f   max %9.1f%n", what,
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
                 h.getMaxValue() / 1e3);
@@ -229,12 +232,12 @@ public final class OrderPathBenchmark {
     }
 
     /** Journals go to the system's temporary folder, or to {@code -Dquiver.bench.dir} (e.g. a tmpfs, to leave the disk out). */
-    private static Path tempDirectory(String prefix) throws IOException {
+    static Path tempDirectory(String prefix) throws IOException {
         String dir = System.getProperty("quiver.bench.dir");
         return dir == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(Path.of(dir), prefix);
     }
 
-    private static void delete(Path folder) throws IOException {
+    static void delete(Path folder) throws IOException {
         if (folder == null) {
             return;
         }

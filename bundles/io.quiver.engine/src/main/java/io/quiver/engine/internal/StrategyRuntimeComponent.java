@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * The paper/live runtime. Strategies, feeds and venues are whiteboard services: each strategy service
  * becomes an instance that starts once its feed and venue are present and stops (orders cancelled,
  * state saved) when any of the three goes away. Each bar goes first to the simulated venues (so working
- * orders fill on it) and then to the instances subscribed to its instrument.
+ * orders fill on it) and then to the instances subscribed to its instrument. The bind methods are public so
+ * that a benchmark can wire the runtime by hand, without a framework.
  */
 @Component(service = StrategyRuntime.class, immediate = true, configurationPid = "io.quiver.oms")
 @Designate(ocd = StrategyRuntimeComponent.Config.class)
@@ -92,7 +93,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         instances.values().forEach(LiveInstance::stop);
         feeds.values().forEach(MarketDataFeed::stop);
         venues.values().forEach(Venue::close);
@@ -102,7 +103,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     // ---- whiteboard ----------------------------------------------------------------------
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addStrategy(Strategy strategy, Map<String, Object> props) {
+    public synchronized void addStrategy(Strategy strategy, Map<String, Object> props) {
         LiveInstance instance;
         try {
             InstanceSettings settings = InstanceSettings.from(props);
@@ -131,7 +132,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addFeed(MarketDataFeed feed) {
+    public synchronized void addFeed(MarketDataFeed feed) {
         feeds.put(feed.id(), feed);
         feedBars.put(feed.id(), new AtomicLong());
         feed.instruments().forEach(oms::registerInstrument);
@@ -149,7 +150,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addVenue(Venue venue) {
+    public synchronized void addVenue(Venue venue) {
         venues.put(venue.id(), venue);
         String venueId = venue.id();
         venue.open(e -> oms.onVenueEvent(venueId, e));
