@@ -3,18 +3,12 @@ package io.quiver.store.internal;
 import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderJournal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32C;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -35,8 +29,6 @@ import org.mapdb.Serializer;
  */
 public final class MapDbJournals implements JournalStore, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** Frame header: payload length (int), sequence number (long), CRC32C of sequence and payload (int). */
-    private static final int HEADER = 16;
     private static final long CHECKPOINT_BYTES = 4L << 20;
 
     private final Path folder;
@@ -71,12 +63,10 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         private final DB db;
         /** Committed records by the sequence number of the last commit they hold; each value is lines of records. */
         private final BTreeMap<Long, String> store;
-        private final FileChannel log;
+        private final CommitLog log;
         private final StringBuilder pending = new StringBuilder();
         /** Committed to the log, not yet moved into the store. */
         private final StringBuilder logged = new StringBuilder();
-        private final CRC32C crc = new CRC32C();
-        private ByteBuffer frame = ByteBuffer.allocate(64 * 1024);
         private long lastSequence;
 
         Journal(Path storeFile, Path logFile) {
@@ -85,36 +75,16 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             this.store = db.treeMap("records", Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
             this.lastSequence = store.isEmpty() ? 0 : store.lastKey();
             try {
-                this.log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                recover();
-            } catch (IOException e) {
+                this.log = new CommitLog(logFile, fsync);
+            } catch (RuntimeException e) {
                 db.close();
-                throw new UncheckedIOException("cannot open the commit log " + logFile + ": " + e.getMessage(), e);
+                throw e;
             }
-        }
-
-        /** Moves the frames a crash left in the log into the store, then empties the log. */
-        private void recover() throws IOException {
-            ByteBuffer all = ByteBuffer.allocate((int) log.size());
-            while (all.hasRemaining() && log.read(all, all.position()) > 0) {
-                // read on until the buffer holds the whole file
-            }
-            all.flip();
-            while (all.remaining() >= HEADER) {
-                int length = all.getInt();
-                long sequence = all.getLong();
-                int checksum = all.getInt();
-                if (length < 0 || length > all.remaining()) {
-                    break; // torn at the end
-                }
-                byte[] payload = new byte[length];
-                all.get(payload);
-                if (checksum != checksum(sequence, payload, length)) {
-                    break; // torn at the end
-                }
-                if (sequence > lastSequence) {
-                    logged.append(new String(payload, StandardCharsets.UTF_8));
-                    lastSequence = sequence;
+            // What a crash left in the log goes into the store; frames the store has already are skipped.
+            for (CommitLog.Frame f : log.read()) {
+                if (f.sequence() > lastSequence) {
+                    logged.append(f.payload());
+                    lastSequence = f.sequence();
                 }
             }
             checkpoint();
@@ -133,53 +103,24 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             if (pending.length() == 0) {
                 return;
             }
-            byte[] payload = pending.toString().getBytes(StandardCharsets.UTF_8);
             long sequence = lastSequence + 1;
-            if (frame.capacity() < HEADER + payload.length) {
-                frame = ByteBuffer.allocate(Math.max(frame.capacity() * 2, HEADER + payload.length));
-            }
-            frame.clear();
-            frame.putInt(payload.length).putLong(sequence).putInt(checksum(sequence, payload, payload.length)).put(payload).flip();
-            try {
-                while (frame.hasRemaining()) {
-                    log.write(frame);
-                }
-                if (fsync) {
-                    log.force(false);
-                }
-                lastSequence = sequence;
-                logged.append(pending);
-                pending.setLength(0);
-                if (log.size() >= CHECKPOINT_BYTES) {
-                    checkpoint();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the commit log: " + e.getMessage(), e);
+            log.append(sequence, pending.toString());
+            lastSequence = sequence;
+            logged.append(pending);
+            pending.setLength(0);
+            if (log.size() >= CHECKPOINT_BYTES) {
+                checkpoint();
             }
         }
 
         /** One MapDB transaction for everything in the log, then the log starts again from empty. */
         private void checkpoint() {
-            try {
-                if (logged.length() > 0) {
-                    store.put(lastSequence, logged.toString());
-                    db.commit();
-                    logged.setLength(0);
-                }
-                log.truncate(0);
-                log.position(0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot empty the commit log: " + e.getMessage(), e);
+            if (logged.length() > 0) {
+                store.put(lastSequence, logged.toString());
+                db.commit();
+                logged.setLength(0);
             }
-        }
-
-        private int checksum(long sequence, byte[] payload, int length) {
-            crc.reset();
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                crc.update((int) (sequence >>> shift));
-            }
-            crc.update(payload, 0, length);
-            return (int) crc.getValue();
+            log.clear();
         }
 
         @Override
@@ -208,8 +149,6 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             try {
                 checkpoint();
                 log.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close the commit log: " + e.getMessage(), e);
             } finally {
                 db.close();
             }

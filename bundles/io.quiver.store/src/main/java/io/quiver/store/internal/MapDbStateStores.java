@@ -1,10 +1,12 @@
 package io.quiver.store.internal;
 
 import io.quiver.engine.StateStoreFactory;
+import io.quiver.oms.JournalFields;
 import io.quiver.sdk.StateStore;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,13 +18,18 @@ import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * Strategy state in one MapDB file with transactions (write-ahead log) on: every write is committed
- * before it returns, so a kill -9 loses nothing acknowledged and never leaves a store that will not open.
- * Each instance has its own map, named {@code state.<instance id>}.
+ * Strategy state in one MapDB file with transactions on, each instance in its own map named
+ * {@code state.<instance id>}, with a {@link CommitLog} in front ({@code <file>.log}). A write goes into
+ * the map and, as one frame, into the log before it returns, so a kill -9 loses nothing acknowledged;
+ * the map's changes are committed to MapDB (and the log emptied) every megabyte of log, at start and at
+ * close. Writes are puts and removes, so replaying a log the store already holds changes nothing.
  */
 public final class MapDbStateStores implements StateStoreFactory, AutoCloseable {
+    private static final long CHECKPOINT_BYTES = 1L << 20;
     private final DB db;
+    private final CommitLog log;
     private final Map<String, StateStore> open = new ConcurrentHashMap<>();
+    private long sequence;
 
     public MapDbStateStores(Path file) {
         try {
@@ -32,24 +39,59 @@ public final class MapDbStateStores implements StateStoreFactory, AutoCloseable 
         }
         File f = file.toFile();
         this.db = DBMaker.fileDB(f).transactionEnable().closeOnJvmShutdown().make();
+        this.log = new CommitLog(file.resolveSibling(file.getFileName() + ".log"), false);
+        for (CommitLog.Frame frame : log.read()) {
+            List<String> v = JournalFields.parse(frame.payload());
+            HTreeMap<String, String> map = map(v.get(1));
+            if (v.get(0).equals("PUT")) {
+                map.put(v.get(2), v.get(3));
+            } else {
+                map.remove(v.get(2));
+            }
+        }
+        checkpoint();
+    }
+
+    private HTreeMap<String, String> map(String instanceId) {
+        return db.hashMap("state." + instanceId, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
     @Override
     public StateStore open(String instanceId) {
-        return open.computeIfAbsent(instanceId, id -> new Store(db.hashMap("state." + id, Serializer.STRING, Serializer.STRING).createOrOpen()));
+        return open.computeIfAbsent(instanceId, id -> new Store(id, map(id)));
+    }
+
+    /** Writes one change to the log (durable when this returns) and, past a megabyte, commits the store. */
+    private synchronized void write(JournalFields change) {
+        log.append(++sequence, change.toString());
+        if (log.size() >= CHECKPOINT_BYTES) {
+            checkpoint();
+        }
+    }
+
+    private void checkpoint() {
+        db.commit();
+        log.clear();
     }
 
     @Override
     public synchronized void close() {
         if (!db.isClosed()) {
-            db.close();
+            try {
+                checkpoint();
+                log.close();
+            } finally {
+                db.close();
+            }
         }
     }
 
     private final class Store implements StateStore {
+        private final String instanceId;
         private final HTreeMap<String, String> map;
 
-        Store(HTreeMap<String, String> map) {
+        Store(String instanceId, HTreeMap<String, String> map) {
+            this.instanceId = instanceId;
             this.map = map;
         }
 
@@ -62,7 +104,7 @@ public final class MapDbStateStores implements StateStoreFactory, AutoCloseable 
         public void put(String key, String value) {
             synchronized (MapDbStateStores.this) {
                 map.put(key, value);
-                db.commit();
+                write(JournalFields.record("PUT").add(instanceId).add(key).add(value));
             }
         }
 
@@ -70,7 +112,7 @@ public final class MapDbStateStores implements StateStoreFactory, AutoCloseable 
         public void remove(String key) {
             synchronized (MapDbStateStores.this) {
                 map.remove(key);
-                db.commit();
+                write(JournalFields.record("REMOVE").add(instanceId).add(key));
             }
         }
 
