@@ -38,6 +38,7 @@ import org.HdrHistogram.Histogram;
  * callback (one commit per batch), each acknowledged by the venue; orders per second over the run.</li>
  * <li>{@code paper [orders]}: the same round trip through the paper runtime itself ({@link PaperRoundTrip}): a
  * strategy on its own thread, a feed thread, the runtime's dispatch and queues.</li>
+ * <li>{@code state [puts]}: a strategy's durable state writes ({@code StateStore.put}), microseconds each.</li>
  * <li>{@code recovery [open orders]}: a child JVM enters that many resting orders and halts without any
  * shutdown (as kill -9 leaves the files); then the order manager and the venue are rebuilt from their
  * journals and reconciled, timed.</li>
@@ -60,6 +61,7 @@ public final class OrderPathBenchmark {
             case "throughput" -> throughput(arg(args, 1, 100_000), arg(args, 2, 1_000));
             case "recovery" -> recovery(arg(args, 1, 10_000));
             case "paper" -> PaperRoundTrip.run(arg(args, 1, 20_000));
+            case "state" -> statePuts(arg(args, 1, 5_000));
             case "recovery-child" -> enterAndHalt(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("mode: roundtrip, throughput or recovery, not " + mode);
         }
@@ -151,6 +153,24 @@ public final class OrderPathBenchmark {
         System.out.printf(Locale.ROOT, "  %-24s p50 %9.1f   p99 %9.1f   p99.9 %9.1f   max %9.1f%n", what,
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
                 h.getMaxValue() / 1e3);
+    }
+
+    private static void statePuts(int puts) throws IOException {
+        Path folder = tempDirectory("quiver-state");
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        try (io.quiver.store.internal.MapDbStateStores stores = new io.quiver.store.internal.MapDbStateStores(folder.resolve("state.db"))) {
+            io.quiver.sdk.StateStore state = stores.open("s");
+            for (int i = 0; i < 2 * puts; i++) {
+                long t0 = System.nanoTime();
+                state.put("fills", Integer.toString(i));
+                if (i >= puts) {
+                    h.recordValue(System.nanoTime() - t0);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "state writes, %,d puts after %,d warm-up (microseconds)%n", puts, puts);
+        print("put", h);
+        delete(folder);
     }
 
     private static void throughput(int orders, int batch) throws IOException {
