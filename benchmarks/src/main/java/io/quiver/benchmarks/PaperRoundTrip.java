@@ -38,7 +38,7 @@ final class PaperRoundTrip {
     private PaperRoundTrip() {
     }
 
-    private record SyncPolicy(String reconciliation_policy) implements StrategyRuntimeComponent.Config {
+    private record SyncPolicy(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
         @Override
         public Class<? extends Annotation> annotationType() {
             return StrategyRuntimeComponent.Config.class;
@@ -124,7 +124,7 @@ final class PaperRoundTrip {
         Histogram total = new Histogram(3_600_000_000_000L, 3);
         int warmup = Math.max(2_000, orders / 10);
         try (MapDbJournals journals = new MapDbJournals(folder, Boolean.getBoolean("quiver.bench.fsync"))) {
-            StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), journals, new SyncPolicy("SYNC"));
+            StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), journals, new SyncPolicy("SYNC", "P7D"));
             try {
                 BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, journals.open("venue-sim"));
                 venue.addInstrument(X);

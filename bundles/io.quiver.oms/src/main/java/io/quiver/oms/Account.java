@@ -8,6 +8,7 @@ import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +23,8 @@ public final class Account {
     private Money fees = Money.ZERO;
     private final Map<InstrumentId, Book> books = new TreeMap<>();
 
-    private record Lot(Qty quantity, Price price) {
+    /** An open lot: a signed quantity bought (positive) or sold short (negative) at one price. */
+    record Lot(Qty quantity, Price price) {
     }
 
     private static final class Book {
@@ -116,6 +118,39 @@ public final class Account {
             }
         }
         return equity;
+    }
+
+    // ---- snapshots, for compacting the journal ------------------------------------------------------
+
+    List<Lot> lots(InstrumentId instrument) {
+        Book book = books.get(instrument);
+        return book == null ? List.of() : List.copyOf(book.lots);
+    }
+
+    Money realised(InstrumentId instrument) {
+        Book book = books.get(instrument);
+        return book == null ? Money.ZERO : book.realised;
+    }
+
+    Price mark(InstrumentId instrument) {
+        Book book = books.get(instrument);
+        return book == null ? null : book.mark;
+    }
+
+    void restoreCash(Money cashNow, Money feesNow) {
+        this.cash = cashNow;
+        this.fees = feesNow;
+    }
+
+    void restoreBook(InstrumentId instrument, Money realised, Price mark, List<Lot> lots) {
+        Book book = new Book();
+        book.realised = realised;
+        book.mark = mark;
+        for (Lot lot : lots) {
+            book.lots.addLast(lot);
+            book.quantity = book.quantity.plus(lot.quantity());
+        }
+        books.put(instrument, book);
     }
 
     public Money realisedPnl() {

@@ -28,6 +28,15 @@ public final class InMemoryJournal implements OrderJournal {
         List.copyOf(committed).forEach(reader);
     }
 
+    @Override
+    public synchronized void rewrite(List<String> records) {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("rewrite with " + pending.size() + " record(s) not committed");
+        }
+        committed.clear();
+        committed.addAll(records);
+    }
+
     /** Drops every record not yet committed. */
     public synchronized void crash() {
         pending.clear();

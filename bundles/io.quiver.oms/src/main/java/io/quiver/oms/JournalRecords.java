@@ -26,7 +26,8 @@ final class JournalRecords {
     private JournalRecords() {
     }
 
-    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Trailed, Event {
+    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Trailed, Event, AccountCash, AccountBook,
+            OrderState, HistoryStep, Execution, OrderCount {
         JournalFields encode();
     }
 
@@ -102,6 +103,93 @@ final class JournalRecords {
         }
     }
 
+    // ---- a snapshot: what compaction writes instead of the history that led to it ----------------
+
+    /** An account's cash and fees as they stand. */
+    record AccountCash(String strategyId, Money cash, Money fees) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("CASH").add(strategyId).add(plain(cash)).add(plain(fees));
+        }
+    }
+
+    /** One instrument of an account as it stands: realised P&L, mark and the open lots, oldest first. */
+    record AccountBook(String strategyId, InstrumentId instrument, Money realised, Price mark, List<Account.Lot> lots) implements Rec {
+        @Override
+        public JournalFields encode() {
+            StringBuilder b = new StringBuilder();
+            for (Account.Lot lot : lots) {
+                b.append(b.length() == 0 ? "" : " ").append(lot.quantity()).append('@').append(lot.price());
+            }
+            return JournalFields.record("BOOK").add(strategyId).add(instrument).add(plain(realised)).add(mark).add(b);
+        }
+    }
+
+    /** One order as it stands: what was asked, what it is now, and where it is. */
+    record OrderState(Instant created, Instant updated, String strategyId, String venueId, ClientOrderId id, String group,
+            ClientOrderId parent, boolean emulated, OrderRequest original, OrderRequest current, OrderStatus status, Qty filled,
+            boolean sent, boolean venueAccepted, boolean cancelRequested, boolean activated, Price workingStop, Price trailReference)
+            implements Rec {
+        @Override
+        public JournalFields encode() {
+            OrderRequest r = original;
+            return JournalFields.record("ORDERSTATE").add(created).add(updated).add(strategyId).add(venueId).add(id).add(group).add(parent)
+                    .add(flag(emulated)).add(r.instrument()).add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice())
+                    .add(r.trailingOffset()).add(r.timeInForce()).add(current.quantity()).add(current.limitPrice()).add(current.stopPrice())
+                    .add(status).add(filled).add(flag(sent)).add(flag(venueAccepted)).add(flag(cancelRequested)).add(flag(activated))
+                    .add(workingStop).add(trailReference);
+        }
+    }
+
+    /** One line of an order's history, kept as the words it is shown in. */
+    record HistoryStep(ClientOrderId id, Instant time, String what, OrderStatus statusAfter, String detail) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("STEP").add(id).add(time).add(what).add(statusAfter).add(detail);
+        }
+    }
+
+    /** A venue execution id already booked (fills are counted once). */
+    record Execution(String executionId) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("EXEC").add(executionId);
+        }
+    }
+
+    /** How many orders a strategy has entered in all, forgotten ones included. */
+    record OrderCount(String strategyId, int count) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("COUNT").add(strategyId).add(count);
+        }
+    }
+
+    private static String plain(Money m) {
+        return m.toBigDecimal().toPlainString();
+    }
+
+    private static String flag(boolean b) {
+        return b ? "1" : "0";
+    }
+
+    private static List<Account.Lot> lots(String text) {
+        List<Account.Lot> lots = new java.util.ArrayList<>();
+        if (text != null && !text.isEmpty()) {
+            for (String lot : text.split(" ")) {
+                int at = lot.indexOf('@');
+                lots.add(new Account.Lot(Qty.of(lot.substring(0, at)), Price.of(lot.substring(at + 1))));
+            }
+        }
+        return lots;
+    }
+
+    private static OrderRequest request(List<String> v, int at) {
+        return new OrderRequest(InstrumentId.of(v.get(at)), Side.valueOf(v.get(at + 1)), OrderType.valueOf(v.get(at + 2)), Qty.of(v.get(at + 3)),
+                price(v.get(at + 4)), price(v.get(at + 5)), v.get(at + 6) == null ? null : TrailingOffset.parse(v.get(at + 6)),
+                TimeInForce.valueOf(v.get(at + 7)));
+    }
+
     /** Reads one line back; fills take their strategy, instrument and side from the order they belong to. */
     static Rec decode(String line, Map<ClientOrderId, WorkingOrder> orders) {
         List<String> v = JournalFields.parse(line);
@@ -118,6 +206,20 @@ final class JournalRecords {
             case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
             case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), price(v.get(4)));
             case "EVENT" -> new Event(readEvent(v, orders));
+            case "CASH" -> new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)));
+            case "BOOK" -> new AccountBook(v.get(1), InstrumentId.of(v.get(2)), Money.of(v.get(3)), price(v.get(4)), lots(v.get(5)));
+            case "ORDERSTATE" -> {
+                OrderRequest original = request(v, 9);
+                OrderRequest current = new OrderRequest(original.instrument(), original.side(), original.type(), Qty.of(v.get(17)),
+                        price(v.get(18)), price(v.get(19)), original.trailingOffset(), original.timeInForce());
+                yield new OrderState(Instant.parse(v.get(1)), Instant.parse(v.get(2)), v.get(3), v.get(4), ClientOrderId.of(v.get(5)), v.get(6),
+                        v.get(7) == null ? null : ClientOrderId.of(v.get(7)), "1".equals(v.get(8)), original, current,
+                        OrderStatus.valueOf(v.get(20)), Qty.of(v.get(21)), "1".equals(v.get(22)), "1".equals(v.get(23)), "1".equals(v.get(24)),
+                        "1".equals(v.get(25)), price(v.get(26)), price(v.get(27)));
+            }
+            case "STEP" -> new HistoryStep(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3), OrderStatus.valueOf(v.get(4)), v.get(5));
+            case "EXEC" -> new Execution(v.get(1));
+            case "COUNT" -> new OrderCount(v.get(1), Integer.parseInt(v.get(2)));
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }

@@ -1,5 +1,6 @@
 package io.quiver.oms;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -18,6 +19,14 @@ public interface OrderJournal {
 
     /** Every committed record, oldest first. */
     void replay(Consumer<String> reader);
+
+    /**
+     * Replaces everything committed with {@code records}, atomically: after a crash the journal holds
+     * either all of the old records or exactly the new ones. Called with nothing uncommitted.
+     */
+    default void rewrite(List<String> records) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be rewritten");
+    }
 
     /** False for a journal that throws records away, so writers need not build them. */
     default boolean keepsRecords() {

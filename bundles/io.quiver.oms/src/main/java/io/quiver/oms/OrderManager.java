@@ -67,6 +67,8 @@ public final class OrderManager {
     private final Map<String, OrderEventSink> sinks = new HashMap<>();
     private final Set<String> executions = new HashSet<>();
     private final Map<InstrumentId, List<WorkingOrder>> held = new HashMap<>();
+    /** OCO and bracket groups by name, so an order finds its group without a scan of every order. */
+    private final Map<String, List<WorkingOrder>> groups = new HashMap<>();
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final OrderChecks checks = new OrderChecks(instruments);
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
@@ -528,6 +530,85 @@ public final class OrderManager {
         return haltedVenues.contains(venueId);
     }
 
+    // ---- compaction ------------------------------------------------------------------------------
+
+    /**
+     * Rewrites the journal as a snapshot of the books, so that replay time and memory stay bounded: every
+     * account as it stands, every open order, and every closed order updated at or after
+     * {@code keepClosedSince} (with the rest of its OCO or bracket group), each with its history. Closed
+     * orders before that are forgotten, their ids too: an id of one of them entered again is a new order.
+     * Returns how many orders were forgotten. The books are then rebuilt from the rewritten journal, so
+     * what is in memory is what a restart would find.
+     */
+    public int compact(Instant keepClosedSince) {
+        return operation(() -> {
+            if (!journal.keepsRecords()) {
+                return 0;
+            }
+            Set<ClientOrderId> keep = new HashSet<>();
+            for (WorkingOrder w : orders.values()) {
+                if (w.status.isOpen() || !w.updated.isBefore(keepClosedSince)) {
+                    keep.add(w.id);
+                    keep.addAll(w.groupMembers);
+                }
+            }
+            int forgotten = orders.size() - keep.size();
+            if (forgotten == 0) {
+                return 0;
+            }
+            commitIfDirty();
+            journal.rewrite(snapshot(keep));
+            reload();
+            return forgotten;
+        });
+    }
+
+    private List<String> snapshot(Set<ClientOrderId> keep) {
+        List<String> lines = new ArrayList<>();
+        accounts.forEach((id, entry) -> {
+            Account a = entry.account();
+            lines.add(new JournalRecords.AccountOpened(id, entry.venueId(), a.startingCash()).encode().toString());
+            lines.add(new JournalRecords.AccountCash(id, a.cash(), a.fees()).encode().toString());
+            for (InstrumentId i : a.instruments()) {
+                lines.add(new JournalRecords.AccountBook(id, i, a.realised(i), a.mark(i), a.lots(i)).encode().toString());
+            }
+        });
+        for (WorkingOrder w : orders.values()) {
+            if (!keep.contains(w.id)) {
+                continue;
+            }
+            lines.add(new JournalRecords.OrderState(w.created, w.updated, w.strategyId, w.venueId, w.id, w.group, w.parent, w.emulated,
+                    w.original, w.request, w.status, w.filled, w.sent, w.venueAccepted, w.cancelRequested, w.activated, w.workingStop,
+                    w.trailReference).encode().toString());
+            for (WorkingOrder.Step step : w.history) {
+                lines.add(new JournalRecords.HistoryStep(w.id, step.time(), step.what(), step.statusAfter(), w.describe(step.subject()))
+                        .encode().toString());
+                if (step.subject() instanceof OrderEvent.Filled f) {
+                    lines.add(new JournalRecords.Execution(f.fill().executionId()).encode().toString());
+                }
+            }
+        }
+        countByStrategy.forEach((id, n) -> lines.add(new JournalRecords.OrderCount(id, n[0]).encode().toString()));
+        return lines;
+    }
+
+    /** Forgets the books and builds them again from the journal, as a start would. */
+    private void reload() {
+        orders.clear();
+        accounts.clear();
+        openByStrategy.clear();
+        countByStrategy.clear();
+        executions.clear();
+        held.clear();
+        groups.clear();
+        replaying = true;
+        try {
+            journal.replay(line -> apply(JournalRecords.decode(line, orders)));
+        } finally {
+            replaying = false;
+        }
+    }
+
     // Package-private access for the reconciler, which runs inside an operation.
     Map<ClientOrderId, WorkingOrder> ordersForReconciliation() {
         return orders;
@@ -832,18 +913,8 @@ public final class OrderManager {
             accounts.put(a.strategyId(), new AccountEntry(a.venueId(), new Account(a.startingCash())));
         } else if (r instanceof JournalRecords.OrderEntered o) {
             WorkingOrder w = new WorkingOrder(o.id(), o.strategyId(), o.venueId(), o.request(), o.time(), o.group(), o.parent(), o.emulated());
-            orders.put(w.id, w);
-            openByStrategy.computeIfAbsent(w.strategyId, k -> new LinkedHashMap<>()).put(w.id, w);
             countByStrategy.computeIfAbsent(w.strategyId, k -> new int[1])[0]++;
-            if (w.group != null) {
-                for (WorkingOrder other : orders.values()) {
-                    if (w.group.equals(other.group) && other != w) {
-                        other.groupMembers.add(w.id);
-                        w.groupMembers.add(other.id);
-                    }
-                }
-                w.groupMembers.add(w.id);
-            }
+            index(w);
         } else if (r instanceof JournalRecords.Sent sent) {
             orders.get(sent.id()).sent = true;
         } else if (r instanceof JournalRecords.CancelRequested c) {
@@ -864,8 +935,59 @@ public final class OrderManager {
             }
             w.workingStop = t.stop();
             w.trailReference = t.reference() == null ? w.trailReference : t.reference();
+        } else if (r instanceof JournalRecords.Event e) {
+            applyEvent(e.event());
         } else {
-            applyEvent(((JournalRecords.Event) r).event());
+            applySnapshot(r);
+        }
+    }
+
+    /** Puts an order in the indexes: open orders per strategy, its group, and (if waiting here) the held list. */
+    private void index(WorkingOrder w) {
+        orders.put(w.id, w);
+        if (w.status.isOpen()) {
+            openByStrategy.computeIfAbsent(w.strategyId, k -> new LinkedHashMap<>()).put(w.id, w);
+        }
+        if (w.group != null) {
+            List<WorkingOrder> members = groups.computeIfAbsent(w.group, k -> new ArrayList<>(3));
+            for (WorkingOrder other : members) {
+                other.groupMembers.add(w.id);
+                w.groupMembers.add(other.id);
+            }
+            members.add(w);
+            w.groupMembers.add(w.id);
+        }
+        if (w.isHeld()) {
+            held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>()).add(w);
+        }
+    }
+
+    /** The records a compacted journal starts with: accounts and orders as they stood. */
+    private void applySnapshot(JournalRecords.Rec r) {
+        if (r instanceof JournalRecords.AccountCash c) {
+            accounts.get(c.strategyId()).account().restoreCash(c.cash(), c.fees());
+        } else if (r instanceof JournalRecords.AccountBook b) {
+            accounts.get(b.strategyId()).account().restoreBook(b.instrument(), b.realised(), b.mark(), b.lots());
+        } else if (r instanceof JournalRecords.OrderState o) {
+            WorkingOrder w = new WorkingOrder(o.id(), o.strategyId(), o.venueId(), o.original(), o.created(), o.group(), o.parent(), o.emulated());
+            w.history.clear(); // the history follows as it was shown
+            w.request = o.current();
+            w.status = o.status();
+            w.filled = o.filled();
+            w.updated = o.updated();
+            w.sent = o.sent();
+            w.venueAccepted = o.venueAccepted();
+            w.cancelRequested = o.cancelRequested();
+            w.activated = o.activated();
+            w.workingStop = o.workingStop();
+            w.trailReference = o.trailReference();
+            index(w);
+        } else if (r instanceof JournalRecords.HistoryStep h) {
+            orders.get(h.id()).history.add(new WorkingOrder.Step(h.time(), h.what(), h.statusAfter(), h.detail()));
+        } else if (r instanceof JournalRecords.Execution x) {
+            executions.add(x.executionId());
+        } else if (r instanceof JournalRecords.OrderCount n) {
+            countByStrategy.put(n.strategyId(), new int[] {n.count()});
         }
     }
 

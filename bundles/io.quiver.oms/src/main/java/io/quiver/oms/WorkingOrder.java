@@ -83,7 +83,7 @@ final class WorkingOrder {
         return list;
     }
 
-    private String describe(Object subject) {
+    String describe(Object subject) {
         if (subject == null) {
             return original + " via " + venueId + (emulated ? " (emulated)" : "") + (group != null ? " group " + group : "")
                     + (parent != null ? " parent " + parent : "");

@@ -21,6 +21,8 @@ import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,10 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     public @interface Config {
         @AttributeDefinition(description = "What to do with differences found when reconciling with a venue: SYNC or HALT")
         String reconciliation_policy() default "SYNC";
+
+        @AttributeDefinition(description = "How long closed orders stay in the journal (ISO-8601, e.g. P7D); older ones are "
+                + "forgotten when the journal is compacted at start or with order:compact")
+        String order_retention() default "P7D";
     }
 
     @Activate
@@ -85,10 +91,23 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             throw new IllegalArgumentException("reconciliation.policy: '" + config.reconciliation_policy() + "' is not one of "
                     + java.util.Arrays.toString(ReconciliationPolicy.values()));
         }
+        Duration retention;
+        try {
+            retention = Duration.parse(config.order_retention().trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("order.retention: '" + config.order_retention() + "' is not an ISO-8601 duration such as P7D");
+        }
         long started = System.nanoTime();
         this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant);
         LOG.info("order manager recovered {} order(s) of {} account(s) from its journal in {} ms", oms.orderCount(null),
                 oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        Instant keepSince = clock.instant().minus(retention);
+        int forgotten = oms.compact(keepSince);
+        if (forgotten > 0) {
+            LOG.info("order manager compacted its journal: forgot {} order(s) closed before {}, kept {}, in {} ms", forgotten, keepSince,
+                    oms.orderCount(null), (System.nanoTime() - started) / 1_000_000);
+        }
         ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
     }
 

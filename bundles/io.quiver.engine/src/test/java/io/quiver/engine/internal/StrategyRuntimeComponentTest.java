@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class StrategyRuntimeComponentTest {
     /** The component's configuration as Config Admin would give it. */
-    private record OmsConfig(String reconciliation_policy) implements StrategyRuntimeComponent.Config {
+    private record OmsConfig(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
         @Override
         public Class<? extends java.lang.annotation.Annotation> annotationType() {
             return StrategyRuntimeComponent.Config.class;
@@ -42,7 +42,7 @@ class StrategyRuntimeComponentTest {
     private static final Instrument X = Instrument.of("X", 2, "USD");
     private final Map<String, InMemoryStateStore> stores = new HashMap<>();
     private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()),
-            name -> new InMemoryJournal(), new OmsConfig("SYNC"));
+            name -> new InMemoryJournal(), new OmsConfig("SYNC", "P7D"));
     private final ManualFeed feed = new ManualFeed();
 
     @AfterEach
@@ -240,5 +240,15 @@ class StrategyRuntimeComponentTest {
         await(() -> info("b").state() == InstanceState.RUNNING, "running again");
         StateStore saved = stores.get("b");
         assertEquals("1", saved.get("bars").orElseThrow());
+    }
+
+    @Test
+    void aBadOrderManagementSettingNamesItsKey() {
+        IllegalArgumentException policy = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), new OmsConfig("SOMETIMES", "P7D")));
+        assertEquals("reconciliation.policy: 'SOMETIMES' is not one of [SYNC, HALT]", policy.getMessage());
+        IllegalArgumentException retention = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), new OmsConfig("SYNC", "a week")));
+        assertEquals("order.retention: 'a week' is not an ISO-8601 duration such as P7D", retention.getMessage());
     }
 }

@@ -284,6 +284,28 @@ class OrderCommandsTest {
     }
 
     @Test
+    void compactForgetsOldClosedOrdersAndKeepsTheOpenOnes() {
+        submit("a", "old", "BUY", "1", "SYN1");
+        bar("SYN1", "100.00", "100.00", "100.00", "100.00"); // fills "old" at 14:31
+        submit("a", "open", "BUY", "1", "SYN1", "limit", "90");
+        printed();
+        CompactOrdersCommand c = new CompactOrdersCommand();
+        c.runtime = runtime;
+        c.out = out;
+        c.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T00:00:00Z"), java.time.ZoneOffset.UTC);
+        c.execute();
+        assertTrue(printed().startsWith("forgot 1 order(s) closed before 2026-11-21T00:00:00Z; kept 1 in "));
+        assertTrue(runtime.oms.order(ClientOrderId.of("old")).isEmpty());
+        assertEquals(OrderStatus.ACCEPTED, order("open").status());
+        assertEquals(Qty.of(1), runtime.oms.position("a", io.quiver.sdk.model.InstrumentId.of("SYN1")).quantity(), "the position stays");
+        c.execute();
+        assertTrue(printed().startsWith("nothing to forget"));
+        c.keep = "a week";
+        assertEquals("--keep 'a week' is not an ISO-8601 duration such as P7D or PT12H",
+                assertThrows(IllegalArgumentException.class, c::execute).getMessage());
+    }
+
+    @Test
     void positionsAreListedPerInstanceAndInTotalExactly() {
         submit("a", "a1", "BUY", "10", "SYN1");
         submit("b", "b1", "BUY", "5", "SYN1");

@@ -5,6 +5,7 @@ import io.quiver.oms.OrderJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -111,6 +112,31 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             if (log.size() >= CHECKPOINT_BYTES) {
                 checkpoint();
             }
+        }
+
+        /**
+         * The new records become the store's only entry, in one MapDB transaction, under a sequence number
+         * above every frame in the log, so a crash before the log is emptied cannot bring old frames back.
+         */
+        @Override
+        public synchronized void rewrite(List<String> records) {
+            if (pending.length() > 0) {
+                throw new IllegalStateException("rewrite with records not committed");
+            }
+            StringBuilder all = new StringBuilder();
+            for (String r : records) {
+                if (r.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("a journal record is one line: " + r);
+                }
+                all.append(r).append('\n');
+            }
+            long sequence = lastSequence + 1;
+            store.clear();
+            store.put(sequence, all.toString());
+            db.commit();
+            lastSequence = sequence;
+            logged.setLength(0);
+            log.clear();
         }
 
         /** One MapDB transaction for everything in the log, then the log starts again from empty. */

@@ -139,6 +139,26 @@ class MapDbJournalsTest {
     }
 
     @Test
+    void aRewriteReplacesEverythingAndOldLogFramesDoNotComeBack() throws IOException {
+        Path copy;
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            j.append("old 1");
+            j.commit();
+            j.append("old 2");
+            j.commit();
+            copy = killedCopy("orders"); // the log still holds both old frames
+            j.rewrite(List.of("snapshot a", "snapshot b"));
+            j.append("after");
+            j.commit();
+        }
+        assertEquals(List.of("snapshot a", "snapshot b", "after"), read(dir, "orders"));
+        // a crash after the rewrite's MapDB commit, before the log was emptied: the old frames are older than it
+        Files.copy(copy.resolve("orders.journal.log"), dir.resolve("orders.journal.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(List.of("snapshot a", "snapshot b", "after"), read(dir, "orders"));
+    }
+
+    @Test
     void aNameThatIsNoFileNameIsRefused() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));
