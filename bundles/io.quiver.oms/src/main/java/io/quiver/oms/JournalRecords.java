@@ -27,7 +27,7 @@ final class JournalRecords {
     }
 
     sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Trailed, Event, AccountCash, AccountBook,
-            OrderState, HistoryStep, Execution, OrderCount {
+            OrderState, HistoryStep, Execution, OrderCount, Forgotten {
         JournalFields encode();
     }
 
@@ -165,6 +165,14 @@ final class JournalRecords {
         }
     }
 
+    /** Orders closed before {@code before} were forgotten: a venue's fill of an unknown order from then was booked. */
+    record Forgotten(Instant before) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("FORGOTTEN").add(before);
+        }
+    }
+
     private static String plain(Money m) {
         return m.toBigDecimal().toPlainString();
     }
@@ -220,6 +228,7 @@ final class JournalRecords {
             case "STEP" -> new HistoryStep(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3), OrderStatus.valueOf(v.get(4)), v.get(5));
             case "EXEC" -> new Execution(v.get(1));
             case "COUNT" -> new OrderCount(v.get(1), Integer.parseInt(v.get(2)));
+            case "FORGOTTEN" -> new Forgotten(Instant.parse(v.get(1)));
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }

@@ -69,6 +69,8 @@ public final class OrderManager {
     private final Map<InstrumentId, List<WorkingOrder>> held = new HashMap<>();
     /** OCO and bracket groups by name, so an order finds its group without a scan of every order. */
     private final Map<String, List<WorkingOrder>> groups = new HashMap<>();
+    /** Orders closed before this were forgotten by a compaction (null: none). */
+    private Instant forgottenBefore;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final OrderChecks checks = new OrderChecks(instruments);
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
@@ -556,6 +558,9 @@ public final class OrderManager {
             if (forgotten == 0) {
                 return 0;
             }
+            if (forgottenBefore == null || keepClosedSince.isAfter(forgottenBefore)) {
+                forgottenBefore = keepClosedSince;
+            }
             commitIfDirty();
             journal.rewrite(snapshot(keep));
             reload();
@@ -589,6 +594,7 @@ public final class OrderManager {
             }
         }
         countByStrategy.forEach((id, n) -> lines.add(new JournalRecords.OrderCount(id, n[0]).encode().toString()));
+        lines.add(new JournalRecords.Forgotten(forgottenBefore).encode().toString());
         return lines;
     }
 
@@ -626,6 +632,11 @@ public final class OrderManager {
 
     boolean isBooked(String executionId) {
         return executions.contains(executionId);
+    }
+
+    /** Whether a fill at {@code time} of an order the books do not know belongs to an order a compaction forgot. */
+    boolean wasForgotten(Instant time) {
+        return forgottenBefore != null && time.isBefore(forgottenBefore);
     }
 
     void applyFromReconciliation(WorkingOrder w, OrderEvent e) {
@@ -988,6 +999,8 @@ public final class OrderManager {
             executions.add(x.executionId());
         } else if (r instanceof JournalRecords.OrderCount n) {
             countByStrategy.put(n.strategyId(), new int[] {n.count()});
+        } else if (r instanceof JournalRecords.Forgotten f) {
+            forgottenBefore = f.before();
         }
     }
 

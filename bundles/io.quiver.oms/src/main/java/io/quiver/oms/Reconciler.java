@@ -88,6 +88,9 @@ final class Reconciler {
             }
             WorkingOrder w = orders.get(fill.orderId());
             String detail = fill.side() + " " + fill.quantity() + " " + fill.instrument() + " @ " + fill.price() + " exec " + fill.executionId();
+            if (w == null && books.wasForgotten(fill.time())) {
+                continue; // booked long ago; the order was closed before the journal was compacted
+            }
             if (w == null) {
                 found.add(new Discrepancy(Discrepancy.UNKNOWN_FILL, account, fill.orderId().value(), detail, "reported; books unchanged"));
                 unresolved = true;
