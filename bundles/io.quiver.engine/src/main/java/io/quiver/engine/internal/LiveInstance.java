@@ -203,14 +203,19 @@ final class LiveInstance {
         }
     }
 
-    InstanceInfo info() {
+    /** What the operator sees; {@code books} answers for an instance not started yet whose account it keeps from before. */
+    InstanceInfo info(OrderManager books) {
         StrategyHarness h = harness;
         if (h == null) {
             InstanceState s = failure.isEmpty() ? InstanceState.CREATED : InstanceState.FAILED;
+            if (books.accounts().contains(id())) {
+                return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
+                        settings.capital(), books.cash(id()), books.equity(id()), books.openOrders(id()).size(), books.orderCount(id()), 0,
+                        waitingFor);
+            }
             return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
                     settings.capital(), settings.capital(), settings.capital(), 0, 0, 0, waitingFor);
         }
-        OrderManager books = oms;
         return new InstanceInfo(id(), settings.type(), h.instanceState(), h.reason(), settings.feed(), settings.venue(),
                 List.copyOf(subscribed).stream().sorted().toList(), settings.capital(), books.cash(id()), books.equity(id()),
                 books.openOrders(id()).size(), books.orderCount(id()), h.faults(), waitingFor);

@@ -302,12 +302,12 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
 
     @Override
     public List<InstanceInfo> instances() {
-        return instances.values().stream().map(LiveInstance::info).sorted(Comparator.comparing(InstanceInfo::id)).toList();
+        return instances.values().stream().map(i -> i.info(oms)).sorted(Comparator.comparing(InstanceInfo::id)).toList();
     }
 
     @Override
     public Optional<InstanceInfo> instance(String id) {
-        return Optional.ofNullable(instances.get(id)).map(LiveInstance::info);
+        return Optional.ofNullable(instances.get(id)).map(i -> i.info(oms));
     }
 
     @Override

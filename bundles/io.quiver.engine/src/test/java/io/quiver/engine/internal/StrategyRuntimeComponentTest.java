@@ -251,4 +251,37 @@ class StrategyRuntimeComponentTest {
                 () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), new OmsConfig("SYNC", "a week")));
         assertEquals("order.retention: 'a week' is not an ISO-8601 duration such as P7D", retention.getMessage());
     }
+
+    @Test
+    void anInstanceWaitingForItsFeedShowsItsBooksFromTheJournal() {
+        InMemoryJournal orders = new InMemoryJournal();
+        InMemoryJournal venueBooks = new InMemoryJournal();
+        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, new OmsConfig("SYNC", "P7D"));
+        Buyer buyer = new Buyer();
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueBooks);
+        venue.addInstrument(X);
+        first.addVenue(venue);
+        first.addFeed(feed);
+        first.addStrategy(buyer, props("buyer"));
+        await(() -> first.instance("buyer").orElseThrow().state() == InstanceState.RUNNING, "buyer running");
+        feed.bar();
+        await(() -> buyer.bars == 1, "first bar");
+        feed.bar();
+        await(() -> buyer.fills == 1, "the market order filled");
+        io.quiver.sdk.model.Money cash = first.instance("buyer").orElseThrow().cash();
+        assertEquals(io.quiver.sdk.model.Money.of("99990.00"), cash, "100000 less 1 at 10.00");
+        first.deactivate();
+
+        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, new OmsConfig("SYNC", "P7D"));
+        try {
+            second.addStrategy(new Buyer(), props("buyer")); // no feed, no venue yet
+            InstanceInfo waiting = second.instance("buyer").orElseThrow();
+            assertEquals(InstanceState.CREATED, waiting.state());
+            assertEquals(cash, waiting.cash(), "the books from the journal, not the configured capital");
+            assertEquals(0, waiting.openOrders(), "stopping the first runtime cancelled the resting order");
+            assertEquals(2, waiting.orders(), "the market order and the cancelled limit order");
+        } finally {
+            second.deactivate();
+        }
+    }
 }
