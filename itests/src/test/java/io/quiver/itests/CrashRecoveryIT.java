@@ -121,6 +121,26 @@ public class CrashRecoveryIT {
                         "NOT_SENT_BEFORE_RESTART", e.getValue().rejectCode);
             }
         }
+        // Compaction: forget every closed order, get killed right after, and come back with the venue's books.
+        karaf.start();
+        karaf.awaitLog(RECONCILED, KILLS + 2);
+        Result compacted = karaf.client("order:compact -k PT0S");
+        assertTrue(compacted.output(), compacted.output().lines().anyMatch(l -> l.startsWith("forgot ")));
+        karaf.kill();
+        karaf.start();
+        karaf.awaitLog(RECONCILED, KILLS + 3);
+        String logAfter = karaf.logText();
+        String lastReconciliation = logAfter.substring(logAfter.lastIndexOf(RECONCILED)).lines().findFirst().orElseThrow();
+        assertTrue(lastReconciliation, lastReconciliation.endsWith(" 0 difference(s)"));
+        Result accounts = karaf.client("account:show --no-format");
+        for (var e : venue.cash().entrySet()) {
+            String row = accounts.output().lines().filter(l -> l.startsWith(e.getKey() + "\t") || l.startsWith(e.getKey() + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(accounts.output()));
+            BigDecimal cashShown = new BigDecimal(row.split("\\s*\t\\s*")[2].trim());
+            assertEquals("cash of " + e.getKey() + " after compaction and a kill", 0, e.getValue().compareTo(cashShown));
+        }
+        karaf.stop();
+
         String finalLog = karaf.logText();
         assertTrue("no reconciliation halted trading", !finalLog.contains("are HALTED"));
         assertTrue("no venue event was refused by the state machine", !finalLog.contains("the order state machine refuses"));
