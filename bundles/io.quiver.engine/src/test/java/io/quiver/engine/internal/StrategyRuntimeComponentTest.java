@@ -265,7 +265,7 @@ class StrategyRuntimeComponentTest {
         first.addStrategy(buyer, props("buyer"));
         await(() -> first.instance("buyer").orElseThrow().state() == InstanceState.RUNNING, "buyer running");
         feed.bar();
-        await(() -> buyer.bars == 1, "first bar");
+        await(() -> first.instance("buyer").orElseThrow().orders() == 2, "the orders of the first bar entered");
         feed.bar();
         await(() -> buyer.fills == 1, "the market order filled");
         io.quiver.sdk.model.Money cash = first.instance("buyer").orElseThrow().cash();
