@@ -132,10 +132,18 @@ public class CrashRecoveryIT {
         String logAfter = karaf.logText();
         String lastReconciliation = logAfter.substring(logAfter.lastIndexOf(RECONCILED)).lines().findFirst().orElseThrow();
         assertTrue(lastReconciliation, lastReconciliation.endsWith(" 0 difference(s)"));
-        Result accounts = karaf.client("account:show --no-format");
+        String[] listed = {""};
+        QuiverTestSupport.await(KarafProcess.WAIT, "every account on account:show", () -> {
+            try {
+                listed[0] = karaf.client("account:show --no-format").output();
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+            return venue.cash().keySet().stream().allMatch(a -> listed[0].lines().anyMatch(l -> l.startsWith(a + "\t") || l.startsWith(a + " ")));
+        });
         for (var e : venue.cash().entrySet()) {
-            String row = accounts.output().lines().filter(l -> l.startsWith(e.getKey() + "\t") || l.startsWith(e.getKey() + " "))
-                    .findFirst().orElseThrow(() -> new AssertionError(accounts.output()));
+            String row = listed[0].lines().filter(l -> l.startsWith(e.getKey() + "\t") || l.startsWith(e.getKey() + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(listed[0]));
             BigDecimal cashShown = new BigDecimal(row.split("\\s*\t\\s*")[2].trim());
             assertEquals("cash of " + e.getKey() + " after compaction and a kill", 0, e.getValue().compareTo(cashShown));
         }
