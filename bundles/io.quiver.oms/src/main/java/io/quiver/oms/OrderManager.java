@@ -527,11 +527,6 @@ public final class OrderManager {
         return List.copyOf(lastReports.values());
     }
 
-    /** Whether orders to a venue are halted by a reconciliation under the HALT policy. */
-    public synchronized boolean isHalted(String venueId) {
-        return haltedVenues.contains(venueId);
-    }
-
     // ---- compaction ------------------------------------------------------------------------------
 
     /**
@@ -941,8 +936,7 @@ public final class OrderManager {
         } else if (r instanceof JournalRecords.Trailed t) {
             WorkingOrder w = orders.get(t.id());
             if (!t.stop().equals(w.workingStop)) {
-                w.history.add(new WorkingOrder.Step(t.time(), "TRAILED", w.status, "stop " + t.stop()
-                        + (t.reference() == null ? "" : " (best price " + t.reference() + ")")));
+                w.history.add(new WorkingOrder.Step(t.time(), "TRAILED", w.status, t));
             }
             w.workingStop = t.stop();
             w.trailReference = t.reference() == null ? w.trailReference : t.reference();

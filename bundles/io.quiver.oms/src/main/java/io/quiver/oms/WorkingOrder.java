@@ -20,7 +20,7 @@ final class WorkingOrder {
 
     /**
      * One line of the order's history, kept as what happened; the text is made only when someone asks,
-     * so the order path builds no strings. {@code subject} is the event, a message, or null for NEW.
+     * so the order path builds no strings. {@code subject} is the event, a trailing move, a message, or null for NEW.
      */
     record Step(Instant time, String what, OrderStatus statusAfter, Object subject) {
     }
@@ -107,6 +107,8 @@ final class WorkingOrder {
             return r.reasonCode() + ": " + r.message();
         } else if (subject instanceof OrderEvent.Cancelled c) {
             return c.reason();
+        } else if (subject instanceof JournalRecords.Trailed t) {
+            return "stop " + t.stop() + (t.reference() == null ? "" : " (best price " + t.reference() + ")");
         }
         return "";
     }

@@ -48,17 +48,9 @@ public class ModifyOrderCommand implements Action {
         if (status.isTerminal()) {
             throw new IllegalArgumentException("order " + id + " is " + status + " and cannot be modified");
         }
-        oms.modify(orderId, quantity == null ? null : parse(quantity, "quantity", Qty::of), limit == null ? null : parse(limit, "limit", Price::of),
-                stop == null ? null : parse(stop, "stop", Price::of));
+        oms.modify(orderId, quantity == null ? null : OrderSpec.number(quantity, "quantity", Qty::of),
+                limit == null ? null : OrderSpec.number(limit, "limit", Price::of), stop == null ? null : OrderSpec.number(stop, "stop", Price::of));
         out.println(OrderTables.outcome(oms, oms.order(orderId).orElseThrow()));
         return null;
-    }
-
-    private static <T> T parse(String text, String what, java.util.function.Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a valid number");
-        }
     }
 }

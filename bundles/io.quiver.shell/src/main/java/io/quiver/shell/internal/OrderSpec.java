@@ -85,7 +85,8 @@ final class OrderSpec {
         return words.get(i);
     }
 
-    private static <T> T number(String text, String what, java.util.function.Function<String, T> parse) {
+    /** Reads a number the operator typed; a mistake names {@code what} and the text. */
+    static <T> T number(String text, String what, java.util.function.Function<String, T> parse) {
         try {
             return parse.apply(text);
         } catch (RuntimeException e) {

@@ -6,8 +6,8 @@ import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
-import io.quiver.sdk.model.TrailingOffset;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
@@ -56,10 +56,12 @@ public class SubmitBracketCommand implements Action {
             throw new IllegalArgumentException("give the stop-loss as either --stop-loss <price> or --trailing-stop <offset>");
         }
         OrderRequest entry = OrderSpec.parse(words);
+        Side exit = entry.side().opposite();
         OrderRequest sl = stopLoss != null
-                ? OrderRequest.stop(entry.instrument(), entry.side().opposite(), entry.quantity(), price(stopLoss, "--stop-loss"), TimeInForce.GTC)
-                : OrderRequest.trailingStop(entry.instrument(), entry.side().opposite(), entry.quantity(), offset(trailingStop), TimeInForce.GTC);
-        OrderRequest tp = OrderRequest.limit(entry.instrument(), entry.side().opposite(), entry.quantity(), price(takeProfit, "--take-profit"),
+                ? OrderRequest.stop(entry.instrument(), exit, entry.quantity(), OrderSpec.number(stopLoss, "--stop-loss", Price::of), TimeInForce.GTC)
+                : OrderRequest.trailingStop(entry.instrument(), exit, entry.quantity(),
+                        OrderSpec.number(trailingStop, "--trailing-stop", OrderSpec::offset), TimeInForce.GTC);
+        OrderRequest tp = OrderRequest.limit(entry.instrument(), exit, entry.quantity(), OrderSpec.number(takeProfit, "--take-profit", Price::of),
                 TimeInForce.GTC);
         OperatorOrders.requireInstance(runtime, strategy);
         OrderManager oms = runtime.orderManager();
@@ -67,21 +69,5 @@ public class SubmitBracketCommand implements Action {
         List<Order> orders = oms.submitBracket(strategy, entryId, entry, sl, tp);
         orders.forEach(o -> out.println(OrderTables.outcome(oms, oms.order(o.id()).orElse(o))));
         return null;
-    }
-
-    private static Price price(String text, String option) {
-        try {
-            return Price.of(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a valid price");
-        }
-    }
-
-    private static TrailingOffset offset(String text) {
-        try {
-            return OrderSpec.offset(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--trailing-stop '" + text + "' is not an amount or a percent");
-        }
     }
 }
