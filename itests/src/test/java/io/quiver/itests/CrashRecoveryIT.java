@@ -15,6 +15,7 @@ import io.quiver.store.internal.MapDbJournals;
 import io.quiver.venue.sim.BarFillSimulator;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ import org.junit.After;
 import org.junit.Test;
 
 /**
- * Kill -9 of the assembled distribution at random points while two strategies paper-trade (the order
+ * Kill -9 of the assembled distribution at random points (a seeded amount of trading after each start) while two strategies paper-trade (the order
  * ladder keeps 200 resting orders and changes some on most bars), many times over; then a run in which the
  * venue fills orders while the runtime is down. After every kill the journals are read back with
  * bin/quiver-journal and checked with the test's own arithmetic: nothing entered twice, no execution
@@ -58,8 +59,11 @@ public class CrashRecoveryIT {
             karaf.start();
             karaf.awaitLog(RECONCILED, kill);
             karaf.awaitLog("ladder on SYN1", kill);
-            long trading = 1_000 + random.nextInt(5_000);
-            Thread.sleep(trading); // the random kill point: the runtime trades meanwhile
+            // The random kill point: after a random amount of trading, measured by what the runtime committed
+            // to its journal's commit log since it started (the log starts empty at every start).
+            long trading = 10_000 + random.nextInt(120_000);
+            Path commitLog = karaf.home.resolve("data/quiver/orders.journal.log");
+            QuiverTestSupport.await(KarafProcess.WAIT, trading + " bytes of commits", () -> size(commitLog) >= trading);
             karaf.kill();
 
             JournalBooks books = JournalBooks.ofOrderManager(dump("orders"));
@@ -82,7 +86,7 @@ public class CrashRecoveryIT {
             neverSent = (int) books.orders.values().stream().filter(o -> "NOT_SENT_BEFORE_RESTART".equals(o.rejectCode)).count();
             int open = books.openOrderIds().size();
             assertTrue("kill " + kill + ": hundreds of orders were open, not " + open, kill == 1 || open >= 150);
-            report.add("kill " + kill + " after " + trading + " ms: " + books.orders.size() + " orders, " + open + " open, "
+            report.add("kill " + kill + " after " + trading + " bytes of commits: " + books.orders.size() + " orders, " + open + " open, "
                     + made.size() + " fills at the venue, " + missed.size() + " not yet booked");
         }
 
@@ -158,6 +162,14 @@ public class CrashRecoveryIT {
                 + venue.fills.size() + " fills (" + filledWhileDown.size() + " made while the runtime was down), " + recovered
                 + " fills missed at a kill and booked on restart, " + neverSent + " orders rejected as never sent; "
                 + "0 lost, 0 duplicated; books equal the venue's for " + books.cash().size() + " accounts");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> dump(String journal) throws Exception {
