@@ -208,13 +208,10 @@ final class LiveInstance {
         StrategyHarness h = harness;
         if (h == null) {
             InstanceState s = failure.isEmpty() ? InstanceState.CREATED : InstanceState.FAILED;
-            if (books.accounts().contains(id())) {
-                return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
-                        settings.capital(), books.cash(id()), books.equity(id()), books.openOrders(id()).size(), books.orderCount(id()), 0,
-                        waitingFor);
-            }
+            boolean known = books.accounts().contains(id());
             return new InstanceInfo(id(), settings.type(), s, failure, settings.feed(), settings.venue(), settings.instruments(),
-                    settings.capital(), settings.capital(), settings.capital(), 0, 0, 0, waitingFor);
+                    settings.capital(), known ? books.cash(id()) : settings.capital(), known ? books.equity(id()) : settings.capital(),
+                    known ? books.openOrders(id()).size() : 0, known ? books.orderCount(id()) : 0, 0, waitingFor);
         }
         return new InstanceInfo(id(), settings.type(), h.instanceState(), h.reason(), settings.feed(), settings.venue(),
                 List.copyOf(subscribed).stream().sorted().toList(), settings.capital(), books.cash(id()), books.equity(id()),
