@@ -26,7 +26,7 @@ final class JournalRecords {
     private JournalRecords() {
     }
 
-    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Trailed, Event, AccountCash, AccountBook,
+    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Event, AccountCash, AccountBook,
             OrderState, HistoryStep, Execution, OrderCount, Forgotten {
         JournalFields encode();
     }
@@ -68,6 +68,14 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("ACTIVATE").add(id).add(quantity);
+        }
+    }
+
+    /** The buying power an order holds while open: {@code perUnit} for each of the first {@code quantity} still to fill. */
+    record Reserved(ClientOrderId id, Qty quantity, Money perUnit) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("RESERVE").add(id).add(quantity).add(plain(perUnit));
         }
     }
 
@@ -212,6 +220,7 @@ final class JournalRecords {
             case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
             case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
             case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
+            case "RESERVE" -> new Reserved(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)), Money.of(v.get(3)));
             case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), price(v.get(4)));
             case "EVENT" -> new Event(readEvent(v, orders));
             case "CASH" -> new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)));

@@ -109,6 +109,28 @@ final class OrderChecks {
         if (takeProfit.type() != OrderType.LIMIT) {
             return "the take-profit must be a limit order";
         }
+        return bracketPrices(entry, stopLoss.stopPrice(), takeProfit.limitPrice());
+    }
+
+    /**
+     * A long bracket protects below and takes profit above: stop-loss < entry limit < take-profit (a short
+     * one the other way round). Without an entry limit the stop-loss must still be on the loss side of
+     * the take-profit; a trailing stop-loss with no first level has no price to compare.
+     */
+    private static String bracketPrices(OrderRequest entry, Price stopLoss, Price takeProfit) {
+        boolean buy = entry.side() == Side.BUY;
+        String loss = buy ? "below" : "above";
+        String profit = buy ? "above" : "below";
+        Price reference = entry.limitPrice();
+        if (reference != null && stopLoss != null && (buy ? stopLoss.compareTo(reference) >= 0 : stopLoss.compareTo(reference) <= 0)) {
+            return "the stop-loss " + stopLoss + " of a " + entry.side() + " entry must be " + loss + " its limit " + reference;
+        }
+        if (reference != null && (buy ? takeProfit.compareTo(reference) <= 0 : takeProfit.compareTo(reference) >= 0)) {
+            return "the take-profit " + takeProfit + " of a " + entry.side() + " entry must be " + profit + " its limit " + reference;
+        }
+        if (stopLoss != null && (buy ? stopLoss.compareTo(takeProfit) >= 0 : stopLoss.compareTo(takeProfit) <= 0)) {
+            return "the stop-loss " + stopLoss + " of a " + entry.side() + " entry must be " + loss + " the take-profit " + takeProfit;
+        }
         return null;
     }
 }

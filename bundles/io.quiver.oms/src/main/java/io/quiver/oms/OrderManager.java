@@ -21,6 +21,9 @@ import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.model.Trade;
+import io.quiver.sdk.spi.PreTradeOrder;
+import io.quiver.sdk.spi.RiskContext;
+import io.quiver.sdk.spi.RiskRefusal;
 import io.quiver.sdk.spi.Venue;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,6 +77,13 @@ public final class OrderManager {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final OrderChecks checks = new OrderChecks(instruments);
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
+    /** Reference prices for the risk checks: the last trade, else the mid quote, else the last close. */
+    private final Map<InstrumentId, Price> lastTrade = new HashMap<>();
+    private final Map<InstrumentId, Price> lastMid = new HashMap<>();
+    private final Map<InstrumentId, Price> lastClose = new HashMap<>();
+    private final Exposures exposures = new Exposures();
+    private final BooksView books = new BooksView();
+    private PreTradeGate gate = PreTradeGate.NONE;
     private final Set<String> haltedVenues = new HashSet<>();
     private final Map<String, ReconciliationReport> lastReports = new TreeMap<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
@@ -126,6 +136,11 @@ public final class OrderManager {
             }
             return null;
         });
+    }
+
+    /** The risk chain every new order passes before it goes to work; {@link PreTradeGate#NONE} by default. */
+    public synchronized void gate(PreTradeGate riskGate) {
+        this.gate = java.util.Objects.requireNonNull(riskGate, "riskGate");
     }
 
     /** Where the events of one strategy's orders go; replaces an earlier sink, null detaches it. */
@@ -317,22 +332,24 @@ public final class OrderManager {
     // ---- market data: marks and emulation ------------------------------------------------------
 
     public void onBar(Bar bar) {
-        marketData(bar.instrument(), bar.time(), bar.close(), w -> barTrigger(w, bar));
+        marketData(bar.instrument(), bar.time(), bar.close(), lastClose, w -> barTrigger(w, bar));
     }
 
     public void onQuote(Quote quote) {
         Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), mid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+        marketData(quote.instrument(), quote.time(), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
                 quote.time()));
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), trade.price(), w -> touchTrigger(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
     }
 
-    private void marketData(InstrumentId instrument, Instant time, Price mark, java.util.function.Consumer<WorkingOrder> trigger) {
+    private void marketData(InstrumentId instrument, Instant time, Price mark, Map<InstrumentId, Price> reference,
+            java.util.function.Consumer<WorkingOrder> trigger) {
         synchronized (this) {
             lastPrice.put(instrument, mark);
+            reference.put(instrument, mark);
             for (AccountEntry a : accounts.values()) {
                 a.account().mark(instrument, mark);
             }
@@ -580,6 +597,9 @@ public final class OrderManager {
             lines.add(new JournalRecords.OrderState(w.created, w.updated, w.strategyId, w.venueId, w.id, w.group, w.parent, w.emulated,
                     w.original, w.request, w.status, w.filled, w.sent, w.venueAccepted, w.cancelRequested, w.activated, w.workingStop,
                     w.trailReference).encode().toString());
+            if (w.reserveQty.isPositive()) {
+                lines.add(new JournalRecords.Reserved(w.id, w.reserveQty, w.reservePerUnit).encode().toString());
+            }
             for (WorkingOrder.Step step : w.history) {
                 lines.add(new JournalRecords.HistoryStep(w.id, step.time(), step.what(), step.statusAfter(), w.describe(step.subject()))
                         .encode().toString());
@@ -602,6 +622,7 @@ public final class OrderManager {
         executions.clear();
         held.clear();
         groups.clear();
+        exposures.clear();
         replaying = true;
         try {
             journal.replay(line -> apply(JournalRecords.decode(line, orders)));
@@ -793,9 +814,115 @@ public final class OrderManager {
             int colon = problem.indexOf(':');
             event(w, new OrderEvent.Rejected(id, now, problem.substring(0, colon), problem.substring(colon + 2)));
         } else if (parent == null) {
-            activate(w, now);
+            PreTradeOrder order = new PreTradeOrder(strategyId, account.venueId(), id, r, now);
+            RiskRefusal refusal = gate.check(order, books);
+            if (refusal != null) {
+                event(w, new OrderEvent.Rejected(id, now, refusal.code(), refusal.message()));
+            } else {
+                reserve(w, order);
+                activate(w, now);
+            }
         }
         return w;
+    }
+
+    /** Records the buying power an order holds while open (see {@link MarginRules}). */
+    private void reserve(WorkingOrder w, PreTradeOrder order) {
+        Reservation r = reservation(order);
+        if (r != null && r.quantity().isPositive() && r.perUnit().signum() > 0) {
+            record(new JournalRecords.Reserved(w.id, r.quantity(), r.perUnit()));
+        }
+    }
+
+    private record Reservation(Qty quantity, Money perUnit) {
+        Money total() {
+            return Money.of(perUnit.toBigDecimal().multiply(quantity.toBigDecimal()));
+        }
+    }
+
+    /** What an order would hold; null when it cannot be priced (a market order before any market data). */
+    private Reservation reservation(PreTradeOrder order) {
+        OrderRequest r = order.request();
+        Price price = r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
+        MarginRules rules = gate.margin(order.strategyId());
+        java.math.BigDecimal factor = java.math.BigDecimal.ONE;
+        if (price == null) {
+            price = books.referencePrice(r.instrument());
+            if (price == null) {
+                return null;
+            }
+            factor = factor.add(rules.marketBuffer());
+        }
+        if (r.side() == Side.BUY) {
+            return new Reservation(r.quantity(), Money.of(price.toBigDecimal().multiply(factor)));
+        }
+        Qty position = books.position(order.strategyId(), r.instrument());
+        Qty covered = position.minus(exposures.open(order.strategyId(), r.instrument(), Side.SELL));
+        Qty uncovered = covered.signum() > 0 ? r.quantity().minus(covered.min(r.quantity())) : r.quantity();
+        return new Reservation(uncovered, Money.of(price.toBigDecimal().multiply(factor).multiply(rules.shortMarginRate())));
+    }
+
+    /** The books as the risk checks read them; used under the lock only. */
+    private final class BooksView implements RiskContext {
+        @Override
+        public Instrument instrument(InstrumentId instrument) {
+            return instruments.get(instrument);
+        }
+
+        @Override
+        public Qty position(String strategyId, InstrumentId instrument) {
+            AccountEntry a = accounts.get(strategyId);
+            return a == null ? Qty.ZERO : a.account().position(instrument).quantity();
+        }
+
+        @Override
+        public List<InstrumentId> instruments(String strategyId) {
+            Set<InstrumentId> all = new java.util.TreeSet<>(java.util.Comparator.comparing(InstrumentId::symbol));
+            AccountEntry a = accounts.get(strategyId);
+            if (a != null) {
+                a.account().instruments().forEach(all::add);
+            }
+            all.addAll(exposures.instruments(strategyId));
+            return List.copyOf(all);
+        }
+
+        @Override
+        public Qty openQuantity(String strategyId, InstrumentId instrument, Side side) {
+            return exposures.open(strategyId, instrument, side);
+        }
+
+        @Override
+        public int openOrders(String strategyId) {
+            Map<ClientOrderId, WorkingOrder> open = openByStrategy.get(strategyId);
+            return open == null ? 0 : open.size();
+        }
+
+        @Override
+        public Money freeCash(String strategyId) {
+            AccountEntry a = accounts.get(strategyId);
+            return a == null ? Money.ZERO : a.account().cash().minus(exposures.reserved(strategyId));
+        }
+
+        @Override
+        public Money cashRequired(PreTradeOrder order) {
+            Reservation r = reservation(order);
+            return r == null ? null : r.total();
+        }
+
+        @Override
+        public Price referencePrice(InstrumentId instrument) {
+            Price p = lastTrade.get(instrument);
+            if (p == null) {
+                p = lastMid.get(instrument);
+            }
+            return p != null ? p : lastClose.get(instrument);
+        }
+
+        @Override
+        public Price mark(String strategyId, InstrumentId instrument) {
+            AccountEntry a = accounts.get(strategyId);
+            return a == null ? null : a.account().mark(instrument);
+        }
     }
 
     /** Puts an order to work: held here if emulated, otherwise sent to its venue. */
@@ -929,10 +1056,18 @@ public final class OrderManager {
             w.history.add(new WorkingOrder.Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
         } else if (r instanceof JournalRecords.Activated a) {
             WorkingOrder w = orders.get(a.id());
+            exposures.remove(w);
             w.activated = true;
             if (a.quantity().compareTo(w.request.quantity()) != 0) {
                 w.request = w.request.amended(a.quantity(), null, null);
             }
+            exposures.add(w);
+        } else if (r instanceof JournalRecords.Reserved res) {
+            WorkingOrder w = orders.get(res.id());
+            exposures.remove(w);
+            w.reserveQty = res.quantity();
+            w.reservePerUnit = res.perUnit();
+            exposures.add(w);
         } else if (r instanceof JournalRecords.Trailed t) {
             WorkingOrder w = orders.get(t.id());
             if (!t.stop().equals(w.workingStop)) {
@@ -965,6 +1100,7 @@ public final class OrderManager {
         if (w.isHeld()) {
             held.computeIfAbsent(w.request.instrument(), k -> new ArrayList<>()).add(w);
         }
+        exposures.add(w);
     }
 
     /** The records a compacted journal starts with: accounts and orders as they stood. */
@@ -1001,7 +1137,9 @@ public final class OrderManager {
     /** The state {@code e} leads {@code w} to; throws if the state machine refuses it or a fill overfills. */
     private static OrderStatus nextStatus(WorkingOrder w, OrderEvent e) {
         Qty filledAfter = filledAfter(w, e);
-        if (filledAfter.compareTo(w.request.quantity()) > 0) {
+        // Only a fill can overfill; testing every event would make an order entered with a bad quantity
+        // impossible to reject or cancel.
+        if (e instanceof OrderEvent.Filled && filledAfter.compareTo(w.request.quantity()) > 0) {
             throw new IllegalOrderTransitionException(w.id + ": fills of " + filledAfter + " exceed the order quantity "
                     + w.request.quantity());
         }
@@ -1021,6 +1159,7 @@ public final class OrderManager {
         Kind kind = Kind.of(e);
         OrderStatus next = nextStatus(w, e);
         Qty filledAfter = filledAfter(w, e);
+        exposures.remove(w);
         Object subject = e;
         if (e instanceof OrderEvent.Filled f) {
             Fill fill = f.fill();
@@ -1043,6 +1182,7 @@ public final class OrderManager {
         if (next.isTerminal()) {
             openByStrategy.get(w.strategyId).remove(w.id);
         }
+        exposures.add(w);
         w.updated = e.time();
         w.history.add(new WorkingOrder.Step(e.time(), kind.name(), next, subject));
         if (w.emulated) {

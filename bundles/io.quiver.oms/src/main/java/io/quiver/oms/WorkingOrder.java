@@ -45,6 +45,9 @@ final class WorkingOrder {
     boolean activated;
     Price workingStop;
     Price trailReference;
+    /** Buying power held while the order is open: {@code reservePerUnit} for each of the first {@code reserveQty} still to fill. */
+    Qty reserveQty = Qty.ZERO;
+    io.quiver.sdk.model.Money reservePerUnit = io.quiver.sdk.model.Money.ZERO;
 
     WorkingOrder(ClientOrderId id, String strategyId, String venueId, OrderRequest request, Instant created, String group,
             ClientOrderId parent, boolean emulated) {

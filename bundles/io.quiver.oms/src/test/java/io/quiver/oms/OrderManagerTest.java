@@ -296,6 +296,36 @@ class OrderManagerTest {
         assertEquals(List.of(), venue.calls);
     }
 
+    /** A negative quantity once left an open order that could be neither rejected nor cancelled, even after a restart. */
+    @Test
+    void aNegativeQuantityIsRejectedAndLeavesNothingOpen() {
+        Order o = oms.submit("s", ClientOrderId.of("neg"), limit(Side.BUY, -5, "9.00"));
+        assertEquals(OrderStatus.REJECTED, o.status());
+        assertEquals("INVALID_QUANTITY", ((OrderEvent.Rejected) events.get(0)).reasonCode());
+        assertEquals(List.of(), oms.openOrders("s"));
+        assertEquals(0, oms.cancelAll("s", "stop"));
+        oms = start();
+        assertEquals(OrderStatus.REJECTED, status("neg"));
+        assertEquals(List.of(), venue.calls);
+    }
+
+    @Test
+    void aBracketWithItsExitsOnTheWrongSidesIsRejectedWhole() {
+        OrderRequest entry = limit(Side.BUY, 10, "10.00");
+        oms.submitBracket("s", ClientOrderId.of("b1"), entry, OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("11.00"), TimeInForce.GTC),
+                limit(Side.SELL, 10, "12.00"));
+        oms.submitBracket("s", ClientOrderId.of("b2"), entry, OrderRequest.stop(X, Side.SELL, Qty.of(10), Price.of("9.00"), TimeInForce.GTC),
+                limit(Side.SELL, 10, "9.50"));
+        oms.submitBracket("s", ClientOrderId.of("b3"), OrderRequest.market(X, Side.SELL, Qty.of(10)),
+                OrderRequest.stop(X, Side.BUY, Qty.of(10), Price.of("9.00"), TimeInForce.GTC), limit(Side.BUY, 10, "11.00"));
+        List<String> reasons = events.stream().filter(e -> e instanceof OrderEvent.Rejected && !e.orderId().value().contains("."))
+                .map(e -> ((OrderEvent.Rejected) e).message()).toList();
+        assertEquals(List.of("the stop-loss 11.00 of a BUY entry must be below its limit 10.00",
+                "the take-profit 9.50 of a BUY entry must be above its limit 10.00",
+                "the stop-loss 9.00 of a SELL entry must be above the take-profit 11.00"), reasons);
+        assertEquals(List.of(), venue.calls);
+    }
+
     @Test
     void heldOrdersAreModifiedHereAndVenueOrdersOnlyWhereTheVenueCan() {
         oms.submit("s", ClientOrderId.of("st"), OrderRequest.stop(X, Side.SELL, Qty.of(5), Price.of("9.00"), TimeInForce.GTC));

@@ -106,11 +106,17 @@ public final class StrategyHarness implements StrategyContext {
     /** Stops the instance: its open orders are cancelled when {@code cancelOpenOrders}, then onStop runs. */
     public void stop(boolean cancelOpenOrders) {
         if (lifecycle == InstanceState.RUNNING) {
-            if (cancelOpenOrders) {
-                cancelAll();
+            try {
+                if (cancelOpenOrders) {
+                    cancelAll();
+                }
+                invoke("onStop", strategy::onStop);
+            } catch (RuntimeException e) {
+                // nothing the books hold may keep an instance from stopping
+                log.error("strategy {}: stopping did not finish cleanly: {}", strategyId, e.toString());
+            } finally {
+                lifecycle = InstanceState.STOPPED;
             }
-            invoke("onStop", strategy::onStop);
-            lifecycle = InstanceState.STOPPED;
         }
     }
 

@@ -56,6 +56,9 @@ public class ListOrdersCommand implements Action {
 
     @Override
     public Object execute() {
+        if (last < 0) {
+            throw new IllegalArgumentException("-n: the number of orders must be 0 or more, was " + last);
+        }
         OrderFilter filter = new OrderFilter(strategy, instrument == null ? null : InstrumentId.of(instrument), status(), openOnly,
                 time(since, "--since"), time(until, "--until"));
         List<Order> orders = runtime.orderManager().orders(filter);

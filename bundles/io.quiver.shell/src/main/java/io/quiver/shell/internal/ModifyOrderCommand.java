@@ -48,8 +48,8 @@ public class ModifyOrderCommand implements Action {
         if (status.isTerminal()) {
             throw new IllegalArgumentException("order " + id + " is " + status + " and cannot be modified");
         }
-        oms.modify(orderId, quantity == null ? null : OrderSpec.number(quantity, "quantity", Qty::of),
-                limit == null ? null : OrderSpec.number(limit, "limit", Price::of), stop == null ? null : OrderSpec.number(stop, "stop", Price::of));
+        oms.modify(orderId, quantity == null ? null : OrderSpec.positive(quantity, "quantity", Qty::of),
+                limit == null ? null : OrderSpec.positive(limit, "limit", Price::of), stop == null ? null : OrderSpec.positive(stop, "stop", Price::of));
         out.println(OrderTables.outcome(oms, oms.order(orderId).orElseThrow()));
         return null;
     }

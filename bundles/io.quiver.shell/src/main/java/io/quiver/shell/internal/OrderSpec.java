@@ -33,20 +33,25 @@ final class OrderSpec {
             throw new IllegalArgumentException("an order is " + GRAMMAR + ", got '" + join(words) + "'");
         }
         Side side = side(words.get(0));
-        Qty quantity = number(words.get(1), "quantity", Qty::of);
+        Qty quantity = positive(words.get(1), "quantity", Qty::of);
         InstrumentId instrument = InstrumentId.of(words.get(2));
         Price limit = null;
         Price stop = null;
         TrailingOffset trail = null;
         TimeInForce tif = null;
         boolean market = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 3; i < words.size(); i++) {
             String word = words.get(i).toLowerCase(Locale.ROOT);
+            String key = word.matches("day|gtc|ioc|fok") ? "time in force" : word;
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("an order takes one " + key + ", got a second '" + words.get(i) + "'");
+            }
             switch (word) {
                 case "market" -> market = true;
-                case "limit" -> limit = number(value(words, ++i, word), "limit price", Price::of);
-                case "stop" -> stop = number(value(words, ++i, word), "stop price", Price::of);
-                case "trail" -> trail = number(value(words, ++i, word), "trailing offset", OrderSpec::offset);
+                case "limit" -> limit = positive(value(words, ++i, word), "limit price", Price::of);
+                case "stop" -> stop = positive(value(words, ++i, word), "stop price", Price::of);
+                case "trail" -> trail = offset(value(words, ++i, word));
                 case "day", "gtc", "ioc", "fok" -> tif = TimeInForce.valueOf(word.toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("'" + words.get(i) + "' is not part of an order: " + GRAMMAR);
             }
@@ -67,7 +72,30 @@ final class OrderSpec {
     /** An amount, or a percent as {@code 2%} or {@code 2pct} (the shell reads an unquoted {@code %} as an operator). */
     static TrailingOffset offset(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        return TrailingOffset.parse(t.endsWith("pct") ? t.substring(0, t.length() - 3) + "%" : t);
+        boolean percent = t.endsWith("pct") || t.endsWith("%");
+        String digits = t.endsWith("pct") ? t.substring(0, t.length() - 3) : percent ? t.substring(0, t.length() - 1) : t;
+        if (!DECIMAL.matcher(digits).matches()) {
+            throw new IllegalArgumentException("trailing offset '" + text + "' is not an amount like 0.50 or a percent like 2pct");
+        }
+        try {
+            return percent ? TrailingOffset.percent(digits) : TrailingOffset.amount(Price.of(digits));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("trailing offset '" + text + "': " + e.getMessage());
+        }
+    }
+
+    /** A plain decimal as an operator types it: no exponent, no sign but a leading minus, no grouping. */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    /** Reads a number that must be above zero, such as a quantity or a price. */
+    static <T> T positive(String text, String what, java.util.function.Function<String, T> parse) {
+        if (!DECIMAL.matcher(text.trim()).matches()) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a plain decimal number like 100 or 99.5");
+        }
+        if (new java.math.BigDecimal(text.trim()).signum() <= 0) {
+            throw new IllegalArgumentException(what + " must be above zero, was " + text.trim());
+        }
+        return number(text.trim(), what, parse);
     }
 
     private static Side side(String word) {
@@ -86,7 +114,7 @@ final class OrderSpec {
     }
 
     /** Reads a number the operator typed; a mistake names {@code what} and the text. */
-    static <T> T number(String text, String what, java.util.function.Function<String, T> parse) {
+    private static <T> T number(String text, String what, java.util.function.Function<String, T> parse) {
         try {
             return parse.apply(text);
         } catch (RuntimeException e) {

@@ -58,10 +58,10 @@ public class SubmitBracketCommand implements Action {
         OrderRequest entry = OrderSpec.parse(words);
         Side exit = entry.side().opposite();
         OrderRequest sl = stopLoss != null
-                ? OrderRequest.stop(entry.instrument(), exit, entry.quantity(), OrderSpec.number(stopLoss, "--stop-loss", Price::of), TimeInForce.GTC)
+                ? OrderRequest.stop(entry.instrument(), exit, entry.quantity(), OrderSpec.positive(stopLoss, "--stop-loss", Price::of), TimeInForce.GTC)
                 : OrderRequest.trailingStop(entry.instrument(), exit, entry.quantity(),
-                        OrderSpec.number(trailingStop, "--trailing-stop", OrderSpec::offset), TimeInForce.GTC);
-        OrderRequest tp = OrderRequest.limit(entry.instrument(), exit, entry.quantity(), OrderSpec.number(takeProfit, "--take-profit", Price::of),
+                        OrderSpec.offset(trailingStop), TimeInForce.GTC);
+        OrderRequest tp = OrderRequest.limit(entry.instrument(), exit, entry.quantity(), OrderSpec.positive(takeProfit, "--take-profit", Price::of),
                 TimeInForce.GTC);
         OperatorOrders.requireInstance(runtime, strategy);
         OrderManager oms = runtime.orderManager();

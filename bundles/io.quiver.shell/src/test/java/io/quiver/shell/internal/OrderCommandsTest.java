@@ -178,6 +178,11 @@ class OrderCommandsTest {
                 assertThrows(IllegalArgumentException.class, () -> listed(null, null, "DONE", null, null, false)).getMessage());
         assertEquals("--since 'yesterday' is not a time like 2026-11-21T14:00:00Z or a date like 2026-11-21",
                 assertThrows(IllegalArgumentException.class, () -> listed(null, null, null, "yesterday", null, false)).getMessage());
+        ListOrdersCommand negative = new ListOrdersCommand();
+        negative.runtime = runtime;
+        negative.last = -1;
+        assertEquals("-n: the number of orders must be 0 or more, was -1",
+                assertThrows(IllegalArgumentException.class, negative::execute).getMessage());
     }
 
     private List<String> listed(String strategy, String instrument, String status, String since, String until, boolean open) {

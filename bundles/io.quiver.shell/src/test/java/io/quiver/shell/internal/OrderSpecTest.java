@@ -34,13 +34,26 @@ class OrderSpecTest {
     @Test
     void mistakesAreNamed() {
         assertEquals("an order starts with BUY or SELL, got 'purchase'", message("purchase 10 SYN1"));
-        assertEquals("quantity 'ten' is not a valid number", message("BUY ten SYN1"));
-        assertEquals("limit price '1o1' is not a valid number", message("BUY 10 SYN1 limit 1o1"));
+        assertEquals("quantity 'ten' is not a plain decimal number like 100 or 99.5", message("BUY ten SYN1"));
+        assertEquals("limit price '1o1' is not a plain decimal number like 100 or 99.5", message("BUY 10 SYN1 limit 1o1"));
         assertEquals("'limit' needs a value after it", message("BUY 10 SYN1 limit"));
         assertEquals("'at' is not part of an order: " + OrderSpec.GRAMMAR, message("BUY 10 SYN1 at 100"));
         assertEquals("a market order takes no limit, stop or trail", message("BUY 10 SYN1 market limit 100"));
         assertEquals("a trailing stop takes no limit price", message("SELL 10 SYN1 trail 1 limit 100"));
         assertEquals("an order is " + OrderSpec.GRAMMAR + ", got 'BUY 10'", message("BUY 10"));
+    }
+
+    /** Each of these was accepted (or journaled as an order that could never be cancelled) before. */
+    @Test
+    void negativeRepeatedAndScientificNumbersAreRefusedBeforeAnythingIsEntered() {
+        assertEquals("quantity must be above zero, was -5", message("BUY -5 SYN1 limit 99"));
+        assertEquals("quantity must be above zero, was 0", message("BUY 0 SYN1"));
+        assertEquals("quantity '1e3' is not a plain decimal number like 100 or 99.5", message("BUY 1e3 SYN1"));
+        assertEquals("an order takes one limit, got a second 'limit'", message("BUY 10 SYN1 limit 99 limit 98"));
+        assertEquals("an order takes one time in force, got a second 'GTC'", message("BUY 10 SYN1 limit 99 DAY GTC"));
+        assertEquals("limit price must be above zero, was -1", message("BUY 10 SYN1 limit -1"));
+        assertEquals("trailing offset '150pct': trailing percent must be above 0 and below 100, was 150", message("SELL 10 SYN1 trail 150pct"));
+        assertEquals("trailing offset '-2': trailing amount must be positive, was -2", message("SELL 10 SYN1 trail -2"));
     }
 
     private static String message(String spec) {

@@ -1,12 +1,11 @@
 package io.quiver.store.internal;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -17,6 +16,11 @@ import java.util.zip.CRC32C;
  * it); with {@code fsync} it also waits for the disk. A crash in the middle of a write leaves a torn frame
  * at the end, which {@link #read()} stops at. The owner moves what the log holds into its MapDB store in
  * one transaction from time to time and then {@link #clear()}s it.
+ *
+ * <p>The file is written through {@link RandomAccessFile}, never through a {@code FileChannel}: a
+ * channel is closed for everyone when a thread that uses it is interrupted, and the threads that commit
+ * include strategy threads, which the runtime interrupts when it quarantines one. An interrupt must stop
+ * that strategy, not the journal every other strategy shares.
  */
 final class CommitLog implements AutoCloseable {
     /** Frame header: payload length (int), sequence number (long), CRC32C of sequence and payload (int). */
@@ -26,7 +30,7 @@ final class CommitLog implements AutoCloseable {
     }
 
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile out;
     private final boolean fsync;
     private final CRC32C crc = new CRC32C();
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
@@ -35,7 +39,8 @@ final class CommitLog implements AutoCloseable {
         this.file = file;
         this.fsync = fsync;
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            this.out = new RandomAccessFile(file.toFile(), "rw");
+            out.seek(out.length());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the commit log " + file + ": " + e.getMessage(), e);
         }
@@ -45,11 +50,10 @@ final class CommitLog implements AutoCloseable {
     List<Frame> read() {
         List<Frame> frames = new ArrayList<>();
         try {
-            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-            while (all.hasRemaining() && channel.read(all, all.position()) > 0) {
-                // read on until the buffer holds the whole file
-            }
-            all.flip();
+            byte[] bytes = new byte[Math.toIntExact(out.length())];
+            out.seek(0);
+            out.readFully(bytes);
+            ByteBuffer all = ByteBuffer.wrap(bytes);
             while (all.remaining() >= HEADER) {
                 int length = all.getInt();
                 long sequence = all.getLong();
@@ -79,11 +83,9 @@ final class CommitLog implements AutoCloseable {
         buffer.clear();
         buffer.putInt(bytes.length).putLong(sequence).putInt(checksum(sequence, bytes)).put(bytes).flip();
         try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            out.write(buffer.array(), 0, buffer.limit());
             if (fsync) {
-                channel.force(false);
+                out.getFD().sync();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the commit log " + file + ": " + e.getMessage(), e);
@@ -92,7 +94,7 @@ final class CommitLog implements AutoCloseable {
 
     long size() {
         try {
-            return channel.size();
+            return out.length();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of the commit log " + file + ": " + e.getMessage(), e);
         }
@@ -101,8 +103,8 @@ final class CommitLog implements AutoCloseable {
     /** Empties the log; call it once what it held is committed elsewhere. */
     void clear() {
         try {
-            channel.truncate(0);
-            channel.position(0);
+            out.setLength(0);
+            out.seek(0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty the commit log " + file + ": " + e.getMessage(), e);
         }
@@ -120,7 +122,7 @@ final class CommitLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the commit log " + file + ": " + e.getMessage(), e);
         }

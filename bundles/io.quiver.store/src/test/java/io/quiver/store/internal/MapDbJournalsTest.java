@@ -43,6 +43,32 @@ class MapDbJournalsTest {
         assertEquals(List.of("first\twith a tab", "second", "third", "fourth"), read);
     }
 
+    /**
+     * A quarantined strategy's thread is interrupted, possibly in the middle of a commit. That commit may
+     * fail for that thread, but the journal must stay open for every other thread (it was closed for all
+     * when the log was written through an interruptible channel).
+     */
+    @Test
+    void anInterruptedCommitterLeavesTheJournalOpenForEveryoneElse() throws Exception {
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                j.append("from an interrupted thread");
+                j.commit();
+            });
+            interrupted.start();
+            interrupted.join();
+            j.append("from another thread");
+            j.commit();
+        }
+        List<String> read = new ArrayList<>();
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            journals.open("orders").replay(read::add);
+        }
+        assertEquals(List.of("from an interrupted thread", "from another thread"), read);
+    }
+
     @Test
     void recordsAppendedButNotCommittedAreGoneAndARecordIsOneLine() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
