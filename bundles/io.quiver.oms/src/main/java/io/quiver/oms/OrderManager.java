@@ -138,6 +138,11 @@ public final class OrderManager {
         });
     }
 
+    /** Reads the books as the risk checks see them, under the lock (for showing limits and their usage). */
+    public synchronized <T> T readBooks(Function<RiskContext, T> reader) {
+        return reader.apply(books);
+    }
+
     /** The risk chain every new order passes before it goes to work; {@link PreTradeGate#NONE} by default. */
     public synchronized void gate(PreTradeGate riskGate) {
         this.gate = java.util.Objects.requireNonNull(riskGate, "riskGate");
@@ -803,35 +808,29 @@ public final class OrderManager {
         Instant now = clock.get();
         Venue venue = venues.apply(account.venueId());
         boolean emulated = r.type().isTriggered() && (venue == null || !venue.supportsNatively(r.type()));
-        record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
-        WorkingOrder w = orders.get(id);
         String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem
                 : haltedVenues.contains(account.venueId()) ? OrderRejects.HALTED + ": orders to venue " + account.venueId()
                         + " are halted after a reconciliation found differences"
                 : venue == null ? OrderRejects.VENUE_UNAVAILABLE + ": venue " + account.venueId() + " is not available"
                 : checks.request(r);
+        // The risk chain sees the books without this order; a refused order is still entered, so its history shows why.
+        PreTradeOrder order = new PreTradeOrder(strategyId, account.venueId(), id, r, now);
+        RiskRefusal refusal = problem == null && parent == null ? gate.check(order, books) : null;
+        Reservation held = problem == null && refusal == null && parent == null ? reservation(order) : null;
+        record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
+        WorkingOrder w = orders.get(id);
         if (problem != null) {
             int colon = problem.indexOf(':');
             event(w, new OrderEvent.Rejected(id, now, problem.substring(0, colon), problem.substring(colon + 2)));
+        } else if (refusal != null) {
+            event(w, new OrderEvent.Rejected(id, now, refusal.code(), refusal.message()));
         } else if (parent == null) {
-            PreTradeOrder order = new PreTradeOrder(strategyId, account.venueId(), id, r, now);
-            RiskRefusal refusal = gate.check(order, books);
-            if (refusal != null) {
-                event(w, new OrderEvent.Rejected(id, now, refusal.code(), refusal.message()));
-            } else {
-                reserve(w, order);
-                activate(w, now);
+            if (held != null && held.quantity().isPositive() && held.perUnit().signum() > 0) {
+                record(new JournalRecords.Reserved(w.id, held.quantity(), held.perUnit()));
             }
+            activate(w, now);
         }
         return w;
-    }
-
-    /** Records the buying power an order holds while open (see {@link MarginRules}). */
-    private void reserve(WorkingOrder w, PreTradeOrder order) {
-        Reservation r = reservation(order);
-        if (r != null && r.quantity().isPositive() && r.perUnit().signum() > 0) {
-            record(new JournalRecords.Reserved(w.id, r.quantity(), r.perUnit()));
-        }
     }
 
     private record Reservation(Qty quantity, Money perUnit) {
@@ -840,7 +839,7 @@ public final class OrderManager {
         }
     }
 
-    /** What an order would hold; null when it cannot be priced (a market order before any market data). */
+    /** What an order would hold while open (see {@link MarginRules}), judged on the books without it; null when it cannot be priced (a market order before any market data). */
     private Reservation reservation(PreTradeOrder order) {
         OrderRequest r = order.request();
         Price price = r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
@@ -895,6 +894,17 @@ public final class OrderManager {
         public int openOrders(String strategyId) {
             Map<ClientOrderId, WorkingOrder> open = openByStrategy.get(strategyId);
             return open == null ? 0 : open.size();
+        }
+
+        @Override
+        public int ordersEntered(String strategyId, Instant since) {
+            int n = 0;
+            for (WorkingOrder w : orders.values()) {
+                if (w.strategyId.equals(strategyId) && !w.created.isBefore(since) && w.status != OrderStatus.REJECTED) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         @Override

@@ -30,6 +30,9 @@ public interface RiskContext {
     /** How many orders of the strategy are open. */
     int openOrders(String strategyId);
 
+    /** How many orders the strategy has entered at or after {@code since} and not had rejected (a scan: ask once, then count). */
+    int ordersEntered(String strategyId, java.time.Instant since);
+
     /** Cash less what open orders hold reserved. */
     Money freeCash(String strategyId);
 

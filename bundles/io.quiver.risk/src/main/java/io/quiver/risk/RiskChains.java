@@ -1,0 +1,21 @@
+package io.quiver.risk;
+
+import io.quiver.oms.PreTradeGate;
+import io.quiver.risk.internal.RiskChainFactory;
+import java.util.Map;
+
+/** Risk chains for runs outside the OSGi runtime, such as {@code bin/quiver-backtest}. */
+public final class RiskChains {
+    private RiskChains() {
+    }
+
+    /**
+     * A chain for one backtest on the runtime's risk configuration (the entries of {@code etc/io.quiver.risk.cfg};
+     * empty for the defaults): its own counters, no kill switch, no audit.
+     *
+     * @throws IllegalArgumentException naming the key of a bad value
+     */
+    public static PreTradeGate backtest(Map<String, ?> config) {
+        return RiskChainFactory.backtest(config);
+    }
+}

@@ -1,0 +1,212 @@
+package io.quiver.risk.internal;
+
+import io.quiver.sdk.model.OrderRequest;
+import io.quiver.sdk.spi.PreTradeOrder;
+import io.quiver.sdk.spi.RiskRefusal;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit trail as a file of JSON objects, one a line ({@code data/log/quiver-audit.json}), apart from
+ * the text log. Passed orders are buffered and flushed every 200 ms; refusals and state changes are
+ * flushed at once. At {@code maxBytes} the file rolls to {@code .1} (then {@code .2}, ...), keeping {@code keep}.
+ * Thread-safe.
+ */
+final class AuditFile implements AuditTrail, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFile.class);
+
+    private final Path file;
+    private final long maxBytes;
+    private final int keep;
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "quiver-audit");
+        t.setDaemon(true);
+        return t;
+    });
+    private BufferedWriter out;
+    private long size;
+    private boolean failed;
+
+    AuditFile(Path file, long maxBytes, int keep) {
+        this.file = file;
+        this.maxBytes = maxBytes;
+        this.keep = keep;
+        open();
+        flusher.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private void open() {
+        try {
+            Files.createDirectories(file.getParent());
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit trail " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void decision(PreTradeOrder order, String check, RiskRefusal refusal) {
+        OrderRequest r = order.request();
+        Json j = new Json().field("time", order.time()).field("type", "decision").field("strategy", order.strategyId())
+                .field("venue", order.venueId()).field("order", order.id().value()).field("instrument", r.instrument().symbol())
+                .field("side", r.side()).field("orderType", r.type()).field("quantity", r.quantity()).field("limitPrice", r.limitPrice())
+                .field("stopPrice", r.stopPrice()).field("outcome", refusal == null ? "PASSED" : "REFUSED");
+        if (check != null) {
+            j.field("check", check);
+        }
+        if (refusal != null) {
+            j.field("code", refusal.code()).field("message", refusal.message());
+        }
+        write(j.end(), refusal != null);
+    }
+
+    @Override
+    public void state(Instant time, String scope, String state, String by, String reason) {
+        write(new Json().field("time", time).field("type", "state").field("scope", scope).field("state", state).field("by", by)
+                .field("reason", reason).end(), true);
+    }
+
+    private synchronized void write(String line, boolean now) {
+        if (out == null) {
+            return;
+        }
+        try {
+            if (size + line.length() + 1 > maxBytes) {
+                roll();
+            }
+            out.write(line);
+            out.write('\n');
+            size += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (now) {
+                out.flush();
+            }
+            failed = false;
+        } catch (IOException e) {
+            if (!failed) {
+                LOG.error("cannot write the audit trail {}: {}", file, e.getMessage());
+                failed = true;
+            }
+        }
+    }
+
+    private void roll() throws IOException {
+        out.close();
+        for (int i = keep - 1; i >= 1; i--) {
+            Path from = sibling(i);
+            if (Files.exists(from)) {
+                Files.move(from, sibling(i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, sibling(1), StandardCopyOption.REPLACE_EXISTING);
+        open();
+    }
+
+    private Path sibling(int n) {
+        return file.resolveSibling(file.getFileName() + "." + n);
+    }
+
+    synchronized void flush() {
+        try {
+            if (out != null) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            LOG.error("cannot flush the audit trail {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** The last {@code n} lines, oldest first (from the current file and, if it is short, the one before). */
+    List<String> last(int n) {
+        flush();
+        ArrayDeque<String> tail = new ArrayDeque<>(n + 1);
+        for (Path p : List.of(sibling(1), file)) {
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (var lines = Files.lines(p, StandardCharsets.UTF_8)) {
+                lines.forEach(l -> {
+                    tail.addLast(l);
+                    if (tail.size() > n) {
+                        tail.removeFirst();
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalStateException("cannot read the audit trail " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(tail);
+    }
+
+    @Override
+    public synchronized void close() {
+        flusher.shutdownNow();
+        try {
+            if (out != null) {
+                out.close();
+            }
+        } catch (IOException e) {
+            LOG.error("cannot close the audit trail {}: {}", file, e.getMessage());
+        }
+        out = null;
+    }
+
+    /** A flat JSON object of strings (numbers as exact decimal text), built field by field. */
+    static final class Json {
+        private final StringBuilder b = new StringBuilder(256).append('{');
+
+        Json field(String name, Object value) {
+            if (value == null) {
+                return this;
+            }
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            quote(name);
+            b.append(':');
+            quote(value.toString());
+            return this;
+        }
+
+        private void quote(String s) {
+            b.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            b.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            b.append('"');
+        }
+
+        String end() {
+            return b.append('}').toString();
+        }
+    }
+}
