@@ -45,13 +45,40 @@ import org.HdrHistogram.Histogram;
  * </ul>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar io.quiver.benchmarks.OrderPathBenchmark roundtrip}; journals go to
  * the temporary folder, or to {@code -Dquiver.bench.dir=<dir>}; {@code -Dquiver.bench.fsync=true} makes every commit wait
- * for the disk.
+ * for the disk; {@code -Dquiver.bench.risk=true} puts every order through the risk chain with every check on
+ * ({@link #ALL_CHECKS}; limits no order reaches), otherwise with the default checks (buying power, no short sales
+ * refused here) and, for the paper runtime, the audit trail.
  */
 public final class OrderPathBenchmark {
     private static final Instrument X = Instrument.of("X", 2, "USD");
     private static final Instant T0 = Instant.parse("2026-01-05T14:30:00Z");
 
     private OrderPathBenchmark() {
+    }
+
+    /** Every built-in check on, with limits the benchmark's orders never reach. */
+    static final java.util.Map<String, Object> ALL_CHECKS = java.util.Map.ofEntries(java.util.Map.entry("instruments.allowed", "X"),
+            java.util.Map.entry("instruments.blocked", "Y"), java.util.Map.entry("order.quantity.max", "1000000"),
+            java.util.Map.entry("order.notional.max", "1000000000000"), java.util.Map.entry("position.max", "1000000000"),
+            java.util.Map.entry("exposure.gross.max", "1000000000000000"), java.util.Map.entry("exposure.net.max", "1000000000000000"),
+            java.util.Map.entry("orders.open.max", "100000000"), java.util.Map.entry("orders.day.max", "1000000000"),
+            java.util.Map.entry("orders.rate.max", "1000000000"), java.util.Map.entry("orders.rate.global.max", "1000000000"),
+            java.util.Map.entry("collar.percent", "90"), java.util.Map.entry("duplicate.window", "PT0.000001S"),
+            java.util.Map.entry("buying.power", "true"), java.util.Map.entry("short.allowed", "true"));
+
+    static boolean riskOn() {
+        return Boolean.getBoolean("quiver.bench.risk");
+    }
+
+    /** The risk chain of an order manager that stands alone here: every check on, or the defaults with short sales allowed. */
+    static io.quiver.oms.PreTradeGate riskGate() {
+        return io.quiver.risk.RiskChains.backtest(riskOn() ? ALL_CHECKS : java.util.Map.of("short.allowed", "true"));
+    }
+
+    /** The risk layer of the paper runtime, its kill switch journaled with the rest and its audit trail in {@code folder}. */
+    static io.quiver.risk.RiskService risk(io.quiver.oms.JournalStore journals, Path folder) {
+        return io.quiver.risk.RiskChains.service(journals, riskOn() ? ALL_CHECKS : java.util.Map.of("short.allowed", "true"),
+                folder.resolve("quiver-audit.json"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,9 +112,11 @@ public final class OrderPathBenchmark {
             venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueJournal);
             venue.addInstrument(X);
             oms = new OrderManager(omsJournal, id -> venue, () -> now);
+            oms.gate(riskGate());
             oms.registerInstrument(X);
             venue.open(e -> oms.onVenueEvent("sim", e));
             oms.openAccount("s", "sim", Money.of(1_000_000_000L));
+            oms.onBar(bar(10_000)); // a reference price for the risk checks
         }
 
         Bar bar(long cents) {
@@ -192,6 +221,7 @@ public final class OrderPathBenchmark {
                     for (int k = first; k < first + n; k++) {
                         Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
                         Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
+                        paper.now = paper.now.plusNanos(2_000); // equal orders 2 us apart are not duplicates
                         paper.oms.submit("s", ClientOrderId.of("t" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
                     }
                 });
@@ -243,6 +273,7 @@ public final class OrderPathBenchmark {
                 for (int k = first; k < Math.min(first + 1_000, open); k++) {
                     Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
                     Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
+                    paper.now = paper.now.plusNanos(2_000);
                     paper.oms.submit("s", ClientOrderId.of("r" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
                 }
             });

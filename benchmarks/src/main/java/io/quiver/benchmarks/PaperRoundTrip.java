@@ -124,7 +124,8 @@ final class PaperRoundTrip {
         Histogram total = new Histogram(3_600_000_000_000L, 3);
         int warmup = Math.max(2_000, orders / 10);
         try (MapDbJournals journals = new MapDbJournals(folder, Boolean.getBoolean("quiver.bench.fsync"))) {
-            StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), journals, new SyncPolicy("SYNC", "P7D"));
+            StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), journals,
+                    OrderPathBenchmark.risk(journals, folder), new SyncPolicy("SYNC", "P7D"));
             try {
                 BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, journals.open("venue-sim"));
                 venue.addInstrument(X);

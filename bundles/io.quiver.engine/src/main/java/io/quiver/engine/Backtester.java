@@ -5,6 +5,7 @@ import io.quiver.engine.internal.InMemoryStateStore;
 import io.quiver.engine.internal.StrategyHarness;
 import io.quiver.oms.OrderJournal;
 import io.quiver.oms.OrderManager;
+import io.quiver.oms.PreTradeGate;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
@@ -30,7 +31,14 @@ public final class Backtester {
     private Backtester() {
     }
 
+    /** Runs without pre-trade risk checks: only the order manager's own checks apply. */
     public static BacktestResult run(Strategy strategy, BarSeries series, BacktestSettings settings, BacktestProgress progress) {
+        return run(strategy, series, settings, PreTradeGate.NONE, progress);
+    }
+
+    /** Runs with every new order passing {@code risk} first, as in paper and live trading. */
+    public static BacktestResult run(Strategy strategy, BarSeries series, BacktestSettings settings, PreTradeGate risk,
+            BacktestProgress progress) {
         if (series.size() == 0) {
             throw new IllegalArgumentException("the data set " + settings.dataName() + " has no bars");
         }
@@ -54,6 +62,7 @@ public final class Backtester {
         BacktestReport report = new BacktestReport(settings, series);
         Venue theVenue = venue;
         OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
+        oms.gate(risk);
         oms.registerInstrument(series.instrument());
         oms.openAccount(settings.strategyId(), venue.id(), settings.startingCash());
         StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, oms, clock,

@@ -41,6 +41,17 @@ public interface StrategyRuntime {
      */
     ReconciliationReport reconcile(String venueId, ReconciliationPolicy policy);
 
+    /**
+     * The kill switch: from now on every new order is refused until {@code risk:reset}; every open order of
+     * every instance is cancelled at its venue and, with {@code flatten}, every position is closed with a
+     * market order. {@code who} and {@code reason} go to the log and the audit trail.
+     */
+    KillReport kill(String who, String reason, boolean flatten);
+
+    /** What the kill switch did: the cancels it asked for and the market orders that flatten positions. */
+    record KillReport(int cancelsRequested, List<Order> flattening) {
+    }
+
     List<FeedInfo> feeds();
 
     List<VenueInfo> venues();

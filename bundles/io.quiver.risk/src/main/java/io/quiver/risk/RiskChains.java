@@ -18,4 +18,12 @@ public final class RiskChains {
     public static PreTradeGate backtest(Map<String, ?> config) {
         return RiskChainFactory.backtest(config);
     }
+
+    /**
+     * The runtime's risk layer outside the OSGi runtime (tests, benchmarks): the kill switch in
+     * {@code journals}' {@code risk} journal, the audit trail in {@code auditFile}.
+     */
+    public static RiskService service(io.quiver.oms.JournalStore journals, Map<String, Object> config, java.nio.file.Path auditFile) {
+        return new io.quiver.risk.internal.RiskComponent(journals, config, auditFile);
+    }
 }

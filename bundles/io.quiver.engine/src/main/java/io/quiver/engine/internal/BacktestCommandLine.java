@@ -120,7 +120,7 @@ public final class BacktestCommandLine {
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
                         options.getOrDefault("--venue", "sim"));
                 int[] last = {0};
-                BacktestResult r = BacktestRequests.run(cls, type, request, (done, total) -> {
+                BacktestResult r = BacktestRequests.run(cls, type, request, riskChain(home), (done, total) -> {
                     int percent = (int) (done * 100 / total);
                     if (total >= 100_000 && percent >= last[0] + 20) {
                         last[0] = percent;
@@ -141,6 +141,27 @@ public final class BacktestCommandLine {
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             err.println("error: the backtest failed: " + e);
             return 1;
+        }
+    }
+
+    /**
+     * The risk chain of a backtest run from {@code bin/}: the runtime's {@code etc/io.quiver.risk.cfg} when
+     * there is one (so a backtest is limited as paper trading is), the defaults otherwise.
+     */
+    static io.quiver.oms.PreTradeGate riskChain(Path home) throws IOException {
+        Path cfg = home.resolve("etc/io.quiver.risk.cfg");
+        Map<String, String> config = new TreeMap<>();
+        if (Files.isRegularFile(cfg)) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(cfg, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
+        }
+        try {
+            return io.quiver.risk.RiskChains.backtest(config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (" + cfg + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import io.quiver.engine.BacktestSettings;
 import io.quiver.engine.Backtester;
 import io.quiver.engine.StrategyInstantiator;
 import io.quiver.feed.csv.CsvDataReader;
+import io.quiver.oms.PreTradeGate;
 import io.quiver.sdk.Strategy;
 import io.quiver.feed.synthetic.GbmBarGenerator;
 import io.quiver.sdk.model.BarSeries;
@@ -30,7 +31,8 @@ public final class BacktestRequests {
     private BacktestRequests() {
     }
 
-    public static BacktestResult run(Class<?> strategyClass, String typeName, BacktestService.Request r, BacktestProgress progress) {
+    public static BacktestResult run(Class<?> strategyClass, String typeName, BacktestService.Request r, PreTradeGate risk,
+            BacktestProgress progress) {
         Money cash = Money.of(decimal("cash", r.startingCash()));
         BigDecimal fee = decimal("fee", r.feeBps());
         Strategy strategy = StrategyInstantiator.instantiate(strategyClass, r.parameters());
@@ -55,7 +57,7 @@ public final class BacktestRequests {
             checksum = sha256(file);
         }
         BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue);
-        return Backtester.run(strategy, series, settings, progress);
+        return Backtester.run(strategy, series, settings, risk, progress);
     }
 
     /** Data argument for generated bars: {@code synthetic:<bars>[:<seed>]}. */

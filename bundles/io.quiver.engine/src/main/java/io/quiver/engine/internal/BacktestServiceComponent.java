@@ -8,6 +8,7 @@ import io.quiver.sdk.Strategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.quiver.risk.RiskService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -24,10 +25,12 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public final class BacktestServiceComponent implements BacktestService {
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
+    private final RiskService risk;
 
     @Activate
-    public BacktestServiceComponent(@Reference ServiceComponentRuntime scr, BundleContext context) {
+    public BacktestServiceComponent(@Reference ServiceComponentRuntime scr, @Reference RiskService risk, BundleContext context) {
         this.scr = scr;
+        this.risk = risk;
         this.context = context;
     }
 
@@ -54,7 +57,7 @@ public final class BacktestServiceComponent implements BacktestService {
                 if (type == null) {
                     throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
                 }
-                return BacktestRequests.run(type, d.name, request, progress);
+                return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress);
             }
         }
         throw new IllegalArgumentException("no strategy type '" + request.strategyType() + "'; installed: "

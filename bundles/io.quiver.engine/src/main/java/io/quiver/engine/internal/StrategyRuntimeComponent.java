@@ -9,6 +9,7 @@ import io.quiver.oms.OrderFilter;
 import io.quiver.oms.OrderManager;
 import io.quiver.oms.ReconciliationPolicy;
 import io.quiver.oms.ReconciliationReport;
+import io.quiver.risk.RiskService;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Order;
@@ -82,9 +83,13 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         String order_retention() default "P7D";
     }
 
+    private final RiskService risk;
+
     @Activate
-    public StrategyRuntimeComponent(@Reference StateStoreFactory stores, @Reference JournalStore journals, Config config) {
+    public StrategyRuntimeComponent(@Reference StateStoreFactory stores, @Reference JournalStore journals, @Reference RiskService risk,
+            Config config) {
         this.stores = stores;
+        this.risk = risk;
         try {
             this.policy = ReconciliationPolicy.valueOf(config.reconciliation_policy().trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -99,6 +104,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         }
         long started = System.nanoTime();
         this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant);
+        oms.gate(risk.gate());
         LOG.info("order manager recovered {} order(s) of {} account(s) from its journal in {} ms", oms.orderCount(null),
                 oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
         started = System.nanoTime();
@@ -363,6 +369,30 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             throw new IllegalArgumentException("venue '" + venueId + "' keeps no books to reconcile with");
         }
         return oms.reconcile(reconcilable, reconciliationPolicy);
+    }
+
+    @Override
+    public KillReport kill(String who, String reason, boolean flatten) {
+        risk.kill(who, reason);
+        int cancels = oms.cancelAll(null, "kill switch thrown by " + who);
+        List<Order> flattening = new java.util.ArrayList<>();
+        if (flatten) {
+            String stamp = Long.toString(clock.millis(), 36);
+            for (String account : oms.accounts()) {
+                for (Position p : oms.positions(account)) {
+                    if (p.quantity().isZero()) {
+                        continue;
+                    }
+                    io.quiver.sdk.model.ClientOrderId id = io.quiver.sdk.model.ClientOrderId.of("kill-" + stamp + "-" + account + "-"
+                            + p.instrument().symbol());
+                    io.quiver.sdk.model.Side side = p.quantity().signum() > 0 ? io.quiver.sdk.model.Side.SELL : io.quiver.sdk.model.Side.BUY;
+                    risk.exempt(id);
+                    flattening.add(oms.submit(account, id, io.quiver.sdk.model.OrderRequest.market(p.instrument(), side, p.quantity().abs())));
+                }
+            }
+        }
+        LOG.warn("kill switch thrown by {} ({}): {} cancel(s) requested, {} flattening order(s)", who, reason, cancels, flattening.size());
+        return new KillReport(cancels, flattening);
     }
 
     @Override

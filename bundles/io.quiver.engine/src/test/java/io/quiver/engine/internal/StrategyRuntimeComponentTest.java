@@ -42,7 +42,7 @@ class StrategyRuntimeComponentTest {
     private static final Instrument X = Instrument.of("X", 2, "USD");
     private final Map<String, InMemoryStateStore> stores = new HashMap<>();
     private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()),
-            name -> new InMemoryJournal(), new OmsConfig("SYNC", "P7D"));
+            name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
     private final ManualFeed feed = new ManualFeed();
 
     @AfterEach
@@ -245,10 +245,10 @@ class StrategyRuntimeComponentTest {
     @Test
     void aBadOrderManagementSettingNamesItsKey() {
         IllegalArgumentException policy = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), new OmsConfig("SOMETIMES", "P7D")));
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SOMETIMES", "P7D")));
         assertEquals("reconciliation.policy: 'SOMETIMES' is not one of [SYNC, HALT]", policy.getMessage());
         IllegalArgumentException retention = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), new OmsConfig("SYNC", "a week")));
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SYNC", "a week")));
         assertEquals("order.retention: 'a week' is not an ISO-8601 duration such as P7D", retention.getMessage());
     }
 
@@ -256,7 +256,7 @@ class StrategyRuntimeComponentTest {
     void anInstanceWaitingForItsFeedShowsItsBooksFromTheJournal() {
         InMemoryJournal orders = new InMemoryJournal();
         InMemoryJournal venueBooks = new InMemoryJournal();
-        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, new OmsConfig("SYNC", "P7D"));
+        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
         Buyer buyer = new Buyer();
         BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueBooks);
         venue.addInstrument(X);
@@ -272,7 +272,7 @@ class StrategyRuntimeComponentTest {
         assertEquals(io.quiver.sdk.model.Money.of("99990.00"), cash, "100000 less 1 at 10.00");
         first.deactivate();
 
-        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, new OmsConfig("SYNC", "P7D"));
+        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
         try {
             second.addStrategy(new Buyer(), props("buyer")); // no feed, no venue yet
             InstanceInfo waiting = second.instance("buyer").orElseThrow();

@@ -119,9 +119,13 @@ public final class RiskComponent implements RiskService {
 
     @Activate
     public RiskComponent(@Reference JournalStore journals, Map<String, Object> properties) {
+        this(journals, properties, Path.of(System.getProperty("karaf.data", "data")).resolve("log").resolve("quiver-audit.json"));
+    }
+
+    /** The same outside the OSGi runtime (tests, benchmarks), with the audit trail in {@code auditFile}. */
+    public RiskComponent(JournalStore journals, Map<String, Object> properties, Path auditFile) {
         this.journal = journals.open("risk");
-        Path data = Path.of(System.getProperty("karaf.data", "data"));
-        this.audit = new AuditFile(data.resolve("log").resolve("quiver-audit.json"), 50L << 20, 10);
+        this.audit = new AuditFile(auditFile, 50L << 20, 10);
         this.config = properties;
         this.chain = new RiskChain(RiskLimits.DEFAULTS, Map.of(), java.time.ZoneOffset.UTC, null, null, () -> added, audit);
         chain.kill(replayKillSwitch());
@@ -139,7 +143,7 @@ public final class RiskComponent implements RiskService {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         audit.close();
     }
 

@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code feed:list}: the market-data feeds installed. */
 @Service
@@ -23,7 +22,7 @@ public class ListFeedsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Feed", "Running", "Instruments", "Bars");
+        Tables table = Tables.withColumns("Feed", "Running", "Instruments", "Bars");
         runtime.feeds().forEach(f -> table.addRow().addContent(f.id(), f.running(), String.join(",", f.instruments()), f.bars()));
         table.print(out, !noFormat);
         return null;

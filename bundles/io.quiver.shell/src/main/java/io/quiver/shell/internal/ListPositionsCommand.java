@@ -16,7 +16,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code position:list}: positions per instance and, per instrument, in total across instances; exact. */
 @Service
@@ -44,7 +43,7 @@ public class ListPositionsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Strategy", "Instrument", "Quantity", "Avg price", "Mark", "Realised P&L", "Unrealised P&L");
+        Tables table = Tables.withColumns("Strategy", "Instrument", "Quantity", "Avg price", "Mark", "Realised P&L", "Unrealised P&L");
         List<String> ids = strategy != null ? List.of(strategy) : runtime.instances().stream().map(InstanceInfo::id).toList();
         Map<InstrumentId, Total> totals = new TreeMap<>();
         for (String id : ids) {

@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code strategy:list}: every strategy instance with its state at a glance. */
 @Service
@@ -24,7 +23,7 @@ public class ListStrategiesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Id", "Type", "State", "Feed", "Venue", "Instruments", "Equity", "Open orders", "Orders", "Faults", "Note");
+        Tables table = Tables.withColumns("Id", "Type", "State", "Feed", "Venue", "Instruments", "Equity", "Open orders", "Orders", "Faults", "Note");
         for (InstanceInfo i : runtime.instances()) {
             String note = !i.reason().isEmpty() ? i.reason() : i.waitingFor().isEmpty() ? "" : "waiting for " + i.waitingFor();
             table.addRow().addContent(i.id(), i.type(), i.state(), i.feed(), i.venue(), String.join(",", i.instruments()),

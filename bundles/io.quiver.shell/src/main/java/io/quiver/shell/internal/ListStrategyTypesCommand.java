@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code strategy:types}: the strategy types installed, with their parameters and defaults. */
 @Service
@@ -25,7 +24,7 @@ public class ListStrategyTypesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Type", "Parameters (defaults)", "Bundle");
+        Tables table = Tables.withColumns("Type", "Parameters (defaults)", "Bundle");
         for (BacktestService.StrategyType t : backtests.strategyTypes()) {
             table.addRow().addContent(t.name(), format(t.parameters()), t.bundle());
         }

@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code venue:list}: the venues installed. */
 @Service
@@ -23,7 +22,7 @@ public class ListVenuesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Venue", "Simulated", "Instances");
+        Tables table = Tables.withColumns("Venue", "Simulated", "Instances");
         runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances()));
         table.print(out, !noFormat);
         return null;

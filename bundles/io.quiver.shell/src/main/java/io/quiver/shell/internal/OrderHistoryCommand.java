@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code order:history}: every event of one order, oldest first, with the state after each. */
 @Service
@@ -35,7 +34,7 @@ public class OrderHistoryCommand implements Action {
         Order order = oms.order(ClientOrderId.of(id)).orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'"));
         out.println(order.id() + "  " + order.strategyId() + "  " + order.request() + "  " + order.status() + ", filled "
                 + order.filledQuantity());
-        ShellTable table = Tables.withColumns("Time", "Event", "Status after", "Detail");
+        Tables table = Tables.withColumns("Time", "Event", "Status after", "Detail");
         for (OrderHistoryEntry e : oms.history(order.id())) {
             table.addRow().addContent(e.time(), e.what(), e.statusAfter(), e.detail());
         }

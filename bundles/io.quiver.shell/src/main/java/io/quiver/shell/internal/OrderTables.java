@@ -6,15 +6,14 @@ import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** How orders print in the shell: as table rows, and as the outcome of an operator's request. */
 final class OrderTables {
     private OrderTables() {
     }
 
-    static ShellTable orders(List<Order> orders) {
-        ShellTable table = Tables.withColumns("Id", "Strategy", "Instrument", "Side", "Type", "Quantity", "Limit", "Stop", "Trail",
+    static Tables orders(List<Order> orders) {
+        Tables table = Tables.withColumns("Id", "Strategy", "Instrument", "Side", "Type", "Quantity", "Limit", "Stop", "Trail",
                 "TIF", "Status", "Filled", "Group", "Created", "Updated");
         for (Order o : orders) {
             OrderRequest r = o.request();

@@ -3,7 +3,6 @@ package io.quiver.shell.internal;
 import io.quiver.oms.Discrepancy;
 import io.quiver.oms.ReconciliationReport;
 import java.io.PrintStream;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** How a reconciliation report prints: a summary line, then one row per difference and what was done. */
 final class ReconciliationTables {
@@ -18,7 +17,7 @@ final class ReconciliationTables {
         if (r.isClean()) {
             return;
         }
-        ShellTable table = Tables.withColumns("Kind", "Account", "Order", "Found", "Done");
+        Tables table = Tables.withColumns("Kind", "Account", "Order", "Found", "Done");
         for (Discrepancy d : r.discrepancies()) {
             table.addRow().addContent(d.kind(), d.account(), d.orderId() == null ? "" : d.orderId(), d.detail(), d.action());
         }

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code account:show}: capital, cash and equity per instance and in total, exact. */
 @Service
@@ -25,7 +24,7 @@ public class ShowAccountCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = Tables.withColumns("Strategy", "Capital", "Cash", "Equity", "P&L");
+        Tables table = Tables.withColumns("Strategy", "Capital", "Cash", "Equity", "P&L");
         Money capital = Money.ZERO;
         Money cash = Money.ZERO;
         Money equity = Money.ZERO;

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 
 /** {@code book:show}: the top levels of an instrument's book on the simulated exchange. */
 @Service
@@ -37,7 +36,7 @@ public class ShowBookCommand implements Action {
         }
         ExchangeBooks.Depth d = books.depth(InstrumentId.of(instrument), levels);
         out.println(d.instrument() + "  last " + (d.lastTradePrice() == null ? "-" : d.lastTradePrice()) + "  depth sequence " + d.sequence());
-        ShellTable table = Tables.withColumns("Bid orders", "Bid size", "Bid", "Ask", "Ask size", "Ask orders");
+        Tables table = Tables.withColumns("Bid orders", "Bid size", "Bid", "Ask", "Ask size", "Ask orders");
         for (int i = 0; i < Math.max(d.bids().size(), d.asks().size()); i++) {
             ExchangeBooks.Level b = i < d.bids().size() ? d.bids().get(i) : null;
             ExchangeBooks.Level a = i < d.asks().size() ? d.asks().get(i) : null;

@@ -27,6 +27,14 @@ final class FakeRuntime implements StrategyRuntime {
     final BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
     Instant now = Instant.parse("2026-11-20T14:30:00Z");
     final OrderManager oms = new OrderManager(new InMemoryJournal(), id -> id.equals("sim") ? venue : null, () -> now);
+    /** The risk layer behind {@link #kill}, when a test wires one (its gate is then the order manager's). */
+    io.quiver.risk.RiskService risk;
+
+    FakeRuntime withRisk(io.quiver.risk.RiskService riskService) {
+        this.risk = riskService;
+        oms.gate(riskService.gate());
+        return this;
+    }
 
     FakeRuntime() {
         venue.open(e -> oms.onVenueEvent("sim", e));
@@ -79,6 +87,15 @@ final class FakeRuntime implements StrategyRuntime {
             throw new IllegalArgumentException("no venue '" + venueId + "'");
         }
         return oms.reconcile(venue, policy);
+    }
+
+    @Override
+    public KillReport kill(String who, String reason, boolean flatten) {
+        calls.add("kill " + who + " " + reason + (flatten ? " flatten" : ""));
+        if (risk != null) {
+            risk.kill(who, reason);
+        }
+        return new KillReport(oms.cancelAll(null, "kill switch thrown by " + who), List.of());
     }
 
     @Override
