@@ -49,6 +49,8 @@ public class CrashRecoveryIT {
     @Test
     public void killedAtRandomManyTimesItLosesAndDoublesNothingAndEndsEqualToTheVenue() throws Exception {
         karaf = new KarafProcess("crash-it", "PT0.02S");
+        // The ladder offers both sides from a flat position: its sells are short sales, which its risk settings allow.
+        Files.writeString(karaf.home.resolve("etc/io.quiver.risk.strategy-ladder-crash.cfg"), "strategy.id = ladder-crash\nshort.allowed = true\n");
         Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.ladder-crash.cfg"), "levels = 100\nstep = 0.02\nsize = 1\n");
         Random random = new Random(SEED);
         Set<String> missedAtLastKill = Set.of();

@@ -88,15 +88,16 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
 
     /**
      * Reads a scope's configuration. Keys outside {@link #KEYS} (and, with {@code global}, {@link #GLOBAL_KEYS})
-     * are refused unless they belong to Config Admin or Karaf (a dot-free {@code service.*},
-     * {@code felix.*}, {@code component.*} or {@code strategy.id}); blank values are not set.
+     * are refused unless they belong to Config Admin, Declarative Services or Karaf ({@code service.*},
+     * {@code felix.*}, {@code component.*}, {@code osgi.*}, {@code objectClass}) or name the scope
+     * ({@code strategy.id}); blank values are not set.
      *
      * @throws IllegalArgumentException naming the key and the value
      */
     public static RiskLimits parse(Map<String, ?> config, boolean global) {
         for (String key : config.keySet()) {
             boolean framework = key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")
-                    || key.equals("strategy.id");
+                    || key.startsWith("osgi.") || key.equals("objectClass") || key.equals("strategy.id");
             if (!framework && !KEYS.containsKey(key) && !(global && GLOBAL_KEYS.containsKey(key))) {
                 throw new IllegalArgumentException(key + ": not a risk setting; the settings are " + String.join(", ", new TreeSet<>(
                         global ? union(KEYS.keySet(), GLOBAL_KEYS.keySet()) : KEYS.keySet())));

@@ -209,6 +209,9 @@ class RiskChecksTest {
                 assertThrows(IllegalArgumentException.class, () -> chain("duplicate.window", "1s")).getMessage());
         String misspelt = assertThrows(IllegalArgumentException.class, () -> chain("postion.max", "10")).getMessage();
         assertEquals("postion.max: not a risk setting; the settings are ", misspelt.substring(0, misspelt.indexOf("are ") + 4));
+        assertEquals(RiskLimits.DEFAULTS.over(RiskLimits.DEFAULTS), RiskLimits.parse(Map.of("osgi.ds.satisfying.condition.target", "(x=y)",
+                "component.name", "c", "service.pid", "p", "felix.fileinstall.filename", "f"), true).over(RiskLimits.DEFAULTS),
+                "what the framework adds to a configuration is not a misspelt setting");
         assertEquals("trading.zone: 'Mars/Olympus' is not a time zone such as UTC or America/New_York",
                 assertThrows(IllegalArgumentException.class, () -> chain("trading.zone", "Mars/Olympus")).getMessage());
     }

@@ -1,0 +1,100 @@
+package io.quiver.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.quiver.itests.KarafProcess.Result;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The kill switch on the assembled distribution, as an operator uses it through bin/client: two ladder
+ * instances keep 3,000 orders open; {@code risk:kill} refuses every new order and cancels every open one
+ * at the venue; the switch holds across a kill -9 and a restart; {@code risk:reset} lifts it.
+ */
+public class KillSwitchIT {
+    private static final String RECONCILED = "reconciliation with venue sim:";
+    private static final int LEVELS = 750;
+    private KarafProcess karaf;
+
+    @After
+    public void stopKaraf() throws Exception {
+        if (karaf != null) {
+            karaf.destroy();
+        }
+    }
+
+    @Test
+    public void killCancelsEveryOpenOrderRefusesNewOnesAndHoldsAcrossKillMinus9UntilReset() throws Exception {
+        karaf = new KarafProcess("kill-it", "PT0.5S");
+        for (String[] ladder : List.of(new String[] {"ladder-a", "SYN1"}, new String[] {"ladder-b", "SYN2"})) {
+            Files.writeString(karaf.home.resolve("etc/io.quiver.risk.strategy-" + ladder[0] + ".cfg"), "strategy.id = " + ladder[0]
+                    + "\nshort.allowed = true\nshort.margin.rate = 0.1\n");
+            Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.ladder-" + ladder[0].substring(7) + ".cfg"), "strategy.id = "
+                    + ladder[0] + "\ninstruments = " + ladder[1] + "\nlevels = " + LEVELS + "\nstep = 0.01\nsize = 1\n");
+        }
+        karaf.start();
+        karaf.awaitLog(RECONCILED, 1);
+        QuiverTestSupport.await(KarafProcess.WAIT, "both ladders hold " + LEVELS * 2 + " open orders",
+                () -> openOrders("ladder-a") >= LEVELS * 2 && openOrders("ladder-b") >= LEVELS * 2);
+
+        Result kill = karaf.client("risk:kill --reason 'kill switch test'");
+        assertEquals(kill.output(), 0, kill.exit());
+        assertTrue(kill.output(), kill.output().contains("KILLED by it: every new order is refused until risk:reset"));
+        QuiverTestSupport.await(KarafProcess.WAIT, "every open order cancelled at the venue",
+                () -> openOrders("ladder-a") == 0 && openOrders("ladder-b") == 0 && openOrders("sma-demo") == 0);
+        assertRefused();
+        Result status = karaf.client("risk:status --no-format");
+        assertTrue(status.output(), status.output().contains("runtime\tKILLED") && status.output().contains("kill switch test"));
+
+        karaf.kill();
+        JournalBooks venue = JournalBooks.ofVenue(dump("venue-sim"));
+        assertEquals("the venue holds no open order", List.of(), List.copyOf(venue.openOrderIds()));
+        karaf.start();
+        karaf.awaitLog(RECONCILED, 2);
+        karaf.awaitLog("the kill switch is thrown (by it", 1);
+        status = karaf.client("risk:status --no-format");
+        assertTrue(status.output(), status.output().contains("runtime\tKILLED"));
+        assertRefused();
+
+        Result reset = karaf.client("risk:reset");
+        assertEquals(reset.output(), 0, reset.exit());
+        assertTrue(reset.output(), reset.output().contains("kill switch reset"));
+        Result accepted = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
+        assertTrue(accepted.output(), accepted.output().contains("ACCEPTED"));
+        QuiverTestSupport.await(KarafProcess.WAIT, "the ladders trade again", () -> openOrders("ladder-a") > 0);
+        List<String> audit = Files.readAllLines(karaf.home.resolve("data/log/quiver-audit.json"));
+        assertTrue("the audit trail has the kill and the reset by it",
+                audit.stream().anyMatch(l -> l.contains("\"state\":\"KILLED\"") && l.contains("\"by\":\"it\""))
+                        && audit.stream().anyMatch(l -> l.contains("\"state\":\"ACTIVE\"") && l.contains("\"by\":\"it\"")));
+    }
+
+    private void assertRefused() throws Exception {
+        Result refused = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
+        assertTrue(refused.output(), refused.output().contains("REJECTED") && refused.output().contains("KILLED"));
+    }
+
+    /** The open orders column of strategy:list for one instance. */
+    private int openOrders(String instance) {
+        try {
+            Result r = karaf.client("strategy:list --no-format");
+            for (String line : r.output().lines().toList()) {
+                String[] f = line.split("\t");
+                if (f.length > 7 && f[0].equals(instance)) {
+                    return Integer.parseInt(f[7].trim());
+                }
+            }
+            return -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> dump(String journal) throws Exception {
+        Result r = karaf.script("bin/quiver-journal", journal);
+        assertEquals(r.output(), 0, r.exit());
+        return r.output().lines().filter(l -> !l.isEmpty()).toList();
+    }
+}
