@@ -85,7 +85,15 @@ final class KarafProcess {
     }
 
     Result client(String command) throws Exception {
-        return run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", "it", "-p", "it-secret", command);
+        return clientAs("it", "it-secret", command);
+    }
+
+    Result clientAs(String user, String password, String command) throws Exception {
+        return run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", user, "-p", password, command);
+    }
+
+    int sshPort() {
+        return sshPort;
     }
 
     Result script(String... command) throws Exception {

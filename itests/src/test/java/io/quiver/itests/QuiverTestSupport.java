@@ -67,15 +67,31 @@ public abstract class QuiverTestSupport {
         }
     }
 
-    /** Runs a shell command in the container and returns what it printed. */
+    /** Runs a shell command in the container as an administrator (the command ACLs check the roles) and returns what it printed. */
     protected String executeCommand(String command) throws Exception {
+        return executeCommand(command, "it-admin", "admin", "viewer", "trader");
+    }
+
+    /** Runs a shell command as {@code user} with {@code roles} and returns what it printed. */
+    protected String executeCommand(String command, String user, String... roles) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal(user));
+        for (String role : roles) {
+            subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(role));
+        }
         try {
-            session.execute(command);
-        } finally {
-            session.close();
+            javax.security.auth.Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> {
+                Session session = sessionFactory.create(System.in, out, out);
+                try {
+                    return session.execute(command);
+                } finally {
+                    session.close();
+                }
+            });
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);

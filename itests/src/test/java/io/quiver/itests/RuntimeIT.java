@@ -124,14 +124,14 @@ public class RuntimeIT extends QuiverTestSupport {
 
     @Test
     public void backtestRunTwiceGivesIdenticalJson() throws Exception {
-        String first = executeCommand("backtest:run --output data/it-a.json sma fast=10 slow=30 size=100");
-        executeCommand("backtest:run --output data/it-b.json sma fast=10 slow=30 size=100");
+        String first = executeCommand("backtest:run --output it-a.json sma fast=10 slow=30 size=100");
+        executeCommand("backtest:run --output it-b.json sma fast=10 slow=30 size=100");
         // The expected figures are those the naive reference in SmaCrossoverBacktestTest confirms.
         assertTrue(first, first.contains("fills          195 (orders 195)"));
         assertTrue(first, first.contains("final equity   102646.065200 (start 100000)"));
         Path home = Path.of(System.getProperty("karaf.home"));
-        byte[] a = Files.readAllBytes(home.resolve("data/it-a.json"));
-        byte[] b = Files.readAllBytes(home.resolve("data/it-b.json"));
+        byte[] a = Files.readAllBytes(home.resolve("data/quiver/backtests/it-a.json"));
+        byte[] b = Files.readAllBytes(home.resolve("data/quiver/backtests/it-b.json"));
         assertTrue(a.length > 1000);
         assertArrayEquals(a, b);
     }

@@ -66,9 +66,10 @@ final class LiveInstance {
         return executor != null;
     }
 
-    boolean isQuarantined() {
+    /** Quarantined, or failed in its onStart: it runs no more until an operator starts it again. */
+    boolean isHalted() {
         StrategyHarness h = harness;
-        return h != null && h.instanceState() == InstanceState.QUARANTINED;
+        return h != null && (h.instanceState() == InstanceState.QUARANTINED || h.instanceState() == InstanceState.FAILED);
     }
 
     void waitFor(String what) {

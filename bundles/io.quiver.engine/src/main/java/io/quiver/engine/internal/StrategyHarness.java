@@ -61,6 +61,8 @@ public final class StrategyHarness implements StrategyContext {
     private long timerSeq;
     private boolean delivering;
     private int faults;
+    /** Orders rejected in a row; reset by an order that is accepted or fills. */
+    private int rejectedInARow;
     /** Read by the watchdog from another thread. */
     private volatile InstanceState lifecycle = InstanceState.CREATED;
     private volatile String reason = "";
@@ -98,9 +100,27 @@ public final class StrategyHarness implements StrategyContext {
 
     // ---- driving the instance -------------------------------------------------------------
 
+    /**
+     * Starts the strategy. If {@code onStart} throws, the instance has failed: it is FAILED with the reason,
+     * gets no events, and whatever it entered before throwing is cancelled.
+     */
     public void start() {
         lifecycle = InstanceState.RUNNING;
-        invoke("onStart", () -> strategy.onStart(this));
+        delivering = true;
+        callbackName = "onStart";
+        callbackStarted = System.nanoTime();
+        try {
+            oms.inBatch(() -> strategy.onStart(this));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            reason = "onStart threw " + e.getClass().getName() + ": " + e.getMessage();
+            lifecycle = InstanceState.FAILED;
+            log.error("strategy {} failed to start: {}", strategyId, reason, e);
+            oms.cancelAll(strategyId, "strategy " + strategyId + " failed to start");
+        } finally {
+            callbackStarted = 0;
+            delivering = false;
+        }
+        drain();
     }
 
     /** Stops the instance: its open orders are cancelled when {@code cancelOpenOrders}, then onStop runs. */
@@ -199,6 +219,7 @@ public final class StrategyHarness implements StrategyContext {
         while (!pending.isEmpty()) {
             OrderEvent e = pending.poll();
             eventSink.accept(e);
+            countRejection(e);
             if (lifecycle == InstanceState.RUNNING) {
                 delivering = true;
                 callbackName = "onOrderEvent";
@@ -220,11 +241,38 @@ public final class StrategyHarness implements StrategyContext {
         }
     }
 
+    /**
+     * A strategy whose orders are rejected again and again is misbehaving (a loop on a bad order, a limit it
+     * keeps running into): {@value #MAX_REJECTED_IN_A_ROW} rejections in a row count as a fault each time.
+     * Rejections because the kill switch is thrown are the operator's doing and do not count.
+     */
+    private void countRejection(OrderEvent e) {
+        if (e instanceof OrderEvent.Rejected r) {
+            if (!r.reasonCode().equals("KILLED") && ++rejectedInARow % MAX_REJECTED_IN_A_ROW == 0 && lifecycle == InstanceState.RUNNING) {
+                countFault(rejectedInARow + " orders in a row were rejected, the last with " + r.reasonCode() + ": " + r.message(), null);
+            }
+        } else if (e instanceof OrderEvent.Accepted || e instanceof OrderEvent.Filled) {
+            rejectedInARow = 0;
+        }
+    }
+
+    /** Rejections in a row that count as one fault. */
+    static final int MAX_REJECTED_IN_A_ROW = 50;
+
     private void fault(String callback, Throwable e) {
+        countFault(callback + " threw " + e.getClass().getName() + ": " + e.getMessage(), e);
+    }
+
+    /** One fault, described; {@code cause} (its stack trace goes to the log) is null for a fault that is no exception. */
+    private void countFault(String what, Throwable cause) {
         faults++;
-        log.warn("strategy {}: {} threw {} (fault {} of {})", strategyId, callback, e, faults, maxFaults, e);
+        if (cause != null) {
+            log.warn("strategy {}: {} (fault {} of {})", strategyId, what, faults, maxFaults, cause);
+        } else {
+            log.warn("strategy {}: {} (fault {} of {})", strategyId, what, faults, maxFaults);
+        }
         if (faults >= maxFaults) {
-            reason = callback + " threw " + e.getClass().getName() + ": " + e.getMessage() + " (" + faults + " faults)";
+            reason = what + " (" + faults + " faults)";
             lifecycle = InstanceState.QUARANTINED;
             log.error("strategy {} quarantined: {}", strategyId, reason);
             cancelAll();

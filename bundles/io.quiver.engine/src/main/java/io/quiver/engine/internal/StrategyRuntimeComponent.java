@@ -319,8 +319,8 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public synchronized void start(String id) {
         LiveInstance i = existing(id);
-        if (i.isQuarantined()) {
-            i.stop(); // retire the quarantined run (its thread may be stuck: stop interrupts it after 10 s)
+        if (i.isHalted()) {
+            i.stop(); // retire the quarantined or failed run (its thread may be stuck: stop interrupts it after 10 s)
         }
         if (!i.isActive()) {
             tryStart(i);

@@ -110,4 +110,57 @@ class StrategyHarnessTest {
                 healthy.events.stream().map(Object::getClass).toList());
         assertEquals(Qty.of(1), good.position(X.id()).quantity());
     }
+
+    /** It used to stay RUNNING and submit rejected orders on every bar. */
+    @Test
+    void aStrategyWhoseOnStartThrowsHasFailedAndWhatItEnteredIsCancelled() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T);
+        venue.open(e -> oms.onVenueEvent("sim", e));
+        int[] bars = {0};
+        StrategyHarness h = harness("broken", new BaseStrategy() {
+            @Override
+            protected void start() {
+                context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("1.00"), TimeInForce.GTC));
+                throw new IllegalStateException("no such parameter set");
+            }
+
+            @Override
+            public void onBar(Bar bar) {
+                bars[0]++;
+            }
+        }, oms);
+        h.start();
+        assertEquals(InstanceState.FAILED, h.instanceState());
+        assertEquals("onStart threw java.lang.IllegalStateException: no such parameter set", h.reason());
+        h.onBar(bar(1));
+        assertEquals(0, bars[0], "a failed instance gets no events");
+        assertEquals(OrderStatus.CANCELLED, oms.orders(OrderFilter.ofStrategy("broken")).get(0).status());
+    }
+
+    /** A strategy that loops on a bad order is quarantined instead of flooding the journal for ever. */
+    @Test
+    void ordersRejectedAgainAndAgainCountAsFaultsUntilQuarantine() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T);
+        venue.open(e -> oms.onVenueEvent("sim", e));
+        StrategyHarness h = harness("looping", new BaseStrategy() {
+            @Override
+            public void onBar(Bar bar) {
+                for (int i = 0; i < 10; i++) {
+                    context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(-1), Price.of("1.00"), TimeInForce.GTC));
+                }
+            }
+        }, oms);
+        h.start();
+        int bars = 0;
+        while (h.instanceState() == InstanceState.RUNNING && bars < 100) {
+            h.onBar(bar(++bars));
+        }
+        assertEquals(InstanceState.QUARANTINED, h.instanceState());
+        assertEquals(15, bars, "three faults of 50 rejections in a row, 10 a bar");
+        assertTrue(h.reason().startsWith("150 orders in a row were rejected, the last with INVALID_QUANTITY"), h.reason());
+    }
 }

@@ -50,7 +50,8 @@ public class RunBacktestCommand implements Action {
     @Option(name = "--id", description = "Strategy instance id recorded in the result")
     String id = "backtest";
 
-    @Option(name = "-o", aliases = "--output", description = "Where to write the JSON result (default data/quiver/backtests/<id>.json)")
+    @Option(name = "-o", aliases = "--output", description = "Where to write the JSON result, relative to data/quiver/backtests "
+            + "(default <id>.json); an absolute path only for an admin")
     String output;
 
     PrintStream out = System.out;
@@ -69,12 +70,38 @@ public class RunBacktestCommand implements Action {
                         out.println("  " + percent + " % (" + done + " of " + total + " bars)");
                     }
                 });
-        Path json = output != null ? home.resolve(output) : dataDir.resolve("quiver").resolve("backtests").resolve(id + ".json");
+        Path json = resultFile(dataDir.resolve("quiver").resolve("backtests"), id, output, ShellUser.hasRole("admin"));
         Files.createDirectories(json.toAbsolutePath().getParent());
         Files.writeString(json, r.json(), StandardCharsets.UTF_8);
         out.print(r.summary());
         out.println("result         " + json.normalize());
         return null;
+    }
+
+    /**
+     * Where a result goes: inside the backtests folder, whatever the id or a relative {@code --output} says
+     * (a shell user must not write over files elsewhere); an absolute path only for an administrator.
+     */
+    static Path resultFile(Path backtests, String id, String output, boolean admin) {
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("--id '" + id + "' must be letters, digits, '.', '_' or '-'");
+        }
+        if (output == null) {
+            return backtests.resolve(id + ".json");
+        }
+        Path asked = Path.of(output);
+        if (asked.isAbsolute()) {
+            if (!admin) {
+                throw new IllegalArgumentException("--output " + output + ": only an admin may write outside " + backtests
+                        + "; give a name relative to it");
+            }
+            return asked.normalize();
+        }
+        Path inside = backtests.resolve(asked).normalize();
+        if (!inside.startsWith(backtests.normalize())) {
+            throw new IllegalArgumentException("--output " + output + " leads outside " + backtests + "; give a name inside it");
+        }
+        return inside;
     }
 
     static Map<String, String> parseParams(List<String> params) {

@@ -21,4 +21,19 @@ final class ShellUser {
         }
         return System.getProperty("user.name", "unknown");
     }
+
+    /** Whether the session's user has {@code role} (Karaf's JAAS role principals). */
+    @SuppressWarnings("removal")
+    static boolean hasRole(String role) {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject == null) {
+            return false;
+        }
+        for (Principal p : subject.getPrincipals()) {
+            if (p.getClass().getSimpleName().equals("RolePrincipal") && p.getName().equals(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

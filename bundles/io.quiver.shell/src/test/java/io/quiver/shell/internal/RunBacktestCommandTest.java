@@ -72,4 +72,22 @@ class RunBacktestCommandTest {
         var e = assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.parseParams(List.of("fast")));
         assertEquals("strategy parameters are given as name=value, got 'fast'", e.getMessage());
     }
+
+    /** A viewer or trader once could write a result over any file the runtime can write, e.g. etc/users.properties. */
+    @Test
+    void resultsStayInsideTheBacktestsFolderUnlessAnAdminGivesAnAbsolutePath() {
+        java.nio.file.Path folder = java.nio.file.Path.of("/srv/quiver/data/quiver/backtests");
+        assertEquals(folder.resolve("run.json"), RunBacktestCommand.resultFile(folder, "run", null, false));
+        assertEquals(folder.resolve("a/b.json"), RunBacktestCommand.resultFile(folder, "run", "a/b.json", false));
+        assertEquals("--output ../../../etc/users.properties leads outside /srv/quiver/data/quiver/backtests; give a name inside it",
+                assertThrows(IllegalArgumentException.class,
+                        () -> RunBacktestCommand.resultFile(folder, "run", "../../../etc/users.properties", false)).getMessage());
+        assertEquals("--output /etc/passwd: only an admin may write outside /srv/quiver/data/quiver/backtests; give a name relative to it",
+                assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.resultFile(folder, "run", "/etc/passwd", false))
+                        .getMessage());
+        assertEquals(java.nio.file.Path.of("/tmp/r.json"), RunBacktestCommand.resultFile(folder, "run", "/tmp/r.json", true));
+        assertEquals("--id '../../etc/x' must be letters, digits, '.', '_' or '-'",
+                assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.resultFile(folder, "../../etc/x", null, false))
+                        .getMessage());
+    }
 }
