@@ -65,7 +65,12 @@ public class KillSwitchIT {
         Result accepted = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
         assertTrue(accepted.output(), accepted.output().contains("ACCEPTED"));
         QuiverTestSupport.await(KarafProcess.WAIT, "the ladders trade again", () -> openOrders("ladder-a") > 0);
-        List<String> audit = Files.readAllLines(karaf.home.resolve("data/log/quiver-audit.json"));
+        List<String> audit = new java.util.ArrayList<>();
+        try (var files = Files.list(karaf.home.resolve("data/log"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("quiver-audit.json")).toList()) {
+                audit.addAll(Files.readAllLines(f));
+            }
+        }
         assertTrue("the audit trail has the kill and the reset by it",
                 audit.stream().anyMatch(l -> l.contains("\"state\":\"KILLED\"") && l.contains("\"by\":\"it\""))
                         && audit.stream().anyMatch(l -> l.contains("\"state\":\"ACTIVE\"") && l.contains("\"by\":\"it\"")));

@@ -9,6 +9,22 @@ import java.util.Map;
 
 /** The platform settings of a live instance, read from its service properties; a bad value names its key. */
 record InstanceSettings(String id, String type, String feed, String venue, List<String> instruments, Money capital, boolean autostart) {
+    /** The keys of a strategy configuration that are the platform's, not the strategy's parameters. */
+    static final java.util.Set<String> KEYS = java.util.Set.of(StrategyProperties.ID, StrategyProperties.FEED, StrategyProperties.VENUE,
+            StrategyProperties.INSTRUMENTS, StrategyProperties.CAPITAL, StrategyProperties.AUTOSTART);
+
+    /** The instance id a configuration gives: its {@code strategy.id}, else its file name, else its PID. */
+    static String idOf(Map<String, Object> props) {
+        String id = string(props, StrategyProperties.ID, null);
+        return id != null ? id : idFromFile(props);
+    }
+
+    /** Where a configuration comes from, for ordering: its file name, else its PID. */
+    static String sourceOf(Map<String, Object> props) {
+        Object file = props.get("felix.fileinstall.filename");
+        String s = file != null ? file.toString() : string(props, "service.pid", string(props, "component.id", ""));
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
 
     static InstanceSettings from(Map<String, Object> props) {
         String type = string(props, "component.name", "unknown");

@@ -33,6 +33,8 @@ final class LiveInstance {
 
     final InstanceSettings settings;
     final Strategy strategy;
+    /** The configuration file (or PID) the instance comes from; of two with one id, the first name wins. */
+    String source = "";
     private final Clock clock;
     private ExecutorService executor;
     private volatile Thread thread;

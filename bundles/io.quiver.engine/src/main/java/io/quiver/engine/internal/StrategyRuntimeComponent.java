@@ -2,7 +2,9 @@ package io.quiver.engine.internal;
 
 import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.OrderEventListener;
+import io.quiver.engine.InstanceState;
 import io.quiver.engine.StateStoreFactory;
+import io.quiver.engine.StrategyInstantiator;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderFilter;
@@ -24,6 +26,7 @@ import io.quiver.sdk.spi.Venue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,13 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     /** Simulated venues get market data only once reconciled, so they do not trade while their books are compared. */
     private final Map<String, MarketDataListener> simulatedVenues = new ConcurrentHashMap<>();
     private final List<OrderEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Instances whose id another configuration holds (the first file name wins), by id. */
+    private final Map<String, List<LiveInstance>> standby = new java.util.HashMap<>();
+    /** Configurations that never became an instance; refreshed every second. */
+    private volatile List<StrategyConfigurations.Problem> configProblems = List.of();
+    private volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
+    private volatile org.osgi.service.component.runtime.ServiceComponentRuntime scr;
+    private int ticks;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-timers"));
 
     @ObjectClassDefinition(name = "Quiver order management")
@@ -130,18 +140,38 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public synchronized void addStrategy(Strategy strategy, Map<String, Object> props) {
         LiveInstance instance;
+        String source = InstanceSettings.sourceOf(props);
         try {
             InstanceSettings settings = InstanceSettings.from(props);
-            if (instances.containsKey(settings.id())) {
-                throw new IllegalArgumentException(io.quiver.engine.StrategyProperties.ID + ": '" + settings.id()
-                        + "' is already used by another instance");
+            java.util.Set<String> unknown = StrategyConfigurations.unknownKeys(props,
+                    StrategyInstantiator.parameters(strategy.getClass()).keySet());
+            if (!unknown.isEmpty()) {
+                java.util.Set<String> parameters = StrategyInstantiator.parameters(strategy.getClass()).keySet();
+                throw new IllegalArgumentException(String.join(", ", unknown) + ": not a parameter of " + settings.type() + "; "
+                        + (parameters.isEmpty() ? "it takes none" : "its parameters: " + String.join(", ", parameters)) + "; the platform's: "
+                        + String.join(", ", new java.util.TreeSet<>(InstanceSettings.KEYS)));
             }
             instance = new LiveInstance(settings, strategy, clock);
         } catch (IllegalArgumentException e) {
-            InstanceSettings fallback = new InstanceSettings(String.valueOf(props.getOrDefault("service.pid", props.get("component.id"))),
-                    String.valueOf(props.get("component.name")), "", "", List.of(), io.quiver.sdk.model.Money.ZERO, false);
+            InstanceSettings fallback = new InstanceSettings(InstanceSettings.idOf(props), String.valueOf(props.get("component.name")), "", "",
+                    List.of(), io.quiver.sdk.model.Money.ZERO, false);
             instance = LiveInstance.failed(fallback, strategy, e.getMessage());
-            LOG.error("strategy configuration {} refused: {}", fallback.id(), e.getMessage());
+            LOG.error("strategy configuration {} refused: {}", source, e.getMessage());
+        }
+        instance.source = source;
+        LiveInstance holder = instances.get(instance.id());
+        if (holder != null) {
+            // Two configurations with one id: the first file name wins, at every boot; the other waits for it to go.
+            LiveInstance loser = holder.source.compareTo(source) <= 0 ? instance : holder;
+            LiveInstance winner = loser == instance ? holder : instance;
+            loser.waitFor(io.quiver.engine.StrategyProperties.ID + " '" + instance.id() + "' is also given by " + winner.source
+                    + ", which wins as the first file name; this one (" + loser.source + ") starts when that one is removed");
+            standby.computeIfAbsent(instance.id(), k -> new ArrayList<>()).add(loser);
+            LOG.error("strategy configuration {} waits: strategy.id '{}' is used by {}", loser.source, instance.id(), winner.source);
+            if (loser == instance) {
+                return;
+            }
+            holder.stop();
         }
         instances.put(instance.id(), instance);
         if (instance.settings.autostart()) {
@@ -150,9 +180,21 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     }
 
     synchronized void removeStrategy(Strategy strategy, Map<String, Object> props) {
+        standby.values().forEach(list -> list.removeIf(i -> i.strategy == strategy));
         instances.values().stream().filter(i -> i.strategy == strategy).findFirst().ifPresent(i -> {
             i.stop();
             instances.remove(i.id());
+            List<LiveInstance> waiting = standby.getOrDefault(i.id(), List.of());
+            if (!waiting.isEmpty()) {
+                waiting.sort(Comparator.comparing((LiveInstance w) -> w.source));
+                LiveInstance next = waiting.remove(0);
+                LiveInstance fresh = next;
+                instances.put(fresh.id(), fresh);
+                LOG.info("strategy configuration {} takes over strategy.id '{}'", fresh.source, fresh.id());
+                if (fresh.settings.autostart()) {
+                    tryStart(fresh);
+                }
+            }
         });
     }
 
@@ -198,6 +240,28 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         venues.remove(venue.id(), venue);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setConfigurationAdmin(org.osgi.service.cm.ConfigurationAdmin admin) {
+        this.configAdmin = admin;
+    }
+
+    void unsetConfigurationAdmin(org.osgi.service.cm.ConfigurationAdmin admin) {
+        if (configAdmin == admin) {
+            configAdmin = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setComponentRuntime(org.osgi.service.component.runtime.ServiceComponentRuntime runtime) {
+        this.scr = runtime;
+    }
+
+    void unsetComponentRuntime(org.osgi.service.component.runtime.ServiceComponentRuntime runtime) {
+        if (scr == runtime) {
+            scr = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(OrderEventListener listener) {
         listeners.add(listener);
@@ -213,7 +277,8 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         MarketDataFeed feed = feeds.get(instance.settings.feed());
         Venue venue = venues.get(instance.settings.venue());
         if (feed == null || venue == null) {
-            instance.waitFor(feed == null ? "feed " + instance.settings.feed() : "venue " + instance.settings.venue());
+            instance.waitFor(feed == null ? "feed " + instance.settings.feed() + " (installed feeds: " + new java.util.TreeSet<>(feeds.keySet()) + ")"
+                    : "venue " + instance.settings.venue() + " (installed venues: " + new java.util.TreeSet<>(venues.keySet()) + ")");
             return;
         }
         String id = instance.id();
@@ -234,6 +299,9 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     static final long CALLBACK_BUDGET_MILLIS = 1_000;
 
     private void tick() {
+        if (++ticks % 10 == 0) {
+            scanConfigurations();
+        }
         instances.values().forEach(i -> {
             if (i.quarantineIfOverrun(CALLBACK_BUDGET_MILLIS)) {
                 cancelOrdersOf(i.id());
@@ -241,6 +309,26 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                 i.tick();
             }
         });
+    }
+
+    /** Finds the strategy configurations that never became an instance (see {@link StrategyConfigurations}). */
+    private void scanConfigurations() {
+        org.osgi.service.cm.ConfigurationAdmin admin = configAdmin;
+        org.osgi.service.component.runtime.ServiceComponentRuntime components = scr;
+        if (admin == null || components == null) {
+            return;
+        }
+        try {
+            List<StrategyConfigurations.Problem> found = StrategyConfigurations.scan(admin, components);
+            for (StrategyConfigurations.Problem p : found) {
+                if (configProblems.stream().noneMatch(q -> q.id().equals(p.id()) && q.reason().equals(p.reason()))) {
+                    LOG.error("strategy configuration {}: {}", p.id(), p.reason());
+                }
+            }
+            configProblems = found;
+        } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+            LOG.debug("cannot list the strategy configurations: {}", e.toString());
+        }
     }
 
     /** Cancels an instance's open orders, from outside its (possibly stuck) thread. */
@@ -306,14 +394,47 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
 
     // ---- StrategyRuntime ---------------------------------------------------------------------
 
+    /**
+     * Every instance, and every configuration that did not become one: a configuration whose strategy
+     * refused it (FAILED), whose type is not installed (waiting for it), or whose id another holds.
+     */
     @Override
     public List<InstanceInfo> instances() {
-        return instances.values().stream().map(i -> i.info(oms)).sorted(Comparator.comparing(InstanceInfo::id)).toList();
+        List<InstanceInfo> all = new java.util.ArrayList<>();
+        instances.values().forEach(i -> all.add(i.info(oms)));
+        synchronized (this) {
+            standby.values().forEach(list -> list.forEach(i -> all.add(i.info(oms))));
+        }
+        for (StrategyConfigurations.Problem p : configProblems) {
+            if (!instances.containsKey(p.id())) {
+                all.add(problemInfo(p));
+            }
+        }
+        all.sort(Comparator.comparing(InstanceInfo::id));
+        return all;
     }
 
     @Override
     public Optional<InstanceInfo> instance(String id) {
-        return Optional.ofNullable(instances.get(id)).map(i -> i.info(oms));
+        LiveInstance i = instances.get(id);
+        if (i != null) {
+            return Optional.of(i.info(oms));
+        }
+        return configProblems.stream().filter(p -> p.id().equals(id)).findFirst().map(this::problemInfo);
+    }
+
+    /** What a configuration without an instance shows: its settings as far as they can be read, and its books. */
+    private InstanceInfo problemInfo(StrategyConfigurations.Problem p) {
+        InstanceSettings s;
+        try {
+            s = InstanceSettings.from(p.properties());
+        } catch (IllegalArgumentException e) {
+            s = new InstanceSettings(p.id(), p.type(), "", "", List.of(), io.quiver.sdk.model.Money.ZERO, false);
+        }
+        boolean known = oms.accounts().contains(p.id());
+        return new InstanceInfo(p.id(), p.type(), p.failed() ? InstanceState.FAILED : InstanceState.CREATED, p.failed() ? p.reason() : "",
+                s.feed(), s.venue(), s.instruments(), s.capital(), known ? oms.cash(p.id()) : s.capital(), known ? oms.equity(p.id()) : s.capital(),
+                known ? oms.openOrders(p.id()).size() : 0, known ? oms.orderCount(p.id()) : 0, 0, p.failed() ? "" : p.reason());
     }
 
     @Override

@@ -157,7 +157,7 @@ class StrategyRuntimeComponentTest {
         Buyer buyer = new Buyer();
         runtime.addStrategy(buyer, props("buyer"));
         runtime.addStrategy(new Thrower(), props("thrower"));
-        assertEquals("feed manual", info("buyer").waitingFor());
+        assertEquals("feed manual (installed feeds: [])", info("buyer").waitingFor());
         BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
         venue.addInstrument(X);
         runtime.addVenue(venue);
@@ -283,5 +283,58 @@ class StrategyRuntimeComponentTest {
         } finally {
             second.deactivate();
         }
+    }
+
+    private static Map<String, Object> props(String id, String file, Object... more) {
+        Map<String, Object> p = new HashMap<>(props(id));
+        p.put("felix.fileinstall.filename", "file:/quiver/etc/" + file);
+        for (int i = 0; i < more.length; i += 2) {
+            p.put((String) more[i], more[i + 1]);
+        }
+        return p;
+    }
+
+    /** A misspelt key was ignored silently, and the instance ran on the default. */
+    @Test
+    void aKeyThatIsNoParameterFailsTheInstanceUnderItsIdWithTheKeyNamed() {
+        runtime.addStrategy(new Buyer(), props("typo", "io.quiver.strategy.test-typo.cfg", "fsat", "3"));
+        InstanceInfo i = info("typo");
+        assertEquals(InstanceState.FAILED, i.state());
+        assertTrue(i.reason().startsWith("fsat: not a parameter of test.strategy; it takes none; the platform's: autostart, capital, feed,"),
+                i.reason());
+    }
+
+    /** Which of two configurations with one id won changed from boot to boot. */
+    @Test
+    void ofTwoConfigurationsWithOneIdTheFirstFileNameWinsWhateverTheOrderAndTheOtherTakesOverWhenItGoes() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        Buyer b = new Buyer();
+        Buyer a = new Buyer();
+        runtime.addStrategy(b, props("twin", "io.quiver.strategy.test-b.cfg"));
+        runtime.addStrategy(a, props("twin", "io.quiver.strategy.test-a.cfg"));
+        await(() -> info("twin").state() == InstanceState.RUNNING, "the winner running");
+        feed.bar();
+        await(() -> a.bars == 1, "the first file name's instance trades");
+        assertEquals(0, b.bars);
+        List<InstanceInfo> listed = runtime.instances().stream().filter(x -> x.id().equals("twin")).toList();
+        assertEquals(2, listed.size(), "the loser is listed too");
+        assertTrue(listed.stream().anyMatch(x -> x.waitingFor().contains("is also given by io.quiver.strategy.test-a.cfg")), listed.toString());
+        runtime.removeStrategy(a, props("twin", "io.quiver.strategy.test-a.cfg"));
+        await(() -> info("twin").state() == InstanceState.RUNNING && runtime.instances().stream().filter(x -> x.id().equals("twin")).count() == 1,
+                "the other takes over");
+        feed.bar();
+        await(() -> b.bars == 1, "the second file's instance trades");
+    }
+
+    @Test
+    void anInstanceOnAVenueThatDoesNotExistNamesTheInstalledOnes() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        runtime.addStrategy(new Buyer(), props("nyse-one", "io.quiver.strategy.test-nyse.cfg", "venue", "nyse"));
+        assertEquals("venue nyse (installed venues: [sim])", info("nyse-one").waitingFor());
     }
 }

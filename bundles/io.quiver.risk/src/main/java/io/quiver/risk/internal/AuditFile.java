@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * The audit trail as a file of JSON objects, one a line ({@code data/log/quiver-audit.json}), apart from
  * the text log. Passed orders are buffered and flushed every 200 ms; refusals and state changes are
  * flushed at once. At {@code maxBytes} the file rolls to {@code .1} (then {@code .2}, ...), keeping {@code keep}.
- * Thread-safe.
+ *
+ * <p>A strategy that keeps sending orders that are refused (after the kill switch, say) must not flood the
+ * disk: the first refusal of a kind (instance, check, code) is written in full, the same refusals in the
+ * second after it are counted and written as one {@code "type":"refusals"} line with their number, first
+ * and last order. Nothing is left out; the repeats are condensed. Thread-safe.
  */
 final class AuditFile implements AuditTrail, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditFile.class);
@@ -41,8 +45,35 @@ final class AuditFile implements AuditTrail, AutoCloseable {
     private BufferedWriter out;
     private long size;
     private boolean failed;
+    /** Refusals being condensed, by instance, check and code. */
+    private final java.util.Map<String, Repeats> repeats = new java.util.LinkedHashMap<>();
+    private final java.util.function.LongSupplier millis;
+
+    /** Refusals like the first of their kind within {@link #CONDENSE_MILLIS} of it. */
+    private static final class Repeats {
+        final long opened;
+        final PreTradeOrder firstOrder;
+        final String check;
+        final String code;
+        int count;
+        PreTradeOrder last;
+
+        Repeats(long opened, PreTradeOrder first, String check, String code) {
+            this.opened = opened;
+            this.firstOrder = first;
+            this.check = check;
+            this.code = code;
+        }
+    }
+
+    static final long CONDENSE_MILLIS = 1_000;
 
     AuditFile(Path file, long maxBytes, int keep) {
+        this(file, maxBytes, keep, System::currentTimeMillis);
+    }
+
+    AuditFile(Path file, long maxBytes, int keep, java.util.function.LongSupplier millis) {
+        this.millis = millis;
         this.file = file;
         this.maxBytes = maxBytes;
         this.keep = keep;
@@ -62,6 +93,9 @@ final class AuditFile implements AuditTrail, AutoCloseable {
 
     @Override
     public void decision(PreTradeOrder order, String check, RiskRefusal refusal) {
+        if (refusal != null && condensed(order, check, refusal)) {
+            return;
+        }
         OrderRequest r = order.request();
         Json j = new Json().field("time", order.time()).field("type", "decision").field("strategy", order.strategyId())
                 .field("venue", order.venueId()).field("order", order.id().value()).field("instrument", r.instrument().symbol())
@@ -80,6 +114,38 @@ final class AuditFile implements AuditTrail, AutoCloseable {
     public void state(Instant time, String scope, String state, String by, String reason) {
         write(new Json().field("time", time).field("type", "state").field("scope", scope).field("state", state).field("by", by)
                 .field("reason", reason).end(), true);
+    }
+
+    /** True if the refusal is a repeat within the window of the first of its kind, and so only counted. */
+    private synchronized boolean condensed(PreTradeOrder order, String check, RiskRefusal refusal) {
+        long now = millis.getAsLong();
+        closeRepeats(now);
+        String key = order.strategyId() + '\u0000' + check + '\u0000' + refusal.code();
+        Repeats r = repeats.get(key);
+        if (r == null) {
+            repeats.put(key, new Repeats(now, order, check, refusal.code()));
+            return false;
+        }
+        r.count++;
+        r.last = order;
+        return true;
+    }
+
+    /** Writes the count of every window that has closed by {@code now}. */
+    private synchronized void closeRepeats(long now) {
+        var it = repeats.values().iterator();
+        while (it.hasNext()) {
+            Repeats r = it.next();
+            if (now - r.opened < CONDENSE_MILLIS) {
+                continue;
+            }
+            it.remove();
+            if (r.count > 0) {
+                write(new Json().field("time", r.last.time()).field("type", "refusals").field("strategy", r.firstOrder.strategyId())
+                        .field("check", r.check).field("code", r.code).field("count", r.count).field("after", r.firstOrder.id().value())
+                        .field("last", r.last.id().value()).end(), false);
+            }
+        }
     }
 
     private synchronized void write(String line, boolean now) {
@@ -122,6 +188,7 @@ final class AuditFile implements AuditTrail, AutoCloseable {
     }
 
     synchronized void flush() {
+        closeRepeats(millis.getAsLong());
         try {
             if (out != null) {
                 out.flush();
@@ -156,6 +223,7 @@ final class AuditFile implements AuditTrail, AutoCloseable {
     @Override
     public synchronized void close() {
         flusher.shutdownNow();
+        closeRepeats(Long.MAX_VALUE);
         try {
             if (out != null) {
                 out.close();
