@@ -2,6 +2,7 @@ package io.quiver.benchmarks;
 
 import io.quiver.engine.InstanceState;
 import io.quiver.engine.internal.InMemoryStateStore;
+import io.quiver.engine.internal.StrategyHarness;
 import io.quiver.engine.internal.StrategyRuntimeComponent;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.model.Bar;
@@ -39,6 +40,11 @@ final class PaperRoundTrip {
     }
 
     private record SyncPolicy(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
+        @Override
+        public int orders_per_callback_max() {
+            return StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
+        }
+
         @Override
         public Class<? extends Annotation> annotationType() {
             return StrategyRuntimeComponent.Config.class;

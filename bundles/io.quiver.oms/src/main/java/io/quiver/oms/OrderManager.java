@@ -538,10 +538,31 @@ public final class OrderManager {
                 LOG.info("reconciliation with venue {}: {} account(s), {} order(s), {} fill(s) checked, {} difference(s)", venue.id(),
                         report.accounts(), report.ordersChecked(), report.fillsChecked(), report.discrepancies().size());
             }
-            report.discrepancies().forEach(d -> LOG.warn("reconciliation {} {} {} {}: {} -> {}", venue.id(), d.kind(), d.account(),
-                    d.orderId() == null ? "-" : d.orderId(), d.detail(), d.action()));
+            logDifferences(venue.id(), report);
             return report;
         });
+    }
+
+    /** How many differences of a reconciliation are logged one by one; the rest are counted (all are in the report). */
+    static final int LOGGED_DIFFERENCES = 20;
+
+    /**
+     * A summary by kind, then the first {@value #LOGGED_DIFFERENCES} differences: a reconciliation after a
+     * crash can find hundreds of thousands, and one line each once rotated the whole log away in seconds.
+     * {@code order:reconciliation} shows every one.
+     */
+    private static void logDifferences(String venueId, ReconciliationReport report) {
+        List<Discrepancy> all = report.discrepancies();
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<Object, Integer> byKind = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        all.forEach(d -> byKind.merge(d.kind(), 1, Integer::sum));
+        LOG.warn("reconciliation {}: {} difference(s) by kind {}{}", venueId, all.size(), byKind,
+                all.size() > LOGGED_DIFFERENCES ? "; the first " + LOGGED_DIFFERENCES + " follow, order:reconciliation " + venueId + " shows all"
+                        : "");
+        all.stream().limit(LOGGED_DIFFERENCES).forEach(d -> LOG.warn("reconciliation {} {} {} {}: {} -> {}", venueId, d.kind(), d.account(),
+                d.orderId() == null ? "-" : d.orderId(), d.detail(), d.action()));
     }
 
     /** The last reconciliation report of every venue reconciled since start, by venue id. */

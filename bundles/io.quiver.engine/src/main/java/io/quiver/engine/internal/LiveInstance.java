@@ -43,6 +43,8 @@ final class LiveInstance {
     private Set<String> subscribed = Set.of();
     private volatile String waitingFor = "";
     private volatile String failure = "";
+    /** Set while a quarantine journaled before a restart keeps the instance from starting. */
+    private volatile String quarantinedBefore;
 
     LiveInstance(InstanceSettings settings, Strategy strategy, Clock clock) {
         this.settings = settings;
@@ -68,6 +70,17 @@ final class LiveInstance {
         return executor != null;
     }
 
+    /** Why the instance is quarantined now, or null. */
+    String quarantineReason() {
+        StrategyHarness h = harness;
+        return h != null && h.instanceState() == InstanceState.QUARANTINED ? h.reason() : null;
+    }
+
+    /** Keeps the instance from starting, quarantined for {@code reason} (null: lifted). */
+    void holdQuarantined(String reason) {
+        quarantinedBefore = reason;
+    }
+
     /** Quarantined, or failed in its onStart: it runs no more until an operator starts it again. */
     boolean isHalted() {
         StrategyHarness h = harness;
@@ -79,7 +92,7 @@ final class LiveInstance {
     }
 
     /** Starts on a feed's instruments (all of {@code available} named in the settings, or the first). */
-    synchronized void start(List<Instrument> available, OrderManager oms, StateStore state, Consumer<OrderEvent> sink) {
+    synchronized void start(List<Instrument> available, OrderManager oms, StateStore state, Consumer<OrderEvent> sink, int maxOrdersPerCallback) {
         if (executor != null || !failure.isEmpty()) {
             return;
         }
@@ -101,6 +114,7 @@ final class LiveInstance {
         this.oms = oms;
         harness = new StrategyHarness(new StrategyHarness.Setup(id(), strategy, oms, clock::instant, instruments, state, prefix, 3,
                 sink));
+        harness.maxOrdersPerCallback(maxOrdersPerCallback);
         oms.attach(id(), this::onOrderEvent);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quiver-strategy-" + id());
@@ -209,6 +223,14 @@ final class LiveInstance {
     /** What the operator sees; {@code books} answers for an instance not started yet whose account it keeps from before. */
     InstanceInfo info(OrderManager books) {
         StrategyHarness h = harness;
+        String held = quarantinedBefore;
+        if (h == null && held != null) {
+            boolean known = books.accounts().contains(id());
+            return new InstanceInfo(id(), settings.type(), InstanceState.QUARANTINED, held, settings.feed(), settings.venue(),
+                    settings.instruments(), settings.capital(), known ? books.cash(id()) : settings.capital(),
+                    known ? books.equity(id()) : settings.capital(), known ? books.openOrders(id()).size() : 0,
+                    known ? books.orderCount(id()) : 0, 0, "");
+        }
         if (h == null) {
             InstanceState s = failure.isEmpty() ? InstanceState.CREATED : InstanceState.FAILED;
             boolean known = books.accounts().contains(id());

@@ -63,6 +63,12 @@ public final class StrategyHarness implements StrategyContext {
     private int faults;
     /** Orders rejected in a row; reset by an order that is accepted or fills. */
     private int rejectedInARow;
+    /** Orders entered in the running callback, and how many one callback may enter. */
+    private int enteredInCallback;
+    private int maxOrdersPerCallback = DEFAULT_MAX_ORDERS_PER_CALLBACK;
+
+    /** How many orders one callback may enter unless configured otherwise ({@code orders.per.callback.max}). */
+    public static final int DEFAULT_MAX_ORDERS_PER_CALLBACK = 5_000;
     /** Read by the watchdog from another thread. */
     private volatile InstanceState lifecycle = InstanceState.CREATED;
     private volatile String reason = "";
@@ -106,6 +112,7 @@ public final class StrategyHarness implements StrategyContext {
      */
     public void start() {
         lifecycle = InstanceState.RUNNING;
+        enteredInCallback = 0;
         delivering = true;
         callbackName = "onStart";
         callbackStarted = System.nanoTime();
@@ -186,6 +193,7 @@ public final class StrategyHarness implements StrategyContext {
         }
         delivering = true;
         callbackName = callback;
+        enteredInCallback = 0;
         callbackStarted = System.nanoTime();
         try {
             oms.inBatch(call); // what the callback enters is journaled in one commit and sent after it
@@ -223,6 +231,7 @@ public final class StrategyHarness implements StrategyContext {
             if (lifecycle == InstanceState.RUNNING) {
                 delivering = true;
                 callbackName = "onOrderEvent";
+                enteredInCallback = 0;
                 callbackStarted = System.nanoTime();
                 try {
                     oms.inBatch(() -> {
@@ -355,11 +364,27 @@ public final class StrategyHarness implements StrategyContext {
         return oms.submitBracket(strategyId, entryId, entry, stopLoss, takeProfit).stream().map(Order::id).toList();
     }
 
-    /** A strategy that is no longer running (quarantined, stopping) may not trade; its callback is told so. */
+    /**
+     * A strategy that is no longer running (quarantined, stopping) may not trade; its callback is told so.
+     * Nor may one callback enter more than {@code orders.per.callback.max} orders: a strategy gone wrong
+     * must not flood the journal shared with every other instance.
+     */
     private void requireRunning() {
         if (lifecycle != InstanceState.RUNNING) {
             throw new IllegalStateException("strategy " + strategyId + " is " + lifecycle + " and cannot enter orders");
         }
+        if (++enteredInCallback > maxOrdersPerCallback) {
+            throw new IllegalStateException("strategy " + strategyId + " entered more than " + maxOrdersPerCallback
+                    + " orders in one callback (orders.per.callback.max); the rest are refused");
+        }
+    }
+
+    /** How many orders one callback may enter (at least 1). */
+    public void maxOrdersPerCallback(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("orders.per.callback.max must be at least 1, was " + max);
+        }
+        this.maxOrdersPerCallback = max;
     }
 
     @Override

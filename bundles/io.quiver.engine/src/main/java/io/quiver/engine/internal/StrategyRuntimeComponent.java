@@ -66,6 +66,10 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     private final StateStoreFactory stores;
     private final OrderManager oms;
     private final ReconciliationPolicy policy;
+    private final int maxOrdersPerCallback;
+    /** Quarantines, journaled so that a restart does not start a quarantined instance again; lifted by strategy:start. */
+    private final io.quiver.oms.OrderJournal quarantines;
+    private final Map<String, String> quarantined = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, LiveInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, MarketDataFeed> feeds = new ConcurrentHashMap<>();
@@ -91,6 +95,10 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         @AttributeDefinition(description = "How long closed orders stay in the journal (ISO-8601, e.g. P7D); older ones are "
                 + "forgotten when the journal is compacted at start or with order:compact")
         String order_retention() default "P7D";
+
+        @AttributeDefinition(description = "How many orders one strategy callback may enter; beyond it submit throws and the "
+                + "callback counts as a fault")
+        int orders_per_callback_max() default StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
     }
 
     private final RiskService risk;
@@ -106,12 +114,25 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             throw new IllegalArgumentException("reconciliation.policy: '" + config.reconciliation_policy() + "' is not one of "
                     + java.util.Arrays.toString(ReconciliationPolicy.values()));
         }
+        if (config.orders_per_callback_max() < 1) {
+            throw new IllegalArgumentException("orders.per.callback.max: must be at least 1, was " + config.orders_per_callback_max());
+        }
+        this.maxOrdersPerCallback = config.orders_per_callback_max();
         Duration retention;
         try {
             retention = Duration.parse(config.order_retention().trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("order.retention: '" + config.order_retention() + "' is not an ISO-8601 duration such as P7D");
         }
+        this.quarantines = journals.open("instances");
+        quarantines.replay(line -> {
+            List<String> v = io.quiver.oms.JournalFields.parse(line);
+            if (v.get(0).equals("QUARANTINED")) {
+                quarantined.put(v.get(1), v.get(3));
+            } else if (v.get(0).equals("LIFTED")) {
+                quarantined.remove(v.get(1));
+            }
+        });
         long started = System.nanoTime();
         this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant);
         oms.gate(risk.gate());
@@ -274,6 +295,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     // ---- wiring ------------------------------------------------------------------------------
 
     private void tryStart(LiveInstance instance) {
+        String held = quarantined.get(instance.id());
+        if (held != null && !instance.isActive()) {
+            instance.holdQuarantined("quarantined before the restart: " + held + "; strategy:start " + instance.id() + " lifts it");
+            return;
+        }
         MarketDataFeed feed = feeds.get(instance.settings.feed());
         Venue venue = venues.get(instance.settings.venue());
         if (feed == null || venue == null) {
@@ -282,7 +308,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             return;
         }
         String id = instance.id();
-        instance.start(feed.instruments(), oms, stores.open(id), e -> publish(id, e));
+        instance.start(feed.instruments(), oms, stores.open(id), e -> publish(id, e), maxOrdersPerCallback);
     }
 
     private void publish(String strategyId, OrderEvent e) {
@@ -303,12 +329,26 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             scanConfigurations();
         }
         instances.values().forEach(i -> {
+            if (i.quarantineReason() != null && !quarantined.containsKey(i.id())) {
+                journalQuarantine(i);
+            }
             if (i.quarantineIfOverrun(CALLBACK_BUDGET_MILLIS)) {
                 cancelOrdersOf(i.id());
             } else if (i.isRunning()) {
                 i.tick();
             }
         });
+    }
+
+    /** Journals an instance's quarantine, unless strategy:start lifted it meanwhile (checked again under the lock). */
+    private synchronized void journalQuarantine(LiveInstance i) {
+        String reason = i.quarantineReason();
+        if (reason == null || quarantined.containsKey(i.id()) || instances.get(i.id()) != i) {
+            return;
+        }
+        quarantines.append(io.quiver.oms.JournalFields.record("QUARANTINED").add(i.id()).add(clock.instant()).add(reason).toString());
+        quarantines.commit();
+        quarantined.put(i.id(), reason);
     }
 
     /** Finds the strategy configurations that never became an instance (see {@link StrategyConfigurations}). */
@@ -440,6 +480,13 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public synchronized void start(String id) {
         LiveInstance i = existing(id);
+        if (quarantined.containsKey(id)) {
+            quarantines.append(io.quiver.oms.JournalFields.record("LIFTED").add(id).add(clock.instant()).toString());
+            quarantines.commit();
+            quarantined.remove(id);
+            i.holdQuarantined(null);
+            LOG.info("strategy {}: quarantine lifted", id);
+        }
         if (i.isHalted()) {
             i.stop(); // retire the quarantined or failed run (its thread may be stuck: stop interrupts it after 10 s)
         }

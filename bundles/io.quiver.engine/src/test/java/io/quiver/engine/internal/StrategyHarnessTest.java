@@ -163,4 +163,31 @@ class StrategyHarnessTest {
         assertEquals(15, bars, "three faults of 50 rejections in a row, 10 a bar");
         assertTrue(h.reason().startsWith("150 orders in a row were rejected, the last with INVALID_QUANTITY"), h.reason());
     }
+
+    /** A ladder of 300,000 levels once wrote its whole ladder into the shared journal in one callback. */
+    @Test
+    void oneCallbackEntersNoMoreThanItsBoundAndGoingOverIsAFault() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        OrderManager oms = new OrderManager(OrderJournal.none(), id -> venue, () -> T);
+        venue.open(e -> oms.onVenueEvent("sim", e));
+        StrategyHarness h = harness("flood", new BaseStrategy() {
+            @Override
+            public void onBar(Bar bar) {
+                for (int i = 0; i < 15; i++) {
+                    context().submit(OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("0.01"), TimeInForce.GTC));
+                }
+            }
+        }, oms);
+        h.maxOrdersPerCallback(10);
+        h.start();
+        h.onBar(bar(1));
+        assertEquals(10, oms.orderCount("flood"));
+        assertEquals(1, h.faults());
+        h.onBar(bar(2));
+        h.onBar(bar(3));
+        assertEquals(InstanceState.QUARANTINED, h.instanceState());
+        assertTrue(h.reason().contains("entered more than 10 orders in one callback (orders.per.callback.max)"), h.reason());
+        assertEquals(List.of(), oms.openOrders("flood"), "a quarantined instance's orders are cancelled");
+    }
 }

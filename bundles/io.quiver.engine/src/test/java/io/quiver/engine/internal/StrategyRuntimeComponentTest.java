@@ -34,6 +34,11 @@ class StrategyRuntimeComponentTest {
     /** The component's configuration as Config Admin would give it. */
     private record OmsConfig(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
         @Override
+        public int orders_per_callback_max() {
+            return StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
+        }
+
+        @Override
         public Class<? extends java.lang.annotation.Annotation> annotationType() {
             return StrategyRuntimeComponent.Config.class;
         }
@@ -254,9 +259,10 @@ class StrategyRuntimeComponentTest {
 
     @Test
     void anInstanceWaitingForItsFeedShowsItsBooksFromTheJournal() {
-        InMemoryJournal orders = new InMemoryJournal();
+        Map<String, InMemoryJournal> journals = new HashMap<>();
         InMemoryJournal venueBooks = new InMemoryJournal();
-        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
         Buyer buyer = new Buyer();
         BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueBooks);
         venue.addInstrument(X);
@@ -272,7 +278,8 @@ class StrategyRuntimeComponentTest {
         assertEquals(io.quiver.sdk.model.Money.of("99990.00"), cash, "100000 less 1 at 10.00");
         first.deactivate();
 
-        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> orders, TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
         try {
             second.addStrategy(new Buyer(), props("buyer")); // no feed, no venue yet
             InstanceInfo waiting = second.instance("buyer").orElseThrow();
@@ -336,5 +343,51 @@ class StrategyRuntimeComponentTest {
         runtime.addFeed(feed);
         runtime.addStrategy(new Buyer(), props("nyse-one", "io.quiver.strategy.test-nyse.cfg", "venue", "nyse"));
         assertEquals("venue nyse (installed venues: [sim])", info("nyse-one").waitingFor());
+    }
+
+    /** After a restart a quarantined instance started again and wedged the runtime again. */
+    @Test
+    void aQuarantineHoldsAcrossARestartUntilStrategyStart() {
+        Map<String, InMemoryJournal> journals = new HashMap<>();
+        StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        first.addVenue(venue);
+        first.addFeed(feed);
+        first.addStrategy(new Thrower(), props("thrower"));
+        await(() -> first.instance("thrower").orElseThrow().state() == InstanceState.RUNNING, "running");
+        for (int i = 0; i < 3; i++) {
+            feed.bar();
+        }
+        await(() -> first.instance("thrower").orElseThrow().state() == InstanceState.QUARANTINED, "quarantined");
+        await(() -> {
+            int[] records = {0};
+            journals.get("instances").replay(line -> records[0]++);
+            return records[0] == 1;
+        }, "the quarantine journaled");
+        first.deactivate();
+
+        StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+        try {
+            ManualFeed again = new ManualFeed();
+            BarFillSimulator venue2 = new BarFillSimulator("sim", BigDecimal.ZERO);
+            venue2.addInstrument(X);
+            second.addVenue(venue2);
+            second.addFeed(again);
+            Buyer buyer = new Buyer();
+            second.addStrategy(buyer, props("thrower"));
+            InstanceInfo held = second.instance("thrower").orElseThrow();
+            assertEquals(InstanceState.QUARANTINED, held.state());
+            assertTrue(held.reason().startsWith("quarantined before the restart: onBar threw java.lang.IllegalStateException: broken"),
+                    held.reason());
+            again.bar();
+            assertEquals(0, buyer.bars, "a held instance gets no bars");
+            second.start("thrower");
+            await(() -> second.instance("thrower").orElseThrow().state() == InstanceState.RUNNING, "started by the operator");
+        } finally {
+            second.deactivate();
+        }
     }
 }

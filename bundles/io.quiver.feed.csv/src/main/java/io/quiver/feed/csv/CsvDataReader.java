@@ -113,14 +113,17 @@ public final class CsvDataReader {
         boolean epoch = schema.datetimeFormat() != null && CsvSchema.isEpoch(schema.datetimeFormat());
         TimestampParser times = new TimestampParser(schema.datetimeFormat(), schema.dateFormat(), schema.timeFormat(),
                 schema.zone(), epoch);
+        long line = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
-            long line = 0;
             boolean resolved = false;
             while ((text = in.readLine()) != null) {
                 line++;
                 if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                     text = text.substring(1);
+                }
+                if (text.indexOf('\u0000') >= 0) {
+                    throw new CsvFormatException(fileName, line, 0, null, "the line holds a NUL byte: this is not a text file of market data");
                 }
                 if (text.isBlank()) {
                     continue;
@@ -141,8 +144,43 @@ public final class CsvDataReader {
             if (!resolved) {
                 throw new CsvFormatException(fileName, 1, 0, null, "the file is empty");
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CsvFormatException(fileName, firstLineNotUtf8(file, line + 1), 0, null,
+                    "the line is not UTF-8 text (a binary file, or another encoding)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first line of {@code file} that is not valid UTF-8, counting from 1 (the reader decodes ahead of
+     * the line it returns, so where it failed says little); {@code fallback} if every line decodes.
+     */
+    static long firstLineNotUtf8(Path file, long fallback) {
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+            long line = 1;
+            for (int b; ; ) {
+                b = in.read();
+                if (b == '\n' || b < 0) {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(current.toByteArray()));
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        return line;
+                    }
+                    if (b < 0) {
+                        return fallback;
+                    }
+                    current.reset();
+                    line++;
+                } else {
+                    current.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return fallback;
         }
     }
 
@@ -276,6 +314,9 @@ public final class CsvDataReader {
         int i = index.get(f);
         try {
             long units = decimals.parse(v, READ_SCALE);
+            if (units <= 0) {
+                throw new NumberFormatException("'" + v + "' is not a price above zero");
+            }
             int d = decimals.lastDecimals();
             if (schema.priceScale() != null && d > schema.priceScale()) {
                 throw new NumberFormatException("'" + v + "' has more than the schema's " + schema.priceScale() + " decimals");

@@ -63,6 +63,31 @@ class BrokenFilesTest {
         assertEquals("bad.csv:2: column 5 (Close): close is outside the bar's low..high range", e.getMessage());
     }
 
+    /** Zero and negative prices were taken as bars. */
+    @Test
+    void zeroAndNegativePricesAreRefusedWithTheirColumn() throws IOException {
+        assertEquals("bad.csv:2: column 4 (Low): '0' is not a price above zero",
+                failure("Date,Open,High,Low,Close\n2020-01-02,1,2,0,1\n").getMessage());
+        assertEquals("bad.csv:3: column 2 (Open): '-1.5' is not a price above zero",
+                failure("Date,Open,High,Low,Close\n2020-01-02,1,2,0.5,1\n2020-01-03,-1.5,2,0.5,1\n").getMessage());
+    }
+
+    /** A binary file gave "Input length = 1" and exit code 1, naming neither the file nor the line. */
+    @Test
+    void aFileThatIsNotUtf8TextNamesTheFileAndLine() throws IOException {
+        Path p = dir.resolve("bad.csv");
+        byte[] head = "Date,Open,High,Low,Close\n2020-01-02,1,2,0.5,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] binary = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '\n'};
+        byte[] all = java.util.Arrays.copyOf(head, head.length + binary.length);
+        System.arraycopy(binary, 0, all, head.length, binary.length);
+        Files.write(p, all);
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataReader.readBars(p, CsvSchema.defaults()));
+        assertEquals("bad.csv:3: the line is not UTF-8 text (a binary file, or another encoding)", e.getMessage());
+        Path nul = write("nul.csv", "Date,Open,High,Low,Close\n2020-01-02,1,2\u0000,0.5,1\n");
+        CsvFormatException n = assertThrows(CsvFormatException.class, () -> CsvDataReader.readBars(nul, CsvSchema.defaults()));
+        assertEquals("nul.csv:2: the line holds a NUL byte: this is not a text file of market data", n.getMessage());
+    }
+
     @Test
     void negativeVolume() throws IOException {
         CsvFormatException e = failure("Date,Open,High,Low,Close,Volume\n2020-01-02,1,2,0.5,1,-5\n");
