@@ -39,6 +39,8 @@ import org.HdrHistogram.Histogram;
  * <li>{@code paper [orders]}: the same round trip through the paper runtime itself ({@link PaperRoundTrip}): a
  * strategy on its own thread, a feed thread, the runtime's dispatch and queues.</li>
  * <li>{@code state [puts]}: a strategy's durable state writes ({@code StateStore.put}), microseconds each.</li>
+ * <li>{@code kill [open orders]}: that many resting orders, then the kill switch as {@code risk:kill} throws it
+ * (journaled, every open order cancelled at the venue); time until the venue's last cancel is delivered.</li>
  * <li>{@code recovery [open orders]}: a child JVM enters that many resting orders and halts without any
  * shutdown (as kill -9 leaves the files); then the order manager and the venue are rebuilt from their
  * journals and reconciled, timed.</li>
@@ -87,6 +89,7 @@ public final class OrderPathBenchmark {
             case "roundtrip" -> roundTrip(arg(args, 1, 20_000), args.length > 2 && args[2].equals("memory"));
             case "throughput" -> throughput(arg(args, 1, 100_000), arg(args, 2, 1_000));
             case "recovery" -> recovery(arg(args, 1, 10_000));
+            case "kill" -> kill(arg(args, 1, 10_000));
             case "paper" -> PaperRoundTrip.run(arg(args, 1, 20_000));
             case "state" -> statePuts(arg(args, 1, 5_000));
             case "recovery-child" -> enterAndHalt(Path.of(args[1]), Integer.parseInt(args[2]));
@@ -262,6 +265,47 @@ public final class OrderPathBenchmark {
                 + "reconciliation %.0f ms (%d differences), total %.0f ms%n", open, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
                 report.discrepancies().size(), (t3 - t0) / 1e6);
         delete(folder);
+    }
+
+    private static void kill(int open) throws IOException {
+        Path folder = tempDirectory("quiver-kill");
+        try (Paper paper = new Paper(folder)) {
+            io.quiver.risk.RiskService risk = risk(paper.journals, folder);
+            paper.oms.gate(risk.gate());
+            int[] cancelled = new int[1];
+            long[] last = new long[1];
+            paper.oms.attach("s", e -> {
+                if (e instanceof OrderEvent.Cancelled) {
+                    cancelled[0]++;
+                    last[0] = System.nanoTime();
+                }
+            });
+            for (int done = 0; done < open; done += 1_000) {
+                int first = done;
+                paper.oms.inBatch(() -> {
+                    for (int k = first; k < Math.min(first + 1_000, open); k++) {
+                        Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
+                        Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
+                        paper.now = paper.now.plusNanos(2_000);
+                        paper.oms.submit("s", ClientOrderId.of("k" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
+                    }
+                });
+            }
+            if (paper.oms.openOrders("s").size() != open) {
+                throw new IllegalStateException(paper.oms.openOrders("s").size() + " of " + open + " orders open");
+            }
+            long start = System.nanoTime();
+            risk.kill("benchmark", "kill switch benchmark");
+            long latched = System.nanoTime();
+            int asked = paper.oms.cancelAll(null, "kill switch");
+            if (cancelled[0] != open || asked != open || !paper.oms.openOrders("s").isEmpty()) {
+                throw new IllegalStateException(cancelled[0] + " of " + open + " cancels delivered");
+            }
+            System.out.printf(Locale.ROOT, "kill, journals: %,d open orders; latched (journaled) in %.3f ms; every cancel acknowledged by the "
+                    + "venue and delivered %.1f ms after risk:kill%n", open, (latched - start) / 1e6, (last[0] - start) / 1e6);
+        } finally {
+            delete(folder);
+        }
     }
 
     /** In the child: enter the orders, then stop dead, without closing the journals or running shutdown hooks. */

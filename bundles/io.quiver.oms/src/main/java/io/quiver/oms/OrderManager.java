@@ -929,6 +929,12 @@ public final class OrderManager {
         }
 
         @Override
+        public Money equity(String strategyId) {
+            AccountEntry a = accounts.get(strategyId);
+            return a == null ? Money.ZERO : a.account().equity();
+        }
+
+        @Override
         public Money freeCash(String strategyId) {
             AccountEntry a = accounts.get(strategyId);
             return a == null ? Money.ZERO : a.account().cash().minus(exposures.reserved(strategyId));

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInstruments, Qty maxOrderQuantity, Money maxOrderNotional,
         Qty maxPosition, Money maxGrossExposure, Money maxNetExposure, Integer maxOpenOrders, Integer maxOrdersPerDay,
         BigDecimal ordersPerSecond, Integer orderBurst, BigDecimal collarPercent, Integer collarTicks, Duration duplicateWindow,
-        Boolean buyingPower, Boolean shortAllowed, BigDecimal shortMarginRate, BigDecimal marketBuffer) {
+        Boolean buyingPower, Boolean shortAllowed, BigDecimal shortMarginRate, BigDecimal marketBuffer, BreakerLimits breakers) {
 
     /** Every key a scope's configuration may hold, with what it means; {@code risk:limits} and the docs list them. */
     public static final Map<String, String> KEYS = keys();
@@ -36,11 +36,11 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
 
     /** No limit set, buying power on, no short sales, market orders held at 5 % above the reference price. */
     public static final RiskLimits DEFAULTS = new RiskLimits(Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, null,
-            null, null, true, false, BigDecimal.ONE, new BigDecimal("0.05"));
+            null, null, true, false, BigDecimal.ONE, new BigDecimal("0.05"), BreakerLimits.UNSET);
 
     /** Nothing set: every key falls back to the runtime's limits. */
     public static final RiskLimits UNSET = new RiskLimits(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, BreakerLimits.UNSET);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -62,6 +62,11 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
         k.put("short.allowed", "true: sells beyond the position (short sales) are allowed");
         k.put("short.margin.rate", "share of a short sale's value held as margin, e.g. 0.5");
         k.put("market.buffer", "share above the reference price a market buy holds, e.g. 0.05");
+        k.put("breaker.daily.loss.max", "trip when the loss since the start of the trading day (realised and unrealised) exceeds this");
+        k.put("breaker.drawdown.max.percent", "trip when equity falls more than this percent below its peak");
+        k.put("breaker.reject.rate.max.percent", "trip when more than this percent of the latest orders were refused");
+        k.put("breaker.reject.window", "how many of the latest orders the reject rate is taken over (default 20)");
+        k.put("breaker.action", "what a trip does: HALTED (default; nothing new passes) or REDUCING (only orders that reduce a position)");
         return java.util.Collections.unmodifiableMap(k);
     }
 
@@ -73,7 +78,8 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
                 or(maxOrdersPerDay, base.maxOrdersPerDay), or(ordersPerSecond, base.ordersPerSecond), or(orderBurst, base.orderBurst),
                 or(collarPercent, base.collarPercent), or(collarTicks, base.collarTicks), or(duplicateWindow, base.duplicateWindow),
                 or(buyingPower, base.buyingPower), or(shortAllowed, base.shortAllowed), or(shortMarginRate, base.shortMarginRate),
-                or(marketBuffer, base.marketBuffer));
+                or(marketBuffer, base.marketBuffer), (breakers == null ? BreakerLimits.UNSET : breakers)
+                        .over(base.breakers == null ? BreakerLimits.UNSET : base.breakers));
     }
 
     /** How this scope's open orders hold cash. */
@@ -109,7 +115,9 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
                 r.positive("exposure.gross.max", Money::of), r.positive("exposure.net.max", Money::of), r.count("orders.open.max"),
                 r.count("orders.day.max"), r.positive("orders.rate.max", BigDecimal::new), r.count("orders.rate.burst"),
                 r.positive("collar.percent", BigDecimal::new), r.count("collar.ticks"), r.duration("duplicate.window"),
-                r.flag("buying.power"), r.flag("short.allowed"), r.rate("short.margin.rate"), r.rate("market.buffer"));
+                r.flag("buying.power"), r.flag("short.allowed"), r.rate("short.margin.rate"), r.rate("market.buffer"),
+                new BreakerLimits(r.positive("breaker.daily.loss.max", Money::of), r.positive("breaker.drawdown.max.percent", BigDecimal::new),
+                        r.positive("breaker.reject.rate.max.percent", BigDecimal::new), r.count("breaker.reject.window"), r.action("breaker.action")));
         if (global) {
             r.positive("orders.rate.global.max", BigDecimal::new);
             r.count("orders.rate.global.burst");
@@ -216,6 +224,18 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
             };
         }
 
+        TradingState action(String key) {
+            String t = text(key);
+            if (t == null) {
+                return null;
+            }
+            return switch (t.toUpperCase(Locale.ROOT)) {
+                case "HALTED" -> TradingState.HALTED;
+                case "REDUCING" -> TradingState.REDUCING;
+                default -> throw new IllegalArgumentException(key + ": '" + t + "' is not HALTED or REDUCING");
+            };
+        }
+
         Duration duration(String key) {
             String t = text(key);
             if (t == null) {
@@ -237,6 +257,6 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
     public String toString() {
         return "RiskLimits" + Arrays.asList(allowedInstruments, blockedInstruments, maxOrderQuantity, maxOrderNotional, maxPosition,
                 maxGrossExposure, maxNetExposure, maxOpenOrders, maxOrdersPerDay, ordersPerSecond, orderBurst, collarPercent, collarTicks,
-                duplicateWindow, buyingPower, shortAllowed, shortMarginRate, marketBuffer);
+                duplicateWindow, buyingPower, shortAllowed, shortMarginRate, marketBuffer, breakers);
     }
 }

@@ -36,6 +36,15 @@ public interface RiskService {
     /** Lifts the kill switch; audited. Does nothing when it is not thrown. */
     void reset(String who);
 
+    /**
+     * Judges the breakers of {@code strategies} on the books now, so that a loss trips a breaker even while
+     * no order is sent; the runtime calls it about every second, under the order manager's lock.
+     */
+    void evaluate(RiskContext books, Collection<String> strategies);
+
+    /** Lifts a tripped breaker of one instance; audited. Returns false when it was not tripped. */
+    boolean resetBreaker(String strategyId, String who);
+
     /** Lets one order with this id pass a thrown kill switch and every check: the orders that flatten positions. */
     void exempt(ClientOrderId id);
 

@@ -327,6 +327,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     private void tick() {
         if (++ticks % 10 == 0) {
             scanConfigurations();
+            judgeBreakers();
         }
         instances.values().forEach(i -> {
             if (i.quarantineReason() != null && !quarantined.containsKey(i.id())) {
@@ -338,6 +339,18 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                 i.tick();
             }
         });
+    }
+
+    /** Lets the risk layer judge every account's breakers on the books now, so a loss trips one while no order is sent. */
+    private void judgeBreakers() {
+        try {
+            oms.readBooks(books -> {
+                risk.evaluate(books, oms.accounts());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("judging the breakers failed: {}", e.toString());
+        }
     }
 
     /** Journals an instance's quarantine, unless strategy:start lifted it meanwhile (checked again under the lock). */

@@ -42,14 +42,25 @@ final class RiskChain implements PreTradeGate {
     private volatile Map<String, String> problems = Map.of();
     private volatile KillSwitchState kill = KillSwitchState.OFF;
     private final Set<ClientOrderId> exempt = ConcurrentHashMap.newKeySet();
+    private final BreakerBoard breakers;
 
     RiskChain(RiskLimits global, Map<String, RiskLimits> scoped, ZoneId zone, BigDecimal globalRate, Integer globalBurst,
             Supplier<List<RiskCheck>> added, AuditTrail audit) {
+        this(global, scoped, zone, globalRate, globalBurst, added, audit, BreakerBoard.Keeper.NONE);
+    }
+
+    RiskChain(RiskLimits global, Map<String, RiskLimits> scoped, ZoneId zone, BigDecimal globalRate, Integer globalBurst,
+            Supplier<List<RiskCheck>> added, AuditTrail audit, BreakerBoard.Keeper keeper) {
         this.global = global;
         this.scoped = Map.copyOf(scoped);
         this.added = added;
         this.audit = audit;
         this.builtIn = builtIn(zone, globalRate, globalBurst);
+        this.breakers = new BreakerBoard(this::limitsOf, this::zone, keeper);
+    }
+
+    BreakerBoard breakers() {
+        return breakers;
     }
 
     private List<RiskCheck> builtIn(ZoneId tradingZone, BigDecimal rate, Integer burst) {
@@ -140,9 +151,14 @@ final class RiskChain implements PreTradeGate {
                 return refused(order, "configuration", new RiskRefusal("RISK_CONFIG_INVALID", problem));
             }
         }
+        RiskRefusal tripped = breakers.check(order, books);
+        if (tripped != null) {
+            return refused(order, "breaker", tripped);
+        }
         for (RiskCheck c : builtIn) {
             RiskRefusal r = c.check(order, books);
             if (r != null) {
+                breakers.outcome(order, true, books);
                 return refused(order, c.name(), r);
             }
         }
@@ -155,6 +171,7 @@ final class RiskChain implements PreTradeGate {
                 r = new RiskRefusal("RISK_CHECK_FAILED", "risk check " + c.name() + " failed: " + e);
             }
             if (r != null) {
+                breakers.outcome(order, true, books);
                 return refused(order, c.name(), r);
             }
         }
@@ -163,6 +180,7 @@ final class RiskChain implements PreTradeGate {
                 counting.passed(order);
             }
         }
+        breakers.outcome(order, false, books);
         audit.decision(order, null, null);
         return null;
     }

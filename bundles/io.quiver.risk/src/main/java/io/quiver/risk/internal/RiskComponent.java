@@ -127,8 +127,10 @@ public final class RiskComponent implements RiskService {
         this.journal = journals.open("risk");
         this.audit = new AuditFile(auditFile, 50L << 20, 10);
         this.config = properties;
-        this.chain = new RiskChain(RiskLimits.DEFAULTS, Map.of(), java.time.ZoneOffset.UTC, null, null, () -> added, audit);
+        this.chain = new RiskChain(RiskLimits.DEFAULTS, Map.of(), java.time.ZoneOffset.UTC, null, null, () -> added, audit, keeper());
         chain.kill(replayKillSwitch());
+        chain.breakers().trips().values().forEach(t -> LOG.warn("strategy {} is {} since {} (a breaker tripped: {}); risk:reset -s {} lifts it",
+                t.strategyId(), t.state(), t.time(), t.reason(), t.strategyId()));
         apply();
         KillSwitchState k = chain.killSwitch();
         if (k.killed()) {
@@ -206,17 +208,65 @@ public final class RiskComponent implements RiskService {
         });
     }
 
+    /** Replays the risk journal: the kill switch, breaker trips and resets, trading-day starts; returns the kill switch. */
     private KillSwitchState replayKillSwitch() {
         KillSwitchState[] state = {KillSwitchState.OFF};
+        BreakerBoard board = chain.breakers();
         journal.replay(line -> {
             List<String> v = JournalFields.parse(line);
-            state[0] = switch (v.get(0)) {
-                case "KILL" -> new KillSwitchState(true, Instant.parse(v.get(1)), v.get(2), v.get(3));
-                case "RESET" -> KillSwitchState.OFF;
+            switch (v.get(0)) {
+                case "KILL" -> state[0] = new KillSwitchState(true, Instant.parse(v.get(1)), v.get(2), v.get(3));
+                case "RESET" -> state[0] = KillSwitchState.OFF;
+                case "TRIP" -> board.restore(new BreakerBoard.Trip(v.get(1), TradingState.valueOf(v.get(2)), Instant.parse(v.get(3)), v.get(4)));
+                case "CLEAR" -> board.reset(v.get(1));
+                case "DAY" -> board.restoreDay(v.get(1), java.time.LocalDate.parse(v.get(2)), io.quiver.sdk.model.Money.of(v.get(3)));
                 default -> throw new IllegalStateException("unknown risk journal record " + v.get(0));
-            };
+            }
         });
         return state[0];
+    }
+
+    /** Journals breaker trips and trading-day starts, and audits the trips. */
+    private BreakerBoard.Keeper keeper() {
+        return new BreakerBoard.Keeper() {
+            @Override
+            public void tripped(BreakerBoard.Trip t) {
+                synchronized (RiskComponent.this) {
+                    journal.append(JournalFields.record("TRIP").add(t.strategyId()).add(t.state()).add(t.time()).add(t.reason()).toString());
+                    journal.commit();
+                }
+                audit.state(t.time(), t.strategyId(), t.state().name(), "breaker", t.reason());
+                LOG.warn("strategy {} is {}: a breaker tripped: {}; risk:reset -s {} lifts it", t.strategyId(), t.state(), t.reason(),
+                        t.strategyId());
+            }
+
+            @Override
+            public void dayStarted(String strategyId, java.time.LocalDate day, io.quiver.sdk.model.Money equity) {
+                synchronized (RiskComponent.this) {
+                    journal.append(JournalFields.record("DAY").add(strategyId).add(day).add(equity.toBigDecimal().toPlainString()).toString());
+                    journal.commit();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void evaluate(RiskContext books, Collection<String> strategies) {
+        chain.breakers().evaluate(books, strategies, clock.instant());
+    }
+
+    @Override
+    public synchronized boolean resetBreaker(String strategyId, String who) {
+        if (chain.breakers().trips().get(strategyId) == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        journal.append(JournalFields.record("CLEAR").add(strategyId).add(now).add(who).toString());
+        journal.commit();
+        chain.breakers().reset(strategyId);
+        audit.state(now, strategyId, TradingState.ACTIVE.name(), who, "breaker reset");
+        LOG.warn("strategy {}: breaker reset by {}", strategyId, who);
+        return true;
     }
 
     @Override
@@ -265,10 +315,15 @@ public final class RiskComponent implements RiskService {
         KillSwitchState k = chain.killSwitch();
         Map<String, TradingState> instances = new TreeMap<>();
         chain.scoped().keySet().forEach(id -> instances.put(id, k.killed() ? TradingState.KILLED : TradingState.ACTIVE));
+        Map<String, String> breakers = new TreeMap<>();
+        chain.breakers().trips().values().forEach(t -> {
+            instances.put(t.strategyId(), k.killed() ? TradingState.KILLED : t.state());
+            breakers.put(t.strategyId(), t.reason() + " (since " + t.time() + ")");
+        });
         Map<String, String> problems = chain.problems();
         problems.keySet().stream().filter(s -> !s.equals("global")).forEach(s -> instances.put(s, TradingState.HALTED));
         TradingState state = k.killed() ? TradingState.KILLED : problems.containsKey("global") ? TradingState.HALTED : TradingState.ACTIVE;
-        return new RiskStatus(state, k, instances, problems);
+        return new RiskStatus(state, k, instances, problems, breakers);
     }
 
     @Override

@@ -59,6 +59,13 @@ final class FakeBooks implements RiskContext {
         return enteredToday;
     }
 
+    Money equity = Money.of(100_000);
+
+    @Override
+    public Money equity(String strategyId) {
+        return equity;
+    }
+
     @Override
     public Money freeCash(String strategyId) {
         return free;

@@ -38,8 +38,9 @@ public class RiskStatusCommand implements Action {
         table.addRow().addContent("runtime", s.state(), "", why);
         for (InstanceInfo i : runtime.instances()) {
             TradingState state = k.killed() ? TradingState.KILLED : s.problems().containsKey(i.id()) ? TradingState.HALTED
-                    : s.state() == TradingState.HALTED ? TradingState.HALTED : TradingState.ACTIVE;
-            String reason = s.problems().containsKey(i.id()) ? s.problems().get(i.id()) : "";
+                    : s.state() == TradingState.HALTED ? TradingState.HALTED : s.instances().getOrDefault(i.id(), TradingState.ACTIVE);
+            String reason = s.problems().containsKey(i.id()) ? s.problems().get(i.id())
+                    : s.breakers().containsKey(i.id()) ? "breaker: " + s.breakers().get(i.id()) : "";
             table.addRow().addContent(i.id(), state, i.state(), reason.isEmpty() ? i.reason() : reason);
         }
         table.print(out, !noFormat);

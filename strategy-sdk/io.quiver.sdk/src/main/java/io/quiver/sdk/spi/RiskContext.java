@@ -33,6 +33,9 @@ public interface RiskContext {
     /** How many orders the strategy has entered at or after {@code since} and not had rejected (a scan: ask once, then count). */
     int ordersEntered(String strategyId, java.time.Instant since);
 
+    /** Cash plus every position at its mark. */
+    Money equity(String strategyId);
+
     /** Cash less what open orders hold reserved. */
     Money freeCash(String strategyId);
 
