@@ -41,6 +41,13 @@ public class DistributionProcessIT {
         assertEquals(b.output(), 0, b.exit());
         assertTrue(a.output(), a.output().contains("final equity   102646.065200 (start 100000)"));
         assertArrayEquals(Files.readAllBytes(karaf.home.resolve("data/cli-a.json")), Files.readAllBytes(karaf.home.resolve("data/cli-b.json")));
+        // Relative paths are the shell's current directory's, not the Quiver home's.
+        java.nio.file.Path elsewhere = Files.createDirectories(karaf.home.resolve("data/elsewhere"));
+        Files.copy(karaf.home.resolve("samples/orcl-1995-2014.txt"), elsewhere.resolve("orcl.txt"));
+        Result here = KarafProcess.run(elsewhere, WAIT, "../../bin/quiver-backtest", "--data", "orcl.txt", "--output", "here.json", "sma");
+        assertEquals(here.output(), 0, here.exit());
+        assertTrue("the result is written where the user stands", Files.isRegularFile(elsewhere.resolve("here.json")));
+        assertTrue(here.output(), !here.output().contains("JAVA_HOME"));
         Result bad = karaf.script("bin/quiver-backtest", "sma", "fsat=3");
         assertEquals(2, bad.exit());
         assertTrue(bad.output(), bad.output().contains("error: unknown parameter 'fsat'; known: fast, size, slow"));
@@ -54,6 +61,12 @@ public class DistributionProcessIT {
         assertEquals(replay.output(), 0, replay.exit());
         assertTrue(replay.output(), replay.output().contains("commands       20,100"));
         assertTrue(replay.output(), replay.output().contains("final book     side price total orders"));
+        Result missing = karaf.script("bin/quiver-replay", "no-such-commands.csv");
+        assertEquals(missing.output(), 2, missing.exit());
+        assertTrue(missing.output(), missing.output().contains("no-such-commands.csv: no such file"));
+        Result negative = karaf.script("bin/quiver-replay", "--generate", "data/neg.csv", "--commands", "-5");
+        assertEquals(negative.output(), 2, negative.exit());
+        assertTrue(negative.output(), negative.output().contains("--commands -5 must be at least 1"));
         Files.writeString(karaf.home.resolve("data/bad-commands.csv"), "PLACE,1,1,BUY,LIMIT,GTC,x,,1\n");
         Result bad = karaf.script("bin/quiver-replay", "data/bad-commands.csv");
         assertEquals(2, bad.exit());

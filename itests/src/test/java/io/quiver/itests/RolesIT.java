@@ -91,6 +91,7 @@ public class RolesIT {
         Result r = karaf.clientAs(user, user + "-password", command);
         assertEquals(user + " may run " + command + ": " + r.output(), 0, r.exit());
         assertFalse(r.output(), r.output().contains("Insufficient credentials"));
+        assertFalse("no warning on the client's output: " + r.output(), r.output().contains("JAVA_HOME not set"));
         return r;
     }
 

@@ -61,13 +61,17 @@ final class Exposures {
         return b == null ? Money.ZERO : Money.of(b.reserved);
     }
 
-    List<InstrumentId> instruments(String strategyId) {
+    /** Adds to {@code into} the instruments the strategy has open orders on that it does not hold already. */
+    void addInstruments(String strategyId, List<InstrumentId> into) {
         Book b = books.get(strategyId);
         if (b == null) {
-            return List.of();
+            return;
         }
-        return b.open.entrySet().stream().filter(e -> e.getValue()[0].isPositive() || e.getValue()[1].isPositive()).map(Map.Entry::getKey)
-                .toList();
+        for (Map.Entry<InstrumentId, Qty[]> e : b.open.entrySet()) {
+            if ((e.getValue()[0].isPositive() || e.getValue()[1].isPositive()) && !into.contains(e.getKey())) {
+                into.add(e.getKey());
+            }
+        }
     }
 
     void clear() {

@@ -897,13 +897,13 @@ public final class OrderManager {
 
         @Override
         public List<InstrumentId> instruments(String strategyId) {
-            Set<InstrumentId> all = new java.util.TreeSet<>(java.util.Comparator.comparing(InstrumentId::symbol));
+            List<InstrumentId> all = new ArrayList<>(4);
             AccountEntry a = accounts.get(strategyId);
             if (a != null) {
                 a.account().instruments().forEach(all::add);
             }
-            all.addAll(exposures.instruments(strategyId));
-            return List.copyOf(all);
+            exposures.addInstruments(strategyId, all);
+            return all;
         }
 
         @Override

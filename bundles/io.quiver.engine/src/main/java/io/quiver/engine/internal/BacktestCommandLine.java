@@ -47,10 +47,20 @@ public final class BacktestCommandLine {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Path.of(System.getProperty("quiver.home", ".")), System.out, System.err));
+        System.exit(run(args, Path.of(System.getProperty("quiver.home", ".")), Path.of(System.getProperty("user.dir", ".")), System.out,
+                System.err));
     }
 
     static int run(String[] args, Path home, PrintStream out, PrintStream err) {
+        return run(args, home, home, out, err);
+    }
+
+    /**
+     * Runs a backtest. The defaults (sample data, the results folder, deploy/, etc/) are the Quiver home's;
+     * the files a user names ({@code --data}, {@code --output}, {@code --jar}) are relative to {@code cwd},
+     * as in any other command typed in a shell.
+     */
+    static int run(String[] args, Path home, Path cwd, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
         List<Path> jars = new ArrayList<>();
         List<String> positional = new ArrayList<>();
@@ -70,7 +80,7 @@ public final class BacktestCommandLine {
                 }
                 String value = args[++i];
                 switch (a) {
-                    case "--jar" -> jars.add(home.resolve(value));
+                    case "--jar" -> jars.add(cwd.resolve(value));
                     case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue" -> options.put(a, value);
                     default -> {
                         err.println("error: unknown option " + a);
@@ -116,7 +126,11 @@ public final class BacktestCommandLine {
             try (URLClassLoader loader = new URLClassLoader(urls, BacktestCommandLine.class.getClassLoader())) {
                 Class<?> cls = loader.loadClass(types.get(type));
                 String id = options.getOrDefault("--id", "backtest");
-                var request = new BacktestService.Request(type, params, options.getOrDefault("--data", "samples/orcl-1995-2014.txt"), home,
+                String data = options.get("--data");
+                if (data != null && !data.startsWith(BacktestRequests.SYNTHETIC)) {
+                    data = cwd.resolve(data).toString();
+                }
+                var request = new BacktestService.Request(type, params, data != null ? data : "samples/orcl-1995-2014.txt", home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
                         options.getOrDefault("--venue", "sim"));
                 int[] last = {0};
@@ -127,7 +141,7 @@ public final class BacktestCommandLine {
                         err.println("  " + percent + " % (" + done + " of " + total + " bars)");
                     }
                 });
-                Path json = options.containsKey("--output") ? home.resolve(options.get("--output"))
+                Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
                 Files.createDirectories(json.toAbsolutePath().getParent());
                 Files.writeString(json, r.json(), StandardCharsets.UTF_8);

@@ -38,10 +38,13 @@ public final class ReplayCommandLine {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Path.of(System.getProperty("quiver.home", ".")), System.out, System.err));
+        // Relative paths mean what they mean to the shell the command was typed in: the current directory.
+        System.exit(run(args, Path.of(System.getProperty("user.dir", ".")), System.out, System.err));
     }
 
-    static int run(String[] args, Path home, PrintStream out, PrintStream err) {
+    /** Runs the tool; relative file names are resolved against {@code cwd}. */
+    static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
+        Path home = cwd;
         Map<String, String> options = new HashMap<>();
         String file = null;
         for (int i = 0; i < args.length; i++) {
@@ -72,8 +75,8 @@ public final class ReplayCommandLine {
         try {
             if (options.containsKey("--generate")) {
                 Path target = home.resolve(options.get("--generate"));
-                CommandStream s = ExchangeLikeCommands.generate(number(options, "--resting", 1000), number(options, "--commands", 1_000_000),
-                        number(options, "--seed", 42));
+                CommandStream s = ExchangeLikeCommands.generate(atLeast(options, "--resting", 1000, 0),
+                        atLeast(options, "--commands", 1_000_000, 1), number(options, "--seed", 42));
                 s.write(target);
                 out.println("wrote " + s.size() + " commands to " + target + " (replay with the default rules)");
                 return 0;
@@ -92,7 +95,12 @@ public final class ReplayCommandLine {
             }
             BookRules rules = new BookRules(number(options, "--tick", 1), number(options, "--lot", 1), number(options, "--band", 50),
                     BookRules.uniform(stp, number(options, "--maker-rate", 20), number(options, "--taker-rate", 50)));
-            CommandStream commands = CommandStream.read(home.resolve(file));
+            Path input = home.resolve(file);
+            if (!java.nio.file.Files.isRegularFile(input)) {
+                err.println("error: " + input + ": no such file");
+                return 2;
+            }
+            CommandStream commands = CommandStream.read(input);
             Replay.Report report = Replay.run(commands, rules, number(options, "--warmup", 3), number(options, "--depth", 10));
             out.print(report.text());
             return 0;
@@ -103,6 +111,14 @@ public final class ReplayCommandLine {
             err.println("error: the replay failed: " + e);
             return 1;
         }
+    }
+
+    private static int atLeast(Map<String, String> options, String key, int fallback, int least) {
+        int n = number(options, key, fallback);
+        if (n < least) {
+            throw new IllegalArgumentException(key + " " + n + " must be at least " + least);
+        }
+        return n;
     }
 
     private static int number(Map<String, String> options, String key, int fallback) {

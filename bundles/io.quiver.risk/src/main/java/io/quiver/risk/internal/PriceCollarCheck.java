@@ -39,13 +39,11 @@ final class PriceCollarCheck implements RiskCheck {
             return OrderValues.noReference("the price collar", r);
         }
         BigDecimal distance = r.limitPrice().toBigDecimal().subtract(reference.toBigDecimal()).abs();
-        if (l.collarPercent() != null) {
+        if (l.collarPercent() != null && distance.multiply(HUNDRED).compareTo(reference.toBigDecimal().multiply(l.collarPercent())) > 0) {
             BigDecimal allowed = reference.toBigDecimal().multiply(l.collarPercent()).divide(HUNDRED);
-            if (distance.compareTo(allowed) > 0) {
-                return new RiskRefusal("PRICE_COLLAR", "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
-                        + reference + ", more than " + l.collarPercent().toPlainString() + " % (" + allowed.stripTrailingZeros().toPlainString()
-                        + ") for " + r.instrument().symbol());
-            }
+            return new RiskRefusal("PRICE_COLLAR", "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
+                    + reference + ", more than " + l.collarPercent().toPlainString() + " % (" + allowed.stripTrailingZeros().toPlainString()
+                    + ") for " + r.instrument().symbol());
         }
         Instrument instrument = books.instrument(r.instrument());
         if (l.collarTicks() != null && instrument != null) {

@@ -21,7 +21,7 @@ public interface RiskContext {
     /** The strategy's position in the instrument, signed. */
     Qty position(String strategyId, InstrumentId instrument);
 
-    /** The instruments the strategy holds a position in or has open orders on. */
+    /** The instruments the strategy holds a position in or has open orders on, each once. */
     List<InstrumentId> instruments(String strategyId);
 
     /** What is still to fill of the strategy's open orders on one side of the instrument. */
