@@ -61,6 +61,12 @@ public class RolesIT {
         assertEquals(outside.output(), 1, outside.exit());
         assertTrue(outside.output(), outside.output().contains("leads outside"));
 
+        // An operator's mistake is one line on the console and no stack trace in the log.
+        Result mistake = karaf.clientAs("vera", "vera-password", "order:list -n -1");
+        assertEquals(mistake.output(), 1, mistake.exit());
+        assertTrue(mistake.output(), mistake.output().contains("-n: the number of orders must be 0 or more, was -1"));
+        assertFalse("a mistake is not logged as an error", karaf.logText().contains("the number of orders must be 0 or more"));
+
         allowed("ada", "risk:reset");
         allowed("ada", "order:compact");
 

@@ -118,6 +118,8 @@ final class LiveInstance {
         oms.attach(id(), this::onOrderEvent);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quiver-strategy-" + id());
+            // What the harness does not catch goes to the log with the instance id, never to the console.
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("strategy {}: its thread failed: {}", id(), e.toString(), e));
             thread = t;
             return t;
         });

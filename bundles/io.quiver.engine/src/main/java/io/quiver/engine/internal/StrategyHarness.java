@@ -118,7 +118,7 @@ public final class StrategyHarness implements StrategyContext {
         callbackStarted = System.nanoTime();
         try {
             oms.inBatch(() -> strategy.onStart(this));
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             reason = "onStart threw " + e.getClass().getName() + ": " + e.getMessage();
             lifecycle = InstanceState.FAILED;
             log.error("strategy {} failed to start: {}", strategyId, reason, e);
@@ -197,7 +197,7 @@ public final class StrategyHarness implements StrategyContext {
         callbackStarted = System.nanoTime();
         try {
             oms.inBatch(call); // what the callback enters is journaled in one commit and sent after it
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             fault(callback, e);
         } finally {
             callbackStarted = 0;
@@ -240,7 +240,7 @@ public final class StrategyHarness implements StrategyContext {
                             strategy.onFill(f.fill());
                         }
                     });
-                } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError ex) {
                     fault(e instanceof OrderEvent.Filled ? "onFill" : "onOrderEvent", ex);
                 } finally {
                     callbackStarted = 0;

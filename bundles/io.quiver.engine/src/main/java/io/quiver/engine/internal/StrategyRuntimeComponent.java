@@ -85,7 +85,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     private volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
     private volatile org.osgi.service.component.runtime.ServiceComponentRuntime scr;
     private int ticks;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "quiver-timers"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "quiver-timers");
+        t.setUncaughtExceptionHandler((th, e) -> LOG.error("the runtime's timer thread failed: {}", e.toString(), e));
+        return t;
+    });
 
     @ObjectClassDefinition(name = "Quiver order management")
     public @interface Config {
@@ -145,7 +149,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
             LOG.info("order manager compacted its journal: forgot {} order(s) closed before {}, kept {}, in {} ms", forgotten, keepSince,
                     oms.orderCount(null), (System.nanoTime() - started) / 1_000_000);
         }
-        ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::safeTick, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -323,6 +327,15 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
 
     /** A strategy callback running longer than this is quarantined. */
     static final long CALLBACK_BUDGET_MILLIS = 1_000;
+
+    /** A tick that throws would end every later tick (timers, the watchdog): log it and carry on. */
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.error("a runtime tick failed: {}", e.toString(), e);
+        }
+    }
 
     private void tick() {
         if (++ticks % 10 == 0) {

@@ -36,6 +36,10 @@ public class CancelOrderCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         OrderManager oms = runtime.orderManager();
         if (all == (ids != null && !ids.isEmpty())) {
             throw new IllegalArgumentException("give either order ids or --all");

@@ -28,6 +28,10 @@ public class CompactOrdersCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Duration retention;
         try {
             retention = Duration.parse(keep.trim());

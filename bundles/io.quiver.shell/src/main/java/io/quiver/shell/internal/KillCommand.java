@@ -27,6 +27,10 @@ public class KillCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         String who = ShellUser.name();
         StrategyRuntime.KillReport report = runtime.kill(who, reason.isBlank() ? "no reason given" : reason, flatten);
         out.println("KILLED by " + who + ": every new order is refused until risk:reset");

@@ -22,6 +22,10 @@ public class ListFeedsCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Feed", "Running", "Instruments", "Bars");
         runtime.feeds().forEach(f -> table.addRow().addContent(f.id(), f.running(), String.join(",", f.instruments()), f.bars()));
         table.print(out, !noFormat);

@@ -56,6 +56,10 @@ public class ListOrdersCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (last < 0) {
             throw new IllegalArgumentException("-n: the number of orders must be 0 or more, was " + last);
         }

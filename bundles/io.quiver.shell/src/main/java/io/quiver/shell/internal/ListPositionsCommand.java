@@ -43,6 +43,10 @@ public class ListPositionsCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Strategy", "Instrument", "Quantity", "Avg price", "Mark", "Realised P&L", "Unrealised P&L");
         List<String> ids = strategy != null ? List.of(strategy) : runtime.instances().stream().map(InstanceInfo::id).toList();
         Map<InstrumentId, Total> totals = new TreeMap<>();

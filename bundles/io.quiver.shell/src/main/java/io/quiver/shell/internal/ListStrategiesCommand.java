@@ -23,6 +23,10 @@ public class ListStrategiesCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Id", "Type", "State", "Feed", "Venue", "Instruments", "Equity", "Open orders", "Orders", "Faults", "Note");
         for (InstanceInfo i : runtime.instances()) {
             String note = !i.reason().isEmpty() ? i.reason() : i.waitingFor().isEmpty() ? "" : "waiting for " + i.waitingFor();

@@ -24,6 +24,10 @@ public class ListStrategyTypesCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Type", "Parameters (defaults)", "Bundle");
         for (BacktestService.StrategyType t : backtests.strategyTypes()) {
             table.addRow().addContent(t.name(), format(t.parameters()), t.bundle());

@@ -22,6 +22,10 @@ public class ListVenuesCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Venue", "Simulated", "Instances");
         runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances()));
         table.print(out, !noFormat);

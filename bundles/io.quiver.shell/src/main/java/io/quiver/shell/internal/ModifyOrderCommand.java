@@ -39,6 +39,10 @@ public class ModifyOrderCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (quantity == null && limit == null && stop == null) {
             throw new IllegalArgumentException("say what to change: -q <quantity>, -l <limit price> or --stop <stop price>");
         }

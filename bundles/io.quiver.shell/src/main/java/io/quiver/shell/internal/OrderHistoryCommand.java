@@ -30,6 +30,10 @@ public class OrderHistoryCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         OrderManager oms = runtime.orderManager();
         Order order = oms.order(ClientOrderId.of(id)).orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'"));
         out.println(order.id() + "  " + order.strategyId() + "  " + order.request() + "  " + order.status() + ", filled "

@@ -35,6 +35,10 @@ public class ReconcileCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         ReconciliationPolicy p;
         try {
             p = ReconciliationPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));

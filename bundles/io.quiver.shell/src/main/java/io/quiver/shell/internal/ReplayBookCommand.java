@@ -51,6 +51,10 @@ public class ReplayBookCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         BookRules rules = new BookRules(tick, lot, band, BookRules.uniform(stp, makerRate, takerRate));
         out.print(Replay.run(CommandStream.read(home.resolve(file)), rules, warmup, depth).text());
         return null;

@@ -24,6 +24,10 @@ public class ResetKillCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (strategy != null) {
             out.println(risk.resetBreaker(strategy, ShellUser.name()) ? "breaker of " + strategy + " reset: its orders pass the checks again"
                     : "no breaker of " + strategy + " is tripped; nothing to reset");

@@ -22,6 +22,10 @@ public class RiskAuditCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (last < 1) {
             throw new IllegalArgumentException("-n: the number of lines must be 1 or more, was " + last);
         }

@@ -34,6 +34,10 @@ public class RiskLimitsCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (strategy != null) {
             OperatorOrders.requireInstance(runtime, strategy);
         }

@@ -30,6 +30,10 @@ public class RiskStatusCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         RiskStatus s = risk.status();
         KillSwitchState k = s.killSwitch();
         String why = k.killed() ? "kill switch thrown by " + k.by() + " at " + k.since() + ": " + k.reason()

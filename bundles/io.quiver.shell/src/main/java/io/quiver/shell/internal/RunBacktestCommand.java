@@ -60,6 +60,10 @@ public class RunBacktestCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
+        return UserMistakes.oneLineReading(this::run);
+    }
+
+    private Object run() throws IOException {
         Map<String, String> parameters = parseParams(params);
         int[] lastPercent = {0};
         BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue),

@@ -24,6 +24,10 @@ public class ShowAccountCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         Tables table = Tables.withColumns("Strategy", "Capital", "Cash", "Equity", "P&L");
         Money capital = Money.ZERO;
         Money cash = Money.ZERO;

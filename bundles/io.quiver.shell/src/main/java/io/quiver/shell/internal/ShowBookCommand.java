@@ -31,6 +31,10 @@ public class ShowBookCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if (books == null) {
             throw new IllegalStateException("the simulated exchange venue is not active (bundle io.quiver.venue.exchange)");
         }

@@ -30,6 +30,10 @@ public class ShowReconciliationCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         List<ReconciliationReport> reports = runtime.orderManager().lastReconciliations().stream()
                 .filter(r -> venue == null || r.venueId().equals(venue)).toList();
         if (reports.isEmpty()) {

@@ -24,6 +24,10 @@ public class StopStrategyCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         runtime.stop(id);
         out.println(id + ": " + runtime.instance(id).map(i -> i.state().name()).orElse("gone"));
         return null;

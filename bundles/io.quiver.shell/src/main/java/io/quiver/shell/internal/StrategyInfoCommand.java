@@ -25,6 +25,10 @@ public class StrategyInfoCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         InstanceInfo i = runtime.instance(id).orElseThrow(() -> new IllegalArgumentException("no strategy instance '" + id + "'"));
         out.printf("Id            %s%n", i.id());
         out.printf("Type          %s%n", i.type());

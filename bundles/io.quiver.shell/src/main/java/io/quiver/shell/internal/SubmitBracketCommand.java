@@ -52,6 +52,10 @@ public class SubmitBracketCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         if ((stopLoss == null) == (trailingStop == null)) {
             throw new IllegalArgumentException("give the stop-loss as either --stop-loss <price> or --trailing-stop <offset>");
         }

@@ -39,6 +39,10 @@ public class SubmitOcoCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         OperatorOrders.requireInstance(runtime, strategy);
         OrderManager oms = runtime.orderManager();
         ClientOrderId group = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "oco-");

@@ -41,6 +41,10 @@ public class SubmitOrderCommand implements Action {
 
     @Override
     public Object execute() {
+        return UserMistakes.oneLine(this::run);
+    }
+
+    private Object run() {
         OrderRequest request = OrderSpec.parse(words);
         OrderManager oms = runtime.orderManager();
         OperatorOrders.requireInstance(runtime, strategy);

@@ -79,9 +79,9 @@ class OrderCommandsTest {
         assertTrue(printed().startsWith("order x1 exists with this request; nothing was sent again"));
         assertEquals(1, runtime.oms.orderCount(null));
         assertEquals(List.of(ClientOrderId.of("x1")), runtime.venue.workingOrders());
-        ClientOrderIdConflictException e = assertThrows(ClientOrderIdConflictException.class,
-                () -> submit("a", "x1", "BUY", "11", "SYN1", "limit", "99.50", "DAY"));
-        assertTrue(e.getMessage().contains("x1"), e.getMessage());
+        CommandException e = assertThrows(CommandException.class, () -> submit("a", "x1", "BUY", "11", "SYN1", "limit", "99.50", "DAY"));
+        assertTrue(e.getCause() instanceof ClientOrderIdConflictException, e.toString());
+        assertTrue(e.getMessage().startsWith("CLIENT_ORDER_ID_CONFLICT: order x1 exists as"), e.getMessage());
     }
 
     @Test
