@@ -280,17 +280,7 @@ public final class OrderPathBenchmark {
                     last[0] = System.nanoTime();
                 }
             });
-            for (int done = 0; done < open; done += 1_000) {
-                int first = done;
-                paper.oms.inBatch(() -> {
-                    for (int k = first; k < Math.min(first + 1_000, open); k++) {
-                        Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
-                        Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
-                        paper.now = paper.now.plusNanos(2_000);
-                        paper.oms.submit("s", ClientOrderId.of("k" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
-                    }
-                });
-            }
+            enterResting(paper, "k", open);
             if (paper.oms.openOrders("s").size() != open) {
                 throw new IllegalStateException(paper.oms.openOrders("s").size() + " of " + open + " orders open");
             }
@@ -308,9 +298,8 @@ public final class OrderPathBenchmark {
         }
     }
 
-    /** In the child: enter the orders, then stop dead, without closing the journals or running shutdown hooks. */
-    private static void enterAndHalt(Path folder, int open) {
-        Paper paper = new Paper(folder);
+    /** Enters {@code open} resting limit orders, both sides far from the price, 1,000 per batch, 2 µs apart. */
+    private static void enterResting(Paper paper, String prefix, int open) {
         for (int done = 0; done < open; done += 1_000) {
             int first = done;
             paper.oms.inBatch(() -> {
@@ -318,10 +307,16 @@ public final class OrderPathBenchmark {
                     Side side = k % 2 == 0 ? Side.BUY : Side.SELL;
                     Price limit = Price.ofUnits(side == Side.BUY ? 5_000 - k % 500 : 15_000 + k % 500, 2);
                     paper.now = paper.now.plusNanos(2_000);
-                    paper.oms.submit("s", ClientOrderId.of("r" + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
+                    paper.oms.submit("s", ClientOrderId.of(prefix + k), OrderRequest.limit(X.id(), side, Qty.of(1), limit, TimeInForce.GTC));
                 }
             });
         }
+    }
+
+    /** In the child: enter the orders, then stop dead, without closing the journals or running shutdown hooks. */
+    private static void enterAndHalt(Path folder, int open) {
+        Paper paper = new Paper(folder);
+        enterResting(paper, "r", open);
         System.out.printf(Locale.ROOT, "entered %,d resting orders; halting%n", open);
         Runtime.getRuntime().halt(137);
     }

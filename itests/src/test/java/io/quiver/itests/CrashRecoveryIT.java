@@ -179,9 +179,7 @@ public class CrashRecoveryIT {
     }
 
     private List<String> dump(String journal) throws Exception {
-        Result r = karaf.script("bin/quiver-journal", journal);
-        assertEquals(r.output(), 0, r.exit());
-        return r.output().lines().filter(l -> !l.isEmpty()).toList();
+        return karaf.journal(journal);
     }
 
     /**

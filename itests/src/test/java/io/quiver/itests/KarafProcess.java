@@ -100,6 +100,15 @@ final class KarafProcess {
         return run(home, WAIT, command);
     }
 
+    /** Every committed record of one of the distribution's journals, through bin/quiver-journal (Karaf stopped). */
+    List<String> journal(String name) throws Exception {
+        Result r = script("bin/quiver-journal", name);
+        if (r.exit() != 0) {
+            throw new AssertionError("bin/quiver-journal " + name + " failed: " + r.output());
+        }
+        return r.output().lines().filter(l -> !l.isEmpty()).toList();
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }

@@ -50,7 +50,7 @@ public class KillSwitchIT {
         assertTrue(status.output(), status.output().contains("runtime\tKILLED") && status.output().contains("kill switch test"));
 
         karaf.kill();
-        JournalBooks venue = JournalBooks.ofVenue(dump("venue-sim"));
+        JournalBooks venue = JournalBooks.ofVenue(karaf.journal("venue-sim"));
         assertEquals("the venue holds no open order", List.of(), List.copyOf(venue.openOrderIds()));
         karaf.start();
         karaf.awaitLog(RECONCILED, 2);
@@ -95,11 +95,5 @@ public class KillSwitchIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<String> dump(String journal) throws Exception {
-        Result r = karaf.script("bin/quiver-journal", journal);
-        assertEquals(r.output(), 0, r.exit());
-        return r.output().lines().filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -315,4 +315,29 @@ public class RuntimeIT extends QuiverTestSupport {
         in.transferTo(b);
         return b.toByteArray();
     }
+
+    /**
+     * Configurations that never become an instance are listed under their id, not dropped: one whose
+     * strategy refuses a parameter (its constructor threw in SCR), one whose type is not installed.
+     */
+    @Test
+    public void aConfigurationTheStrategyRefusesOrWhoseTypeIsMissingIsListedWithWhy() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Files.writeString(etc.resolve("io.quiver.strategy.sma-bad.cfg"), "strategy.id = sma-bad\nfeed = synthetic\nsize = -3\n");
+        Files.writeString(etc.resolve("io.quiver.strategy.nosuch-x.cfg"), "strategy.id = nosuch-x\n");
+        try {
+            await(Duration.ofSeconds(60), "both listed", () -> runtime.instance("sma-bad").isPresent() && runtime.instance("nosuch-x").isPresent());
+            InstanceInfo bad = runtime.instance("sma-bad").orElseThrow();
+            assertEquals(InstanceState.FAILED, bad.state());
+            assertTrue(bad.reason(), bad.reason().contains("size must be positive, was -3"));
+            InstanceInfo missing = runtime.instance("nosuch-x").orElseThrow();
+            assertEquals(InstanceState.CREATED, missing.state());
+            assertTrue(missing.waitingFor(), missing.waitingFor().startsWith("strategy type io.quiver.strategy.nosuch is not installed; installed: ["));
+            String listed = executeCommand("strategy:list --no-format");
+            assertTrue(listed, listed.contains("sma-bad\t") && listed.contains("FAILED"));
+        } finally {
+            Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-bad.cfg"));
+            Files.deleteIfExists(etc.resolve("io.quiver.strategy.nosuch-x.cfg"));
+        }
+    }
 }

@@ -52,7 +52,12 @@ public final class BacktestRequests {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("data file not found: " + file);
             }
-            series = CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+            try {
+                series = CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+            } catch (io.quiver.feed.csv.CsvSchemaException e) {
+                throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
+                        + "; a backtest reads bars (open, high, low, close), quote and trade files cannot be backtested yet", e);
+            }
             name = file.getFileName().toString();
             checksum = sha256(file);
         }
