@@ -325,6 +325,7 @@ public class RuntimeIT extends QuiverTestSupport {
         Path etc = Path.of(System.getProperty("karaf.etc"));
         Files.writeString(etc.resolve("io.quiver.strategy.sma-bad.cfg"), "strategy.id = sma-bad\nfeed = synthetic\nsize = -3\n");
         Files.writeString(etc.resolve("io.quiver.strategy.nosuch-x.cfg"), "strategy.id = nosuch-x\n");
+        Files.writeString(etc.resolve("io.quiver.strategy.sma-typo.cfg"), "strategy.id = sma-typo\nfsat = 3\n");
         try {
             await(Duration.ofSeconds(60), "both listed", () -> runtime.instance("sma-bad").isPresent() && runtime.instance("nosuch-x").isPresent());
             InstanceInfo bad = runtime.instance("sma-bad").orElseThrow();
@@ -333,11 +334,16 @@ public class RuntimeIT extends QuiverTestSupport {
             InstanceInfo missing = runtime.instance("nosuch-x").orElseThrow();
             assertEquals(InstanceState.CREATED, missing.state());
             assertTrue(missing.waitingFor(), missing.waitingFor().startsWith("strategy type io.quiver.strategy.nosuch is not installed; installed: ["));
+            await(Duration.ofSeconds(60), "the misspelt key refused", () -> runtime.instance("sma-typo").isPresent());
+            InstanceInfo typo = runtime.instance("sma-typo").orElseThrow();
+            assertEquals(InstanceState.FAILED, typo.state());
+            assertTrue(typo.reason(), typo.reason().startsWith("fsat: not a parameter of io.quiver.strategy.sma; its parameters: "));
             String listed = executeCommand("strategy:list --no-format");
             assertTrue(listed, listed.contains("sma-bad\t") && listed.contains("FAILED"));
         } finally {
             Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-bad.cfg"));
             Files.deleteIfExists(etc.resolve("io.quiver.strategy.nosuch-x.cfg"));
+            Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-typo.cfg"));
         }
     }
 }

@@ -276,6 +276,11 @@ public final class OrderManager {
                 return null;
             }
             OrderRequest amended = w.request.amended(quantity, limitPrice, stopPrice);
+            RiskRefusal refusal = checkChange(w, amended, now);
+            if (refusal != null) {
+                event(w, new OrderEvent.ModifyRejected(id, now, refusal.code(), refusal.message()));
+                return null;
+            }
             if (!w.sent) {
                 event(w, new OrderEvent.Modified(id, now, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
                 return null;
@@ -858,6 +863,34 @@ public final class OrderManager {
         Money total() {
             return Money.of(perUnit.toBigDecimal().multiply(quantity.toBigDecimal()));
         }
+    }
+
+    /**
+     * A change is a new order for the risk chain: what is left to fill of the amended order is checked
+     * against the books without the order as it stands. If it passes, the order holds at least what the
+     * amended order needs; a change never lowers what it holds (the venue may yet refuse the change).
+     */
+    private RiskRefusal checkChange(WorkingOrder w, OrderRequest amended, Instant now) {
+        if (w.parent != null && !w.activated) {
+            return null; // a bracket child waiting for its entry: the entry was checked, the child only reduces
+        }
+        PreTradeOrder order = new PreTradeOrder(w.strategyId, w.venueId, w.id, amended.amended(amended.quantity().minus(w.filled), null, null),
+                now);
+        RiskRefusal refusal;
+        Reservation needed;
+        exposures.remove(w);
+        try {
+            refusal = gate.check(order, books);
+            needed = refusal == null ? reservation(order) : null;
+        } finally {
+            exposures.add(w);
+        }
+        if (needed != null && (needed.quantity().compareTo(w.reserveQty) > 0 || needed.perUnit().compareTo(w.reservePerUnit) > 0)) {
+            Qty q = needed.quantity().compareTo(w.reserveQty) > 0 ? needed.quantity() : w.reserveQty;
+            Money perUnit = needed.perUnit().compareTo(w.reservePerUnit) > 0 ? needed.perUnit() : w.reservePerUnit;
+            record(new JournalRecords.Reserved(w.id, q, perUnit));
+        }
+        return refusal;
     }
 
     /** What an order would hold while open (see {@link MarginRules}), judged on the books without it; null when it cannot be priced (a market order before any market data). */

@@ -326,6 +326,44 @@ class OrderManagerTest {
         assertEquals(List.of(), venue.calls);
     }
 
+    /** A change is a new order for the risk checks: one that would break a limit is refused, one within it passes. */
+    @Test
+    void aModificationPassesTheRiskChainForWhatIsLeftToFill() {
+        java.util.List<io.quiver.sdk.spi.PreTradeOrder> seen = new java.util.ArrayList<>();
+        ScriptedVenue modifying = new ScriptedVenue(true);
+        OrderManager m = new OrderManager(new InMemoryJournal(), id -> modifying, () -> now);
+        m.gate(new PreTradeGate() {
+            @Override
+            public io.quiver.sdk.spi.RiskRefusal check(io.quiver.sdk.spi.PreTradeOrder order, io.quiver.sdk.spi.RiskContext books) {
+                seen.add(order);
+                return order.request().quantity().compareTo(Qty.of(10)) > 0
+                        ? new io.quiver.sdk.spi.RiskRefusal("MAX_ORDER_QUANTITY", "more than 10") : null;
+            }
+
+            @Override
+            public MarginRules margin(String strategyId) {
+                return MarginRules.CASH;
+            }
+        });
+        m.registerInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        m.openAccount("s", "v", Money.of(10_000));
+        List<OrderEvent> got = new ArrayList<>();
+        m.attach("s", got::add);
+        m.submit("s", ClientOrderId.of("a"), limit(Side.BUY, 5, "9.00"));
+        m.onVenueEvent("v", new OrderEvent.Accepted(ClientOrderId.of("a"), now));
+        Fill f = new Fill(ClientOrderId.of("a"), "e1", "s", X, Side.BUY, Qty.of(2), Price.of("9.00"), Money.ZERO, now);
+        m.onVenueEvent("v", new OrderEvent.Filled(ClientOrderId.of("a"), now, f, OrderStatus.PARTIALLY_FILLED));
+        m.modify(ClientOrderId.of("a"), Qty.of(13), null, null);
+        OrderEvent.ModifyRejected r = (OrderEvent.ModifyRejected) got.get(got.size() - 1);
+        assertEquals("MAX_ORDER_QUANTITY", r.reasonCode());
+        assertEquals(Qty.of(11), seen.get(seen.size() - 1).request().quantity(), "13 less the 2 filled is what is checked");
+        m.modify(ClientOrderId.of("a"), Qty.of(12), null, null);
+        assertEquals("modify a 12", modifying.calls.get(modifying.calls.size() - 1), "10 left to fill passes and goes to the venue");
+        assertEquals(Money.of("9955.00"), m.readBooks(b -> b.freeCash("s")), "cash 9982 less the 3 x 9.00 left while the venue decides");
+        m.onVenueEvent("v", new OrderEvent.Modified(ClientOrderId.of("a"), now, Qty.of(12), Price.of("9.00"), null));
+        assertEquals(Money.of("9892.00"), m.readBooks(b -> b.freeCash("s")), "cash 9982 less the 10 x 9.00 now left to fill");
+    }
+
     @Test
     void heldOrdersAreModifiedHereAndVenueOrdersOnlyWhereTheVenueCan() {
         oms.submit("s", ClientOrderId.of("st"), OrderRequest.stop(X, Side.SELL, Qty.of(5), Price.of("9.00"), TimeInForce.GTC));

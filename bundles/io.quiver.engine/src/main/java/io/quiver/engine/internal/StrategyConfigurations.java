@@ -66,12 +66,21 @@ final class StrategyConfigurations {
         return problems;
     }
 
-    /** The exception's message from a stack trace as SCR keeps it: {@code java.lang.IllegalArgumentException: size ...}. */
+    /**
+     * The strategy's own message from a stack trace as SCR keeps it: SCR wraps what the constructor threw
+     * ({@code java.lang.reflect.InvocationTargetException ... Caused by: java.lang.IllegalArgumentException:
+     * size must be positive}), so the deepest cause is the one that says what is wrong.
+     */
     static String firstLine(String failure) {
         if (failure == null || failure.isBlank()) {
             return "the strategy could not be created";
         }
         String line = failure.lines().findFirst().orElse("").trim();
+        for (String l : failure.lines().toList()) {
+            if (l.trim().startsWith("Caused by: ")) {
+                line = l.trim().substring("Caused by: ".length());
+            }
+        }
         int colon = line.indexOf(": ");
         String head = colon < 0 ? line : line.substring(0, colon);
         boolean className = head.matches("[\\w$.]+") && head.contains(".");
