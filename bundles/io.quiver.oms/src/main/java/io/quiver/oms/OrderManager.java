@@ -1238,9 +1238,14 @@ public final class OrderManager {
         } else if (e instanceof OrderEvent.Accepted) {
             if (w.sent) {
                 w.venueAccepted = true;
+                if (!replaying) {
+                    gate.venueAnswered(w.strategyId, false, e.time());
+                }
             } else {
                 subject = WorkingOrder.HELD;
             }
+        } else if (e instanceof OrderEvent.Rejected r && w.sent && !replaying && !OrderRejects.NOT_SENT_BEFORE_RESTART.equals(r.reasonCode())) {
+            gate.venueAnswered(w.strategyId, true, e.time());
         } else if (e instanceof OrderEvent.Modified m) {
             w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());
             if (m.stopPrice() != null && w.request.type().isTriggered()) {

@@ -31,4 +31,12 @@ public interface PreTradeGate {
 
     /** How much buying power the strategy's orders hold while they are open. */
     MarginRules margin(String strategyId);
+
+    /**
+     * A venue answered one of the strategy's orders: accepted it, or {@code rejected} it (the venue's own
+     * rejection, not the order manager's or the chain's). Called under the order manager's lock as the
+     * answer is applied, never on replay; the default ignores it.
+     */
+    default void venueAnswered(String strategyId, boolean rejected, java.time.Instant time) {
+    }
 }

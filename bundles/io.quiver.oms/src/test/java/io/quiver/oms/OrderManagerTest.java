@@ -364,6 +364,34 @@ class OrderManagerTest {
         assertEquals(Money.of("9892.00"), m.readBooks(b -> b.freeCash("s")), "cash 9982 less the 10 x 9.00 now left to fill");
     }
 
+    /** The error-rate breaker hears of the venue's answers only: not of the order manager's own rejections. */
+    @Test
+    void theGateHearsEveryVenueAnswerAndNothingElse() {
+        List<String> heard = new ArrayList<>();
+        oms.gate(new PreTradeGate() {
+            @Override
+            public io.quiver.sdk.spi.RiskRefusal check(io.quiver.sdk.spi.PreTradeOrder order, io.quiver.sdk.spi.RiskContext books) {
+                return null;
+            }
+
+            @Override
+            public MarginRules margin(String strategyId) {
+                return MarginRules.CASH;
+            }
+
+            @Override
+            public void venueAnswered(String strategyId, boolean rejected, Instant time) {
+                heard.add(strategyId + (rejected ? " rejected" : " accepted"));
+            }
+        });
+        oms.submit("s", ClientOrderId.of("ok"), limit(Side.BUY, 1, "9.00"));
+        ack("ok");
+        oms.submit("s", ClientOrderId.of("venue-no"), limit(Side.BUY, 1, "9.00"));
+        oms.onVenueEvent("v", new OrderEvent.Rejected(ClientOrderId.of("venue-no"), now, "NO_LIQUIDITY", "none"));
+        oms.submit("s", ClientOrderId.of("bad-tick"), limit(Side.BUY, 1, "9.005"));
+        assertEquals(List.of("s accepted", "s rejected"), heard);
+    }
+
     @Test
     void heldOrdersAreModifiedHereAndVenueOrdersOnlyWhereTheVenueCan() {
         oms.submit("s", ClientOrderId.of("st"), OrderRequest.stop(X, Side.SELL, Qty.of(5), Price.of("9.00"), TimeInForce.GTC));

@@ -66,6 +66,8 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
         k.put("breaker.drawdown.max.percent", "trip when equity falls more than this percent below its peak");
         k.put("breaker.reject.rate.max.percent", "trip when more than this percent of the latest orders were refused");
         k.put("breaker.reject.window", "how many of the latest orders the reject rate is taken over (default 20)");
+        k.put("breaker.error.rate.max.percent", "trip when more than this percent of the latest orders a venue answered were rejected there");
+        k.put("breaker.error.window", "how many of the latest venue answers the error rate is taken over (default 20)");
         k.put("breaker.action", "what a trip does: HALTED (default; nothing new passes) or REDUCING (only orders that reduce a position)");
         return java.util.Collections.unmodifiableMap(k);
     }
@@ -117,7 +119,8 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
                 r.positive("collar.percent", BigDecimal::new), r.count("collar.ticks"), r.duration("duplicate.window"),
                 r.flag("buying.power"), r.flag("short.allowed"), r.rate("short.margin.rate"), r.rate("market.buffer"),
                 new BreakerLimits(r.positive("breaker.daily.loss.max", Money::of), r.positive("breaker.drawdown.max.percent", BigDecimal::new),
-                        r.positive("breaker.reject.rate.max.percent", BigDecimal::new), r.count("breaker.reject.window"), r.action("breaker.action")));
+                        r.positive("breaker.reject.rate.max.percent", BigDecimal::new), r.count("breaker.reject.window"),
+                        r.positive("breaker.error.rate.max.percent", BigDecimal::new), r.count("breaker.error.window"), r.action("breaker.action")));
         if (global) {
             r.positive("orders.rate.global.max", BigDecimal::new);
             r.count("orders.rate.global.burst");

@@ -53,9 +53,39 @@ final class BreakerBoard {
         LocalDate day;
         Money dayStart;
         Money peak;
-        boolean[] outcomes; // true: refused
+        final Ring refusals = new Ring();
+        final Ring venueRejections = new Ring();
+    }
+
+    /** The latest outcomes, true for a bad one, over a window that follows the configuration. */
+    private static final class Ring {
+        boolean[] bad;
         int next;
         int seen;
+
+        /** Adds an outcome; returns how many of the window are bad once the window is full, else -1. */
+        int add(boolean isBad, int window) {
+            if (bad == null || bad.length != window) {
+                bad = new boolean[window];
+                next = 0;
+                seen = 0;
+            }
+            bad[next] = isBad;
+            next = (next + 1) % window;
+            seen = Math.min(window, seen + 1);
+            if (seen < window) {
+                return -1;
+            }
+            int count = 0;
+            for (boolean b : bad) {
+                count += b ? 1 : 0;
+            }
+            return count;
+        }
+
+        void clear() {
+            bad = null;
+        }
     }
 
     private final ScopedLimits limits;
@@ -100,27 +130,30 @@ final class BreakerBoard {
         if (b.rejectPercent() == null) {
             return;
         }
-        Watch w = watch(order.strategyId());
         int window = b.window();
-        if (w.outcomes == null || w.outcomes.length != window) {
-            w.outcomes = new boolean[window];
-            w.next = 0;
-            w.seen = 0;
-        }
-        w.outcomes[w.next] = refused;
-        w.next = (w.next + 1) % window;
-        w.seen = Math.min(window, w.seen + 1);
-        if (w.seen < window) {
+        int count = watch(order.strategyId()).refusals.add(refused, window);
+        tripOnRate(order.strategyId(), b, order.time(), count, window, b.rejectPercent(), "orders were refused");
+    }
+
+    /** A venue's answer to an order, for the error rate: rejected there, or accepted. */
+    void venueAnswer(String strategyId, boolean rejected, Instant time) {
+        BreakerLimits b = limits.of(strategyId).breakers();
+        if (b.errorPercent() == null) {
             return;
         }
-        int count = 0;
-        for (boolean o : w.outcomes) {
-            count += o ? 1 : 0;
+        int window = b.errors();
+        int count = watch(strategyId).venueRejections.add(rejected, window);
+        tripOnRate(strategyId, b, time, count, window, b.errorPercent(), "orders the venue answered were rejected there");
+    }
+
+    private void tripOnRate(String strategyId, BreakerLimits b, Instant time, int count, int window, BigDecimal limit, String what) {
+        if (count < 0) {
+            return;
         }
         BigDecimal percent = BigDecimal.valueOf(count * 100L).divide(BigDecimal.valueOf(window), 2, RoundingMode.HALF_UP);
-        if (percent.compareTo(b.rejectPercent()) > 0) {
-            trip(order.strategyId(), b, order.time(), count + " of the last " + window + " orders were refused (" + percent.toPlainString()
-                    + " %, the limit is " + b.rejectPercent().toPlainString() + " %)");
+        if (percent.compareTo(limit) > 0) {
+            trip(strategyId, b, time, count + " of the last " + window + " " + what + " (" + percent.toPlainString() + " %, the limit is "
+                    + limit.toPlainString() + " %)");
         }
     }
 
@@ -203,7 +236,8 @@ final class BreakerBoard {
         if (w != null) {
             w.day = null;
             w.peak = null;
-            w.outcomes = null;
+            w.refusals.clear();
+            w.venueRejections.clear();
         }
         return trips.remove(strategyId);
     }

@@ -129,6 +129,11 @@ final class RiskChain implements PreTradeGate {
     }
 
     @Override
+    public void venueAnswered(String strategyId, boolean rejected, java.time.Instant time) {
+        breakers.venueAnswer(strategyId, rejected, time);
+    }
+
+    @Override
     public MarginRules margin(String strategyId) {
         return limitsOf(strategyId).margin();
     }

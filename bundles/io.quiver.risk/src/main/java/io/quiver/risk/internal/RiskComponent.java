@@ -105,6 +105,21 @@ public final class RiskComponent implements RiskService {
         @AttributeDefinition(description = "allow short sales")
         boolean short_allowed() default false;
 
+        @AttributeDefinition(description = "trip when the day's loss exceeds this")
+        String breaker_daily_loss_max() default "";
+
+        @AttributeDefinition(description = "trip when equity falls more than this percent below its peak")
+        String breaker_drawdown_max_percent() default "";
+
+        @AttributeDefinition(description = "trip when more than this percent of the latest orders were refused")
+        String breaker_reject_rate_max_percent() default "";
+
+        @AttributeDefinition(description = "trip when more than this percent of the latest venue answers were rejections")
+        String breaker_error_rate_max_percent() default "";
+
+        @AttributeDefinition(description = "what a trip does: HALTED or REDUCING")
+        String breaker_action() default "HALTED";
+
         @AttributeDefinition(description = "time zone of the trading day")
         String trading_zone() default "UTC";
     }

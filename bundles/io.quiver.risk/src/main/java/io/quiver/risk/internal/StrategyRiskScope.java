@@ -12,7 +12,27 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
  * kept with its problem, and the risk chain refuses the instance's orders until it is fixed.
  */
 @Component(service = StrategyRiskScope.class, configurationPid = "io.quiver.risk.strategy", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@org.osgi.service.metatype.annotations.Designate(ocd = StrategyRiskScope.Config.class, factory = true)
 public final class StrategyRiskScope {
+    /** The keys an instance's limits take most often; every key of etc/io.quiver.risk.cfg but the runtime-only ones is allowed (docs/risk.md). */
+    @org.osgi.service.metatype.annotations.ObjectClassDefinition(name = "Quiver risk limits of one strategy instance")
+    public @interface Config {
+        @org.osgi.service.metatype.annotations.AttributeDefinition(description = "the instance these limits are for")
+        String strategy_id();
+
+        @org.osgi.service.metatype.annotations.AttributeDefinition(description = "largest position per instrument, counting open orders")
+        String position_max() default "";
+
+        @org.osgi.service.metatype.annotations.AttributeDefinition(description = "largest quantity of one order")
+        String order_quantity_max() default "";
+
+        @org.osgi.service.metatype.annotations.AttributeDefinition(description = "allow short sales")
+        String short_allowed() default "";
+
+        @org.osgi.service.metatype.annotations.AttributeDefinition(description = "trip when the day's loss exceeds this")
+        String breaker_daily_loss_max() default "";
+    }
+
     final String pid;
     final String strategyId;
     final RiskLimits limits;

@@ -95,6 +95,22 @@ class BreakersTest {
     }
 
     @Test
+    void errorRateOverTheVenuesAnswers() {
+        RiskChain c = chain("breaker.error.rate.max.percent", "50", "breaker.error.window", "4");
+        c.venueAnswered("s", true, now);
+        c.venueAnswered("s", false, now);
+        c.venueAnswered("s", false, now);
+        c.venueAnswered("s", true, now);
+        assertNull(code(c, order(Side.BUY, "1")), "2 of the last 4 rejected by the venue is 50 %, at the limit");
+        c.venueAnswered("s", true, now);
+        assertNull(code(c, order(Side.BUY, "1")), "the oldest answer, a rejection, left the window: still 2 of 4");
+        c.venueAnswered("s", true, now);
+        RiskRefusal r = c.check(order(Side.BUY, "1"), books);
+        assertEquals("BREAKER_HALTED", r.code());
+        assertTrue(r.message().contains("3 of the last 4 orders the venue answered were rejected there (75.00 %, the limit is 50 %)"), r.message());
+    }
+
+    @Test
     void reducingLetsOnlyOrdersThatReduceAPosition() {
         RiskChain c = chain("breaker.daily.loss.max", "1", "breaker.action", "REDUCING", "short.allowed", "true");
         books.positions.put(SYN1, Qty.of(10));
