@@ -346,4 +346,66 @@ public class RuntimeIT extends QuiverTestSupport {
             Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-typo.cfg"));
         }
     }
+
+    /** The runtime's limits apply as soon as the file is saved; a bad value names its key and refuses orders until fixed. */
+    @Test
+    public void riskLimitsApplyLiveAndABadValueNamesItsKeyAndStopsTrading() throws Exception {
+        Path cfg = Path.of(System.getProperty("karaf.etc")).resolve("io.quiver.risk.cfg");
+        String shipped = Files.readString(cfg);
+        try {
+            Files.writeString(cfg, shipped + "\norder.quantity.max = 7\n");
+            await(Duration.ofSeconds(30), "the new limit in force",
+                    () -> run("risk:limits --no-format -s sma-demo").contains("order-size\torder.quantity.max\tglobal\t7"));
+            String refused = executeCommand("order:submit -s sma-demo BUY 8 SYN1 limit 1.00");
+            assertTrue(refused, refused.contains("MAX_ORDER_QUANTITY: order quantity 8 exceeds the limit 7 for SYN1"));
+            Files.writeString(cfg, shipped + "\norder.quantity.max = seven\n");
+            await(Duration.ofSeconds(30), "the bad value refused", () -> run("risk:status --no-format").contains("runtime\tHALTED"));
+            String halted = executeCommand("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
+            assertTrue(halted, halted.contains("RISK_CONFIG_INVALID: order.quantity.max: 'seven' is not a number above zero"));
+        } finally {
+            Files.writeString(cfg, shipped);
+            await(Duration.ofSeconds(30), "the shipped limits back", () -> run("risk:status --no-format").contains("runtime\tACTIVE"));
+        }
+    }
+
+    /** Of two configurations with one id the first file name wins; the order of arrival used to decide. */
+    @Test
+    public void ofTwoConfigurationsWithOneIdTheFirstFileNameWins() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Files.writeString(etc.resolve("io.quiver.strategy.sma-twin-b.cfg"), "strategy.id = sma-twin\nsize = 2\n");
+        Files.writeString(etc.resolve("io.quiver.strategy.sma-twin-a.cfg"), "strategy.id = sma-twin\nsize = 1\n");
+        try {
+            await(Duration.ofSeconds(60), "both listed", () -> runtime.instances().stream().filter(i -> i.id().equals("sma-twin")).count() == 2);
+            String listed = run("strategy:list --no-format");
+            assertTrue(listed, listed.contains("is also given by io.quiver.strategy.sma-twin-a.cfg, which wins as the first file name"));
+        } finally {
+            Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-twin-a.cfg"));
+            Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-twin-b.cfg"));
+        }
+    }
+
+    /** Order text the shell once accepted. */
+    @Test
+    public void orderTextMistakesAreRefusedBeforeAnythingIsEntered() throws Exception {
+        long before = operatorOrders();
+        for (String[] c : new String[][] {{"BUY 1 SYN1 limit 99 limit 98", "an order takes one limit"}, {"BUY 1e3 SYN1", "is not a plain decimal"},
+                {"SELL 1 SYN1 trail 150pct", "trailing percent must be above 0 and below 100"}}) {
+            String out = run("order:submit -s sma-demo " + c[0]);
+            assertTrue(out, out.contains(c[1]));
+        }
+        assertEquals("nothing was entered", before, operatorOrders());
+    }
+
+    private long operatorOrders() {
+        return runtime.orderManager().orders(io.quiver.oms.OrderFilter.ALL).stream().filter(o -> o.id().value().startsWith("op-")).count();
+    }
+
+    /** A command's output, or the message of the mistake it refused. */
+    private String run(String command) {
+        try {
+            return executeCommand(command);
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
 }
