@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.InstanceState;
+import io.quiver.engine.StrategyRuntime;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.StateStore;
 import io.quiver.sdk.model.Bar;
@@ -389,5 +390,34 @@ class StrategyRuntimeComponentTest {
         } finally {
             second.deactivate();
         }
+    }
+
+    /** risk:kill --flatten: every new order refused, every open order cancelled, every position closed at market. */
+    @Test
+    void theKillSwitchWithFlattenCancelsEverythingAndClosesEveryPosition() {
+        BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
+        venue.addInstrument(X);
+        runtime.addVenue(venue);
+        runtime.addFeed(feed);
+        Buyer buyer = new Buyer();
+        runtime.addStrategy(buyer, props("buyer"));
+        await(() -> info("buyer").state() == InstanceState.RUNNING, "buyer running");
+        feed.bar();
+        await(() -> info("buyer").orders() == 2, "the orders of the first bar entered");
+        feed.bar();
+        await(() -> buyer.fills == 1, "the market order filled, the far limit order resting");
+        assertEquals(1, info("buyer").openOrders());
+
+        StrategyRuntime.KillReport report = runtime.kill("ops", "test", true);
+        assertEquals(1, report.cancelsRequested());
+        assertEquals(1, report.flattening().size());
+        assertEquals(Side.SELL, report.flattening().get(0).side());
+        assertTrue(report.flattening().get(0).status() != OrderStatus.REJECTED, "the flattening order passes the kill switch");
+        feed.bar();
+        await(() -> runtime.positions("buyer").get(0).quantity().isZero(), "the position closed at the next bar");
+        assertEquals(0, info("buyer").openOrders());
+        io.quiver.sdk.model.Order refused = runtime.orderManager().submit("buyer", io.quiver.sdk.model.ClientOrderId.of("after"),
+                OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.of("1.00"), TimeInForce.GTC));
+        assertEquals(OrderStatus.REJECTED, refused.status(), "every other new order is refused");
     }
 }
