@@ -5,22 +5,14 @@ import static org.junit.Assert.assertTrue;
 
 import io.quiver.itests.KarafProcess.Result;
 import java.nio.file.Files;
-import org.junit.After;
 import org.junit.Test;
 
 /**
  * A breaker on the assembled distribution: refused orders trip an instance's reject-rate breaker; the trip
  * holds across a kill -9 and a restart, with its reason, until an administrator resets it.
  */
-public class BreakerIT {
-    private KarafProcess karaf;
+public class BreakerIT extends KarafProcessTestSupport {
 
-    @After
-    public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-        }
-    }
 
     @Test
     public void aTrippedBreakerIsStillTrippedAfterKillMinus9UntilReset() throws Exception {

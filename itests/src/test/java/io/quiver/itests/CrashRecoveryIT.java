@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -33,18 +32,11 @@ import org.junit.Test;
  * booked twice, no order the runtime does not know, and every fill the runtime missed at one kill booked
  * by the next. At the end, with trading stopped, the runtime's books equal the venue's exactly.
  */
-public class CrashRecoveryIT {
+public class CrashRecoveryIT extends KarafProcessTestSupport {
     private static final int KILLS = Integer.getInteger("quiver.crash.kills", 10);
     private static final long SEED = Long.getLong("quiver.crash.seed", 20261121L);
     private static final String RECONCILED = "reconciliation with venue sim:";
-    private KarafProcess karaf;
 
-    @After
-    public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-        }
-    }
 
     @Test
     public void killedAtRandomManyTimesItLosesAndDoublesNothingAndEndsEqualToTheVenue() throws Exception {

@@ -7,22 +7,14 @@ import static org.junit.Assert.assertTrue;
 import io.quiver.itests.KarafProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.After;
 import org.junit.Test;
 
 /**
  * The defects found by trying the distribution as a new user, each tried again the same way: through
  * bin/client and the bin/ scripts on the assembled distribution.
  */
-public class DefectsIT {
-    private KarafProcess karaf;
+public class DefectsIT extends KarafProcessTestSupport {
 
-    @After
-    public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-        }
-    }
 
     @Test
     public void oneMisbehavingPartNeverStopsTheRest() throws Exception {
@@ -41,7 +33,7 @@ public class DefectsIT {
         // The shared journal still takes everyone else's orders.
         Result entered = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
         assertTrue(entered.output(), entered.output().contains("ACCEPTED"));
-        QuiverTestSupport.await(KarafProcess.WAIT, "the quarantined ladder's orders cancelled", () -> openOrders("ladder-huge") == 0);
+        QuiverTestSupport.await(KarafProcess.WAIT, "the quarantined ladder's orders cancelled", () -> karaf.openOrders("ladder-huge") == 0);
 
         // A negative quantity is refused before anything is entered, and the demo can still be stopped and started.
         Result negative = karaf.client("order:submit -s sma-demo BUY -5 SYN1 limit 99");
@@ -59,8 +51,8 @@ public class DefectsIT {
         karaf.start();
         karaf.awaitLog("reconciliation with venue sim:", 2);
         QuiverTestSupport.await(KarafProcess.WAIT, "the instances listed again",
-                () -> listing().contains("ladder-huge\tio.quiver.strategy.ladder\tQUARANTINED") && listing().contains("sma-demo\tio.quiver.strategy.sma\tRUNNING"));
-        assertTrue(listing().contains("quarantined before the restart"));
+                () -> karaf.strategyList().contains("ladder-huge\tio.quiver.strategy.ladder\tQUARANTINED") && karaf.strategyList().contains("sma-demo\tio.quiver.strategy.sma\tRUNNING"));
+        assertTrue(karaf.strategyList().contains("quarantined before the restart"));
         String log = karaf.logText();
         assertFalse("no journal failure: " + log, log.contains("cannot write the commit log"));
 
@@ -70,23 +62,5 @@ public class DefectsIT {
         Result bad = karaf.script("bin/quiver-backtest", "--data", "data/binary.csv", "sma");
         assertEquals(bad.output(), 2, bad.exit());
         assertTrue(bad.output(), bad.output().contains("binary.csv:2: the line is not UTF-8 text"));
-    }
-
-    private String listing() {
-        try {
-            return karaf.client("strategy:list --no-format").output();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int openOrders(String instance) {
-        for (String line : listing().lines().toList()) {
-            String[] f = line.split("\t");
-            if (f.length > 7 && f[0].equals(instance)) {
-                return Integer.parseInt(f[7].trim());
-            }
-        }
-        return -1;
     }
 }

@@ -109,6 +109,26 @@ final class KarafProcess {
         return r.output().lines().filter(l -> !l.isEmpty()).toList();
     }
 
+    /** {@code strategy:list --no-format} as an operator's script reads it (unchecked, for polling). */
+    String strategyList() {
+        try {
+            return client("strategy:list --no-format").output();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The open orders column of {@code strategy:list} for one instance; -1 if it is not listed. */
+    int openOrders(String instance) {
+        for (String line : strategyList().lines().toList()) {
+            String[] f = line.split("\t");
+            if (f.length > 7 && f[0].equals(instance)) {
+                return Integer.parseInt(f[7].trim());
+            }
+        }
+        return -1;
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }

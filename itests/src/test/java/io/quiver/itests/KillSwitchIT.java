@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import io.quiver.itests.KarafProcess.Result;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -14,17 +13,10 @@ import org.junit.Test;
  * instances keep 3,000 orders open; {@code risk:kill} refuses every new order and cancels every open one
  * at the venue; the switch holds across a kill -9 and a restart; {@code risk:reset} lifts it.
  */
-public class KillSwitchIT {
+public class KillSwitchIT extends KarafProcessTestSupport {
     private static final String RECONCILED = "reconciliation with venue sim:";
     private static final int LEVELS = 750;
-    private KarafProcess karaf;
 
-    @After
-    public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-        }
-    }
 
     @Test
     public void killCancelsEveryOpenOrderRefusesNewOnesAndHoldsAcrossKillMinus9UntilReset() throws Exception {
@@ -38,13 +30,13 @@ public class KillSwitchIT {
         karaf.start();
         karaf.awaitLog(RECONCILED, 1);
         QuiverTestSupport.await(KarafProcess.WAIT, "both ladders hold " + LEVELS * 2 + " open orders",
-                () -> openOrders("ladder-a") >= LEVELS * 2 && openOrders("ladder-b") >= LEVELS * 2);
+                () -> karaf.openOrders("ladder-a") >= LEVELS * 2 && karaf.openOrders("ladder-b") >= LEVELS * 2);
 
         Result kill = karaf.client("risk:kill --reason 'kill switch test'");
         assertEquals(kill.output(), 0, kill.exit());
         assertTrue(kill.output(), kill.output().contains("KILLED by it: every new order is refused until risk:reset"));
         QuiverTestSupport.await(KarafProcess.WAIT, "every open order cancelled at the venue",
-                () -> openOrders("ladder-a") == 0 && openOrders("ladder-b") == 0 && openOrders("sma-demo") == 0);
+                () -> karaf.openOrders("ladder-a") == 0 && karaf.openOrders("ladder-b") == 0 && karaf.openOrders("sma-demo") == 0);
         assertRefused();
         Result status = karaf.client("risk:status --no-format");
         assertTrue(status.output(), status.output().contains("runtime\tKILLED") && status.output().contains("kill switch test"));
@@ -64,7 +56,7 @@ public class KillSwitchIT {
         assertTrue(reset.output(), reset.output().contains("kill switch reset"));
         Result accepted = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
         assertTrue(accepted.output(), accepted.output().contains("ACCEPTED"));
-        QuiverTestSupport.await(KarafProcess.WAIT, "the ladders trade again", () -> openOrders("ladder-a") > 0);
+        QuiverTestSupport.await(KarafProcess.WAIT, "the ladders trade again", () -> karaf.openOrders("ladder-a") > 0);
         List<String> audit = new java.util.ArrayList<>();
         try (var files = Files.list(karaf.home.resolve("data/log"))) {
             for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("quiver-audit.json")).toList()) {
@@ -79,21 +71,5 @@ public class KillSwitchIT {
     private void assertRefused() throws Exception {
         Result refused = karaf.client("order:submit -s sma-demo BUY 1 SYN1 limit 1.00");
         assertTrue(refused.output(), refused.output().contains("REJECTED") && refused.output().contains("KILLED"));
-    }
-
-    /** The open orders column of strategy:list for one instance. */
-    private int openOrders(String instance) {
-        try {
-            Result r = karaf.client("strategy:list --no-format");
-            for (String line : r.output().lines().toList()) {
-                String[] f = line.split("\t");
-                if (f.length > 7 && f[0].equals(instance)) {
-                    return Integer.parseInt(f[7].trim());
-                }
-            }
-            return -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

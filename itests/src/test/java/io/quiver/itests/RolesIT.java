@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.After;
 import org.junit.Test;
 
 /**
@@ -20,15 +19,8 @@ import org.junit.Test;
  * "Insufficient credentials." with exit code 1. SSH listens on loopback only, logins are audited, and the
  * passwords file is the owner's only and holds salted hashes.
  */
-public class RolesIT {
-    private KarafProcess karaf;
+public class RolesIT extends KarafProcessTestSupport {
 
-    @After
-    public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-        }
-    }
 
     @Test
     public void eachRoleMayDoItsPartAndIsToldClearlyWhatItMayNot() throws Exception {
