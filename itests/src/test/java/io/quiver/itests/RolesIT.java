@@ -62,6 +62,11 @@ public class RolesIT extends KarafProcessTestSupport {
         allowed("ada", "risk:reset");
         allowed("ada", "order:compact");
 
+        // Without a terminal and without a password or key the client says how to log in.
+        Result noLogin = KarafProcess.run(karaf.home, KarafProcess.WAIT, "bin/client", "-a", Integer.toString(karaf.sshPort()), "strategy:list");
+        assertEquals(noLogin.output(), 2, noLogin.exit());
+        assertTrue(noLogin.output(), noLogin.output().contains("without a terminal give a login: -u <user> with a key"));
+
         Result wrong = karaf.clientAs("vera", "not-her-password", "strategy:list");
         assertTrue(wrong.output(), wrong.exit() != 0);
         String security = Files.readString(karaf.home.resolve("data/log/security.log"));
