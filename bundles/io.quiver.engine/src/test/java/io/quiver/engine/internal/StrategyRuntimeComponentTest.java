@@ -272,7 +272,7 @@ class StrategyRuntimeComponentTest {
         first.addStrategy(buyer, props("buyer"));
         await(() -> first.instance("buyer").orElseThrow().state() == InstanceState.RUNNING, "buyer running");
         feed.bar();
-        await(() -> first.instance("buyer").orElseThrow().orders() == 2, "the orders of the first bar entered");
+        await(() -> venue.workingOrders().size() == 2, "the orders of the first bar at the venue");
         feed.bar();
         await(() -> buyer.fills == 1, "the market order filled");
         io.quiver.sdk.model.Money cash = first.instance("buyer").orElseThrow().cash();
@@ -403,7 +403,7 @@ class StrategyRuntimeComponentTest {
         runtime.addStrategy(buyer, props("buyer"));
         await(() -> info("buyer").state() == InstanceState.RUNNING, "buyer running");
         feed.bar();
-        await(() -> info("buyer").orders() == 2, "the orders of the first bar entered");
+        await(() -> venue.workingOrders().size() == 2, "the orders of the first bar at the venue");
         feed.bar();
         await(() -> buyer.fills == 1, "the market order filled, the far limit order resting");
         assertEquals(1, info("buyer").openOrders());

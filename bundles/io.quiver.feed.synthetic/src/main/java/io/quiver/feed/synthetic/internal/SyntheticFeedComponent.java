@@ -9,6 +9,7 @@ import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Quote;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A live synthetic feed, running while its configuration ({@code etc/io.quiver.feed.synthetic.cfg}) exists: every {@code interval} of real time it publishes one GBM bar per instrument,
  * then a quote one tick either side of its close, stamped with the time they are published. Seeded, so the price paths repeat from run to run.
+ * A restart continues from where the feed left off ({@code data/quiver/feed-synthetic.prices}, see {@link LastPrices}): each
+ * instrument from its last close, on a seed moved on by the bars it has published.
  */
 @Component(service = MarketDataFeed.class, configurationPid = "io.quiver.feed.synthetic", configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = MarketDataFeed.ID_PROPERTY + "=synthetic")
@@ -61,6 +64,8 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
     }
 
     private final List<GbmBarGenerator> generators = new ArrayList<>();
+    private final LastPrices lastPrices;
+    private final java.util.Map<String, LastPrices.Last> last = new java.util.TreeMap<>();
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
@@ -68,6 +73,12 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
 
     @Activate
     public SyntheticFeedComponent(Config config) {
+        this(config, Path.of(System.getProperty("karaf.data", "data")).resolve("quiver").resolve("feed-synthetic.prices"));
+    }
+
+    /** The same, keeping where it left off in {@code pricesFile} (null: nowhere, always from the start price). */
+    SyntheticFeedComponent(Config config, Path pricesFile) {
+        this.lastPrices = new LastPrices(pricesFile);
         try {
             this.interval = Duration.parse(config.interval());
         } catch (DateTimeParseException e) {
@@ -88,11 +99,20 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("instruments: at least one symbol is required");
         }
+        java.util.Map<String, LastPrices.Last> before = lastPrices.read();
         int i = 0;
         for (String symbol : symbols) {
             Instrument instrument = new Instrument(InstrumentId.of(symbol), Price.ofUnits(1, start.scale()), Qty.of(1), "USD");
-            generators.add(new GbmBarGenerator(instrument, start, config.drift(), config.volatility(), interval, 8, Instant.EPOCH,
-                    config.seed() + i++));
+            LastPrices.Last was = before.get(symbol);
+            // A restart goes on from the last close, on a seed moved on by the bars already published (not the same path again).
+            Price from = was == null ? start : was.close().withScale(start.scale());
+            long bars = was == null ? 0 : was.bars();
+            generators.add(new GbmBarGenerator(instrument, from, config.drift(), config.volatility(), interval, 8, Instant.EPOCH,
+                    config.seed() + i++ + bars * 1_000_003L));
+            last.put(symbol, new LastPrices.Last(from, bars));
+        }
+        if (!before.isEmpty()) {
+            LOG.info("synthetic feed continues from its last closes {} (delete {} to start again from {})", before, pricesFile, start);
         }
     }
 
@@ -125,9 +145,12 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
             lastTime = now;
             for (GbmBarGenerator g : generators) {
                 Bar b = g.next();
+                String symbol = g.instrument().id().symbol();
+                last.put(symbol, new LastPrices.Last(b.close(), last.get(symbol).bars() + 1));
                 listener.onBar(new Bar(b.instrument(), now, b.open(), b.high(), b.low(), b.close(), b.volume()));
                 listener.onQuote(quoteAround(g.instrument(), b.close(), now));
             }
+            lastPrices.write(last);
         } catch (RuntimeException e) {
             // A listener fault must not cancel the schedule: log it and go on with the next bar.
             LOG.error("synthetic feed: publishing a bar failed", e);
@@ -144,10 +167,13 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown(); // the bar being published is finished and saved, not interrupted
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             executor = null;

@@ -1,0 +1,83 @@
+package io.quiver.feed.synthetic.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.sdk.model.Bar;
+import io.quiver.sdk.spi.MarketDataListener;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticFeedComponentTest {
+    @TempDir
+    Path dir;
+
+    private record Settings(String interval) implements SyntheticFeedComponent.Config {
+        @Override
+        public String[] instruments() {
+            return new String[] {"SYN1"};
+        }
+
+        @Override
+        public String start_price() {
+            return "100.00";
+        }
+
+        @Override
+        public double volatility() {
+            return 0.8;
+        }
+
+        @Override
+        public double drift() {
+            return 0;
+        }
+
+        @Override
+        public long seed() {
+            return 42;
+        }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return SyntheticFeedComponent.Config.class;
+        }
+    }
+
+    private static List<Bar> run(SyntheticFeedComponent feed, int bars) throws InterruptedException {
+        List<Bar> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        feed.start(new MarketDataListener() {
+            @Override
+            public void onBar(Bar bar) {
+                seen.add(bar);
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (seen.size() < bars && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        feed.stop();
+        return new ArrayList<>(seen);
+    }
+
+    /** The demo market's marks jumped back to about 100 at every restart. */
+    @Test
+    void aRestartContinuesFromTheLastCloseOnAnotherPath() throws Exception {
+        Path prices = dir.resolve("feed-synthetic.prices");
+        List<Bar> first = run(new SyntheticFeedComponent(new Settings("PT0.01S"), prices), 20);
+        assertTrue(first.size() >= 20);
+        String saved = Files.readString(prices);
+        Bar last = first.get(first.size() - 1);
+        assertEquals("SYN1\t" + last.close() + "\t" + first.size() + "\n", saved);
+
+        List<Bar> second = run(new SyntheticFeedComponent(new Settings("PT0.01S"), prices), 5);
+        assertEquals(last.close(), second.get(0).open(), "the first bar after the restart opens at the last close");
+        List<Bar> fresh = run(new SyntheticFeedComponent(new Settings("PT0.01S"), null), 1);
+        assertEquals(fresh.get(0).open().toString(), "100.00", "without the file it starts from the start price");
+    }
+}
