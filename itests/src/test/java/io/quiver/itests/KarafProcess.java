@@ -88,8 +88,21 @@ final class KarafProcess {
         return clientAs("it", "it-secret", command);
     }
 
+    /**
+     * Runs one command through bin/client. Right after a start the SSH server can accept a connection and
+     * close the session before the shell is ready ("Session is being closed"); that, and only that, is
+     * tried again, up to five times a second apart.
+     */
     Result clientAs(String user, String password, String command) throws Exception {
-        return run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", user, "-p", password, command);
+        Result r = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            r = run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", user, "-p", password, command);
+            if (!r.output().contains("Session is being closed")) {
+                return r;
+            }
+            Thread.sleep(1000);
+        }
+        return r;
     }
 
     int sshPort() {
