@@ -91,18 +91,20 @@ final class KarafProcess {
     /**
      * Runs one command through bin/client. Right after a start the SSH server can accept a connection and
      * close the session before the shell is ready ("Session is being closed"); that, and only that, is
-     * tried again, up to five times a second apart.
+     * tried again until the shell keeps the session open (at most {@link #WAIT}).
      */
     Result clientAs(String user, String password, String command) throws Exception {
-        Result r = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            r = run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", user, "-p", password, command);
-            if (!r.output().contains("Session is being closed")) {
-                return r;
+        Result[] r = new Result[1];
+        QuiverTestSupport.await(WAIT, "a session the shell keeps open for " + command, () -> {
+            try {
+                r[0] = run(home, WAIT, "bin/client", "-r", "30", "-d", "1", "-a", Integer.toString(sshPort), "-u", user, "-p", password,
+                        command);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(1000);
-        }
-        return r;
+            return !r[0].output().contains("Session is being closed");
+        });
+        return r[0];
     }
 
     int sshPort() {

@@ -85,7 +85,7 @@ class RunBacktestCommandTest {
         assertEquals("--output /etc/passwd: only an admin may write outside /srv/quiver/data/quiver/backtests; give a name relative to it",
                 assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.resultFile(folder, "run", "/etc/passwd", false))
                         .getMessage());
-        assertEquals(java.nio.file.Path.of("/tmp/r.json"), RunBacktestCommand.resultFile(folder, "run", "/tmp/r.json", true));
+        assertEquals(java.nio.file.Path.of("/srv/reports/r.json"), RunBacktestCommand.resultFile(folder, "run", "/srv/reports/r.json", true));
         assertEquals("--id '../../etc/x' must be letters, digits, '.', '_' or '-'",
                 assertThrows(IllegalArgumentException.class, () -> RunBacktestCommand.resultFile(folder, "../../etc/x", null, false))
                         .getMessage());

@@ -51,16 +51,15 @@ class SyntheticFeedComponentTest {
 
     private static List<Bar> run(SyntheticFeedComponent feed, int bars) throws InterruptedException {
         List<Bar> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(bars);
         feed.start(new MarketDataListener() {
             @Override
             public void onBar(Bar bar) {
                 seen.add(bar);
+                enough.countDown();
             }
         });
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (seen.size() < bars && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertTrue(enough.await(30, java.util.concurrent.TimeUnit.SECONDS), "the feed published " + bars + " bars");
         feed.stop();
         return new ArrayList<>(seen);
     }
