@@ -25,6 +25,10 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
         BigDecimal ordersPerSecond, Integer orderBurst, BigDecimal collarPercent, Integer collarTicks, Duration duplicateWindow,
         Boolean buyingPower, Boolean shortAllowed, BigDecimal shortMarginRate, BigDecimal marketBuffer, BreakerLimits breakers) {
 
+    public RiskLimits {
+        breakers = breakers == null ? BreakerLimits.UNSET : breakers;
+    }
+
     /** Every key a scope's configuration may hold, with what it means; {@code risk:limits} and the docs list them. */
     public static final Map<String, String> KEYS = keys();
 
@@ -37,10 +41,6 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
     /** No limit set, buying power on, no short sales, market orders held at 5 % above the reference price. */
     public static final RiskLimits DEFAULTS = new RiskLimits(Set.of(), Set.of(), null, null, null, null, null, null, null, null, null, null,
             null, null, true, false, BigDecimal.ONE, new BigDecimal("0.05"), BreakerLimits.UNSET);
-
-    /** Nothing set: every key falls back to the runtime's limits. */
-    public static final RiskLimits UNSET = new RiskLimits(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, BreakerLimits.UNSET);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -80,8 +80,7 @@ public record RiskLimits(Set<String> allowedInstruments, Set<String> blockedInst
                 or(maxOrdersPerDay, base.maxOrdersPerDay), or(ordersPerSecond, base.ordersPerSecond), or(orderBurst, base.orderBurst),
                 or(collarPercent, base.collarPercent), or(collarTicks, base.collarTicks), or(duplicateWindow, base.duplicateWindow),
                 or(buyingPower, base.buyingPower), or(shortAllowed, base.shortAllowed), or(shortMarginRate, base.shortMarginRate),
-                or(marketBuffer, base.marketBuffer), (breakers == null ? BreakerLimits.UNSET : breakers)
-                        .over(base.breakers == null ? BreakerLimits.UNSET : base.breakers));
+                or(marketBuffer, base.marketBuffer), breakers.over(base.breakers));
     }
 
     /** How this scope's open orders hold cash. */

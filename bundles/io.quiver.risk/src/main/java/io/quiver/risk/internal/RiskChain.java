@@ -194,9 +194,4 @@ final class RiskChain implements PreTradeGate {
         audit.decision(order, check, refusal);
         return refusal;
     }
-
-    /** The names of the built-in checks, in the order they run. */
-    List<String> builtInNames() {
-        return builtIn.stream().map(RiskCheck::name).toList();
-    }
 }

@@ -18,20 +18,20 @@ final class UserMistakes {
     static Object oneLine(java.util.function.Supplier<Object> body) {
         try {
             return body.get();
-        } catch (CommandException e) {
-            throw e;
         } catch (IllegalArgumentException | CsvFormatException | CsvSchemaException e) {
-            throw new CommandException(e.getMessage(), e);
+            throw mistake(e);
         }
     }
 
     static Object oneLineReading(Reading body) throws IOException {
         try {
             return body.run();
-        } catch (CommandException e) {
-            throw e;
         } catch (IllegalArgumentException | CsvFormatException | CsvSchemaException e) {
-            throw new CommandException(e.getMessage(), e);
+            throw mistake(e);
         }
+    }
+
+    private static CommandException mistake(RuntimeException e) {
+        return e instanceof CommandException c ? c : new CommandException(e.getMessage(), e);
     }
 }
