@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.quiver.itests.KarafProcess.Result;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.After;
@@ -77,6 +78,14 @@ public class DistributionProcessIT {
     public void paperTradesIsScriptableAndKeepsStateAcrossARestart() throws Exception {
         karaf.start();
         karaf.awaitLog("strategy sma-demo (io.quiver.strategy.sma) started", 1);
+        // A first boot is quiet: not one warning or error (the deploy/ strategies no longer race the SDK).
+        List<String> complaints = karaf.logText().lines().filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).toList();
+        assertEquals("warnings on a first boot: " + complaints, List.of(), complaints);
+        // It greets as Quiver, naming both versions, and Karaf's own version stays one command away.
+        String greeting = karaf.terminalSession();
+        assertTrue(greeting, greeting.contains("Quiver\u001B[0m " + System.getProperty("project.version") + ", a trading-strategy runtime on Apache Karaf " + System.getProperty("karaf.version")));
+        assertTrue(greeting, greeting.contains("it\u001B[0m@quiver()>"));
+        assertEquals(System.getProperty("karaf.version"), karaf.client("version").output().trim());
         Result list = karaf.client("strategy:list --no-format");
         assertEquals(list.output(), 0, list.exit());
         assertTrue(list.output(), list.output().contains("sma-demo") && list.output().contains("RUNNING"));

@@ -107,6 +107,35 @@ final class KarafProcess {
         return r[0];
     }
 
+    /**
+     * An interactive bin/client session on a pseudo-terminal (util-linux {@code script}), as an operator
+     * at a terminal sees it: everything up to the first prompt, then {@code logout}.
+     */
+    String terminalSession() throws Exception {
+        String client = "bin/client -a " + sshPort + " -u it -p it-secret";
+        Process p = new ProcessBuilder("script", "-qec", client, "/dev/null").directory(home.toFile()).redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        try (var in = p.getInputStream(); var out = p.getOutputStream()) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            byte[] buf = new byte[4096];
+            while (!seen.toString().contains("@quiver()>")) {
+                int n = in.read(buf);
+                if (n < 0 || System.nanoTime() > deadline) {
+                    throw new AssertionError("no prompt from an interactive session: " + seen);
+                }
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            out.write("logout\r".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the interactive session did not end after logout");
+        }
+        return seen.toString();
+    }
+
     int sshPort() {
         return sshPort;
     }
