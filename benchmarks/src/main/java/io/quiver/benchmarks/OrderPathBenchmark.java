@@ -92,8 +92,9 @@ public final class OrderPathBenchmark {
             case "kill" -> kill(arg(args, 1, 10_000));
             case "paper" -> PaperRoundTrip.run(arg(args, 1, 20_000));
             case "state" -> statePuts(arg(args, 1, 5_000));
+            case "compact" -> compaction(arg(args, 1, 300_000));
             case "recovery-child" -> enterAndHalt(Path.of(args[1]), Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("mode: roundtrip, throughput or recovery, not " + mode);
+            default -> throw new IllegalArgumentException("mode: roundtrip, throughput, recovery, kill, paper, state or compact, not " + mode);
         }
     }
 
@@ -236,6 +237,32 @@ public final class OrderPathBenchmark {
         }
         System.out.printf(Locale.ROOT, "throughput, journals: %,d resting orders entered and acknowledged, %,d per callback: "
                 + "%.2f s, %,.0f orders/s%n", orders, batch, elapsed / 1e9, orders / (elapsed / 1e9));
+        delete(folder);
+    }
+
+    /** Enters and cancels {@code orders} orders, then forgets them all: the time and the journal's size on disk before and after. */
+    private static void compaction(int orders) throws IOException {
+        Path folder = tempDirectory("quiver-compaction");
+        try (Paper paper = new Paper(folder)) {
+            for (int done = 0; done < orders; done += 1_000) {
+                int first = done;
+                int n = Math.min(1_000, orders - done);
+                paper.oms.inBatch(() -> {
+                    for (int k = first; k < first + n; k++) {
+                        paper.now = paper.now.plusNanos(2_000);
+                        ClientOrderId id = ClientOrderId.of("c" + k);
+                        paper.oms.submit("s", id, OrderRequest.limit(X.id(), Side.BUY, Qty.of(1), Price.ofUnits(5_000, 2), TimeInForce.GTC));
+                        paper.oms.cancel(id, "benchmark");
+                    }
+                });
+            }
+            long before = paper.oms.journalSizeOnDisk();
+            long t0 = System.nanoTime();
+            int forgotten = paper.oms.compact(paper.now.plusSeconds(1));
+            long elapsed = System.nanoTime() - t0;
+            System.out.printf(Locale.ROOT, "compaction: %,d orders entered and cancelled, %,d forgotten in %.2f s; journal %,d bytes before, %,d after%n",
+                    orders, forgotten, elapsed / 1e9, before, paper.oms.journalSizeOnDisk());
+        }
         delete(folder);
     }
 

@@ -127,7 +127,9 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         karaf.start();
         karaf.awaitLog(RECONCILED, KILLS + 2);
         Result compacted = karaf.client("order:compact -k PT0S");
-        assertTrue(compacted.output(), compacted.output().lines().anyMatch(l -> l.startsWith("forgot ")));
+        assertTrue(compacted.output(), compacted.output().lines().anyMatch(l -> l.startsWith("forgot ") && l.contains(" before, ")
+                && l.endsWith(" after")));
+        report.add("compaction: " + compacted.output().trim());
         karaf.kill();
         karaf.start();
         karaf.awaitLog(RECONCILED, KILLS + 3);

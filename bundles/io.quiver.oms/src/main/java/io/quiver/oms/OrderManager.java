@@ -611,6 +611,11 @@ public final class OrderManager {
         });
     }
 
+    /** The bytes the order journal takes on disk now (0 when it is kept in memory). */
+    public long journalSizeOnDisk() {
+        return operation(journal::sizeOnDisk);
+    }
+
     private List<String> snapshot(Set<ClientOrderId> keep) {
         List<String> lines = new ArrayList<>();
         accounts.forEach((id, entry) -> {

@@ -144,10 +144,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                 oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
         started = System.nanoTime();
         Instant keepSince = clock.instant().minus(retention);
+        long bytesBefore = oms.journalSizeOnDisk();
         int forgotten = oms.compact(keepSince);
         if (forgotten > 0) {
-            LOG.info("order manager compacted its journal: forgot {} order(s) closed before {}, kept {}, in {} ms", forgotten, keepSince,
-                    oms.orderCount(null), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("order manager compacted its journal: forgot {} order(s) closed before {}, kept {}, in {} ms; {} bytes on disk before, {} after",
+                    forgotten, keepSince, oms.orderCount(null), (System.nanoTime() - started) / 1_000_000, bytesBefore, oms.journalSizeOnDisk());
         }
         ticker.scheduleAtFixedRate(this::safeTick, 100, 100, TimeUnit.MILLISECONDS);
     }

@@ -40,10 +40,27 @@ public class CompactOrdersCommand implements Action {
         }
         Instant since = clock.instant().minus(retention);
         long started = System.nanoTime();
+        long before = runtime.orderManager().journalSizeOnDisk();
         int forgotten = runtime.orderManager().compact(since);
         out.println(forgotten == 0 ? "nothing to forget: no order closed before " + since
                 : "forgot " + forgotten + " order(s) closed before " + since + "; kept " + runtime.orderManager().orderCount(null) + " in "
-                        + (System.nanoTime() - started) / 1_000_000 + " ms");
+                        + (System.nanoTime() - started) / 1_000_000 + " ms; journal " + size(before) + " before, "
+                        + size(runtime.orderManager().journalSizeOnDisk()) + " after");
         return null;
+    }
+
+    /** Bytes as an operator reads a file size: KiB and MiB with one decimal. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB"};
+        double v = bytes / 1024.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

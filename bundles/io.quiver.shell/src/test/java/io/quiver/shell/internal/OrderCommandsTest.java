@@ -299,7 +299,9 @@ class OrderCommandsTest {
         c.out = out;
         c.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T00:00:00Z"), java.time.ZoneOffset.UTC);
         c.execute();
-        assertTrue(printed().startsWith("forgot 1 order(s) closed before 2026-11-21T00:00:00Z; kept 1 in "));
+        String forgot = printed();
+        assertTrue(forgot.startsWith("forgot 1 order(s) closed before 2026-11-21T00:00:00Z; kept 1 in "), forgot);
+        assertTrue(forgot.endsWith(" ms; journal 0 B before, 0 B after" + System.lineSeparator()), "a journal in memory takes no disk: " + forgot);
         assertTrue(runtime.oms.order(ClientOrderId.of("old")).isEmpty());
         assertEquals(OrderStatus.ACCEPTED, order("open").status());
         assertEquals(Qty.of(1), runtime.oms.position("a", io.quiver.sdk.model.InstrumentId.of("SYN1")).quantity(), "the position stays");
@@ -308,6 +310,15 @@ class OrderCommandsTest {
         c.keep = "a week";
         assertEquals("--keep 'a week' is not an ISO-8601 duration such as P7D or PT12H",
                 assertThrows(IllegalArgumentException.class, c::execute).getMessage());
+    }
+
+    @Test
+    void journalSizesReadAsFileSizes() {
+        assertEquals("1023 B", CompactOrdersCommand.size(1023));
+        assertEquals("1.0 KiB", CompactOrdersCommand.size(1024));
+        assertEquals("110.0 MiB", CompactOrdersCommand.size(110L << 20));
+        assertEquals("2.5 GiB", CompactOrdersCommand.size(5L << 29));
+        assertEquals("4096.0 GiB", CompactOrdersCommand.size(1L << 42));
     }
 
     @Test

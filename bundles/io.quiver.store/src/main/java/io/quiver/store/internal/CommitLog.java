@@ -92,6 +92,10 @@ final class CommitLog implements AutoCloseable {
         }
     }
 
+    Path file() {
+        return file;
+    }
+
     long size() {
         try {
             return out.length();

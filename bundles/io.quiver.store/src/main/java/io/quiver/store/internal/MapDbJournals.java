@@ -3,8 +3,12 @@ package io.quiver.store.internal;
 import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderJournal;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +35,7 @@ import org.mapdb.Serializer;
 public final class MapDbJournals implements JournalStore, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final long CHECKPOINT_BYTES = 4L << 20;
+    private static final String RECORDS = "records";
 
     private final Path folder;
     private final boolean fsync;
@@ -54,6 +59,10 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         return open.computeIfAbsent(name, n -> new Journal(folder.resolve(n + ".journal.db"), folder.resolve(n + ".journal.log")));
     }
 
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
     @Override
     public void close() {
         open.values().forEach(Journal::close);
@@ -61,9 +70,14 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
     }
 
     private final class Journal implements OrderJournal {
-        private final DB db;
+        private final Path storeFile;
+        /** A rewrite being written: incomplete until it is renamed to {@link #rewritten}. */
+        private final Path rewriting;
+        /** A complete rewrite that has not yet replaced the store: at start it wins over the store. */
+        private final Path rewritten;
+        private DB db;
         /** Committed records by the sequence number of the last commit they hold; each value is lines of records. */
-        private final BTreeMap<Long, String> store;
+        private BTreeMap<Long, String> store;
         private final CommitLog log;
         private final StringBuilder pending = new StringBuilder();
         /** Committed to the log, not yet moved into the store. */
@@ -71,9 +85,11 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         private long lastSequence;
 
         Journal(Path storeFile, Path logFile) {
-            DBMaker.Maker maker = DBMaker.fileDB(storeFile.toFile()).transactionEnable().closeOnJvmShutdown();
-            this.db = (fsync ? maker : maker.fileSyncDisable()).make();
-            this.store = db.treeMap("records", Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+            this.storeFile = storeFile;
+            this.rewriting = sibling(storeFile, ".rewriting");
+            this.rewritten = sibling(storeFile, ".rewritten");
+            finishRewrite();
+            openStore();
             this.lastSequence = store.isEmpty() ? 0 : store.lastKey();
             try {
                 this.log = new CommitLog(logFile, fsync);
@@ -89,6 +105,46 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
                 }
             }
             checkpoint();
+        }
+
+        private void openStore() {
+            DBMaker.Maker maker = DBMaker.fileDB(storeFile.toFile()).transactionEnable().closeOnJvmShutdown();
+            this.db = (fsync ? maker : maker.fileSyncDisable()).make();
+            this.store = db.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+        }
+
+        /**
+         * A rewrite that was complete when the process stopped replaces the store (the store's write-ahead
+         * log, older than it, goes too); one that was still being written is thrown away.
+         */
+        private void finishRewrite() {
+            try {
+                Files.deleteIfExists(rewriting);
+                if (Files.exists(rewritten)) {
+                    deleteWriteAheadLog();
+                    Files.move(rewritten, storeFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    if (fsync) {
+                        syncFolder();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot finish the rewrite of " + storeFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void deleteWriteAheadLog() throws IOException {
+            String prefix = storeFile.getFileName() + ".wal.";
+            try (var files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+
+        private void syncFolder() throws IOException {
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
         }
 
         @Override
@@ -115,8 +171,11 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         }
 
         /**
-         * The new records become the store's only entry, in one MapDB transaction, under a sequence number
-         * above every frame in the log, so a crash before the log is emptied cannot bring old frames back.
+         * The new records become the only entry of a new store file, under a sequence number above every
+         * frame in the log, so that old frames cannot come back; the new file then replaces the old one,
+         * which gives its space back (MapDB does not shrink a file it has grown). The new file is written
+         * beside the old under a name that says it is incomplete, and renamed once closed: from that
+         * rename on, a crash ends with the new records, before it with the old.
          */
         @Override
         public synchronized void rewrite(List<String> records) {
@@ -131,12 +190,50 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
                 all.append(r).append('\n');
             }
             long sequence = lastSequence + 1;
-            store.clear();
-            store.put(sequence, all.toString());
-            db.commit();
+            try {
+                Files.deleteIfExists(rewriting);
+                // Written once and closed before it counts, so it needs no write-ahead log of its own.
+                DB fresh = DBMaker.fileDB(rewriting.toFile()).make();
+                try {
+                    fresh.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().create().put(sequence, all.toString());
+                    fresh.commit();
+                } finally {
+                    fresh.close();
+                }
+                if (fsync) {
+                    try (FileChannel c = FileChannel.open(rewriting, StandardOpenOption.WRITE)) {
+                        c.force(true);
+                    }
+                }
+                Files.move(rewriting, rewritten, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(rewriting);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup); // the next start deletes it
+                }
+                throw new IllegalStateException("cannot rewrite " + storeFile + ", the journal is unchanged: " + e.getMessage(), e);
+            }
+            db.close();
+            finishRewrite();
+            openStore();
             lastSequence = sequence;
             logged.setLength(0);
             log.clear();
+        }
+
+        @Override
+        public synchronized long sizeOnDisk() {
+            try (var files = Files.list(folder)) {
+                String name = storeFile.getFileName().toString();
+                long bytes = 0;
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(name) || f.equals(log.file())).toList()) {
+                    bytes += Files.size(f);
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the size of " + storeFile + ": " + e.getMessage(), e);
+            }
         }
 
         /** One MapDB transaction for everything in the log, then the log starts again from empty. */

@@ -185,6 +185,66 @@ class MapDbJournalsTest {
     }
 
     @Test
+    void aRewriteGivesTheSpaceBack() throws IOException {
+        String padding = "x".repeat(200);
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            for (int i = 0; i < 100_000; i++) {
+                j.append(i + " " + padding);
+                if (i % 100 == 99) {
+                    j.commit();
+                }
+            }
+            long before = j.sizeOnDisk();
+            assertTrue(before > 20_000_000, "100,000 records of 200 bytes take over 20 MB, took " + before);
+            j.rewrite(List.of("snapshot a", "snapshot b"));
+            long after = j.sizeOnDisk();
+            // MapDB grows a file 1 MiB at a time: a store and its write-ahead log of a few records are a few MiB at most.
+            assertTrue(after <= 4 << 20, "a snapshot of two records takes 4 MiB at most, took " + after + " (before: " + before + ")");
+            j.append("after");
+            j.commit();
+        }
+        assertEquals(List.of("snapshot a", "snapshot b", "after"), read(dir, "orders"));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("orders.journal.db", "orders.journal.log"), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("orders"))
+                    .sorted().toList(), "no file of the rewrite is left behind");
+        }
+    }
+
+    /** A crash in the middle of a rewrite ends with all the old records, or once the new file is complete, exactly the new ones. */
+    @Test
+    void aCrashDuringARewriteEndsWithTheOldRecordsOrExactlyTheNewOnes() throws IOException {
+        Path old;
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            j.append("old 1");
+            j.commit();
+            j.append("old 2");
+            j.commit();
+            old = killedCopy("orders");
+            j.rewrite(List.of("new"));
+        }
+        Path incomplete = Files.createDirectories(dir.resolve("incomplete"));
+        for (String f : List.of("orders.journal.db", "orders.journal.log")) {
+            Files.copy(old.resolve(f), incomplete.resolve(f));
+        }
+        // the crash came while the new file was being written: what there is of it is thrown away
+        Files.write(incomplete.resolve("orders.journal.db.rewriting"), new byte[] {1, 2, 3, 4});
+        assertEquals(List.of("old 1", "old 2"), read(incomplete, "orders"));
+        assertTrue(Files.notExists(incomplete.resolve("orders.journal.db.rewriting")));
+
+        Path complete = Files.createDirectories(dir.resolve("complete"));
+        for (String f : List.of("orders.journal.db", "orders.journal.log")) {
+            Files.copy(old.resolve(f), complete.resolve(f));
+        }
+        // the crash came after the new file was complete, before it replaced the old store
+        Files.copy(dir.resolve("orders.journal.db"), complete.resolve("orders.journal.db.rewritten"));
+        assertEquals(List.of("new"), read(complete, "orders"));
+        assertEquals(List.of("new"), read(complete, "orders"), "and again, once it has replaced the store");
+        assertTrue(Files.notExists(complete.resolve("orders.journal.db.rewritten")));
+    }
+
+    @Test
     void aNameThatIsNoFileNameIsRefused() {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));
