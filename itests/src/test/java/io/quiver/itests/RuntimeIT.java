@@ -253,9 +253,18 @@ public class RuntimeIT extends QuiverTestSupport {
         Path saved = Files.createTempFile("sma", ".jar");
         Files.copy(jar, saved, StandardCopyOption.REPLACE_EXISTING);
 
-        // Remove: the instance stops and its state is saved.
+        // Remove: the instance stops and its state is saved; it stays listed, waiting for its type, with its books.
         Files.delete(jar);
-        await(WAIT, "sma-demo gone", () -> demo().isEmpty());
+        await(WAIT, "sma-demo waiting for its type", () -> demo().map(i -> i.state() == InstanceState.CREATED
+                && i.waitingFor().startsWith("strategy type io.quiver.strategy.sma is not installed")).orElse(false));
+        InstanceInfo waiting = demo().orElseThrow();
+        assertEquals("its cash is the books'", runtime.orderManager().cash("sma-demo"), waiting.cash());
+        assertEquals(runtime.orderManager().orderCount("sma-demo"), waiting.orders());
+        String waitingList = executeCommand("strategy:list --no-format");
+        assertTrue(waitingList, waitingList.contains("sma-demo\tio.quiver.strategy.sma\tCREATED")
+                && waitingList.contains("strategy type io.quiver.strategy.sma is not installed"));
+        String account = executeCommand("account:show --no-format");
+        assertTrue("the account keeps its capital: " + account, account.lines().anyMatch(l -> l.startsWith("sma-demo\t")));
         String closes = stores.open("sma-demo").get("closes").orElse("");
         assertTrue("closes saved on stop: '" + closes + "'", closes.split(",").length >= 1 && !closes.isEmpty());
 
@@ -382,6 +391,27 @@ public class RuntimeIT extends QuiverTestSupport {
             Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-twin-a.cfg"));
             Files.deleteIfExists(etc.resolve("io.quiver.strategy.sma-twin-b.cfg"));
         }
+    }
+
+    /**
+     * The venue services are the venues themselves, not wrappers that forward some calls: paper trading
+     * gets the native stops, modify and batching a backtest gets, and venue:list says which.
+     */
+    @Test
+    public void theVenueServicesAreTheVenuesAndListTheirCapabilities() throws Exception {
+        for (String[] v : new String[][] {{"sim", "io.quiver.venue.sim.BarFillSimulator"}, {"exchange", "io.quiver.venue.exchange.ExchangeVenue"}}) {
+            var refs = context.getServiceReferences(io.quiver.sdk.spi.Venue.class, "(venue.id=" + v[0] + ")");
+            assertEquals(v[0], 1, refs.size());
+            Object service = context.getService(refs.iterator().next());
+            try {
+                assertEquals(v[1], service.getClass().getName());
+            } finally {
+                context.ungetService(refs.iterator().next());
+            }
+        }
+        List<String> rows = executeCommand("venue:list --no-format").lines().toList();
+        assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\tfalse\ttrue\tfalse"));
+        assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP\ttrue\ttrue\ttrue")));
     }
 
     /** Order text the shell once accepted. */

@@ -60,7 +60,15 @@ public interface StrategyRuntime {
     record FeedInfo(String id, boolean running, List<String> instruments, long bars) {
     }
 
-    /** A venue known to the runtime. */
-    record VenueInfo(String id, boolean simulated, int instances) {
+    /**
+     * A venue known to the runtime and what it does itself: the order types it executes natively (the order
+     * manager emulates the others), whether it modifies orders, makes one unit of a batch of calls, and keeps
+     * books the runtime can reconcile with after a restart.
+     */
+    record VenueInfo(String id, boolean simulated, int instances, java.util.Set<io.quiver.sdk.model.OrderType> nativeTypes, boolean modify,
+            boolean batches, boolean reconcilable) {
+        public VenueInfo {
+            nativeTypes = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(nativeTypes));
+        }
     }
 }

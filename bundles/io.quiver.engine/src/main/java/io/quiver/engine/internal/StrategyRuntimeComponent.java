@@ -600,7 +600,9 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public List<VenueInfo> venues() {
         return venues.values().stream().map(v -> new VenueInfo(v.id(), v instanceof MarketDataListener,
-                (int) instances.values().stream().filter(i -> i.settings.venue().equals(v.id()) && i.isActive()).count()))
-                .sorted(Comparator.comparing(VenueInfo::id)).toList();
+                (int) instances.values().stream().filter(i -> i.settings.venue().equals(v.id()) && i.isActive()).count(),
+                java.util.Arrays.stream(io.quiver.sdk.model.OrderType.values()).filter(v::supportsNatively)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(io.quiver.sdk.model.OrderType.class))),
+                v.supportsModify(), v.batches(), v instanceof ReconcilableVenue)).sorted(Comparator.comparing(VenueInfo::id)).toList();
     }
 }

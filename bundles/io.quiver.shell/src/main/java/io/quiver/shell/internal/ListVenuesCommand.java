@@ -8,9 +8,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code venue:list}: the venues installed. */
+/** {@code venue:list}: the venues installed and what each does itself. */
 @Service
-@Command(scope = "venue", name = "list", description = "Lists the venues: simulated or not, instances trading on them")
+@Command(scope = "venue", name = "list", description = "Lists the venues: simulated or not, instances trading on them, the order types "
+        + "each executes natively (the order manager emulates the others), modify, batching and reconciliation")
 public class ListVenuesCommand implements Action {
     @Reference
     StrategyRuntime runtime;
@@ -26,8 +27,9 @@ public class ListVenuesCommand implements Action {
     }
 
     private Object run() {
-        Tables table = Tables.withColumns("Venue", "Simulated", "Instances");
-        runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances()));
+        Tables table = Tables.withColumns("Venue", "Simulated", "Instances", "Native order types", "Modify", "Batches", "Reconcilable");
+        runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances(),
+                v.nativeTypes().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")), v.modify(), v.batches(), v.reconcilable()));
         table.print(out, !noFormat);
         return null;
     }

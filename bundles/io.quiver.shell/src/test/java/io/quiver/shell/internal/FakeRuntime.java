@@ -105,6 +105,7 @@ final class FakeRuntime implements StrategyRuntime {
 
     @Override
     public List<VenueInfo> venues() {
-        return List.of(new VenueInfo("sim", true, 2));
+        return List.of(new VenueInfo("sim", true, 2, java.util.EnumSet.of(io.quiver.sdk.model.OrderType.MARKET, io.quiver.sdk.model.OrderType.LIMIT,
+                io.quiver.sdk.model.OrderType.STOP), true, true, true));
     }
 }

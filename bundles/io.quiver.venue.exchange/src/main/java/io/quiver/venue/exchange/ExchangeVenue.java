@@ -388,6 +388,11 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         outbox.inBatch(calls);
     }
 
+    @Override
+    public boolean batches() {
+        return true;
+    }
+
     private void trade(Bar bar) {
         InstrumentBook b = books.get(bar.instrument());
         if (b == null) {

@@ -382,6 +382,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         outbox.inBatch(calls);
     }
 
+    @Override
+    public boolean batches() {
+        return true;
+    }
+
     /** Replays one journal line. */
     private void replay(String record) {
         List<String> v = JournalFields.parse(record);

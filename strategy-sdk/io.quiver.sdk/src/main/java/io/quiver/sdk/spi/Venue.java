@@ -63,6 +63,11 @@ public interface Venue {
         calls.run();
     }
 
+    /** True when {@link #inBatch} makes one unit of its calls (one save for all); false when it runs them one by one. */
+    default boolean batches() {
+        return false;
+    }
+
     /** Detaches the platform; open orders stay as they are. */
     void close();
 }

@@ -1,24 +1,21 @@
 package io.quiver.venue.exchange.internal;
 
 import io.quiver.matching.SelfTradePrevention;
-import io.quiver.sdk.model.Bar;
-import io.quiver.sdk.model.ClientOrderId;
-import io.quiver.sdk.model.OrderRequest;
-import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataFeed;
-import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.venue.exchange.ExchangeBooks;
 import io.quiver.venue.exchange.ExchangeMarketDataListener;
 import io.quiver.venue.exchange.ExchangeVenue;
 import io.quiver.venue.exchange.MarketSimulation;
-import io.quiver.sdk.model.InstrumentId;
-import java.time.Instant;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -26,10 +23,16 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The simulated exchange as a venue service ({@code venue = exchange}); it trades every instrument of every feed. */
-@Component(service = {Venue.class, ExchangeBooks.class}, configurationPid = "io.quiver.venue.exchange", property = Venue.ID_PROPERTY + "=exchange")
+/**
+ * Builds the simulated exchange from its configuration and registers the {@link ExchangeVenue} itself as
+ * the venue service ({@code venue = exchange}), so that paper trading uses every capability a backtest
+ * uses (native stops, batching) with no forwarding to get wrong. It trades every instrument of every feed.
+ */
+// The service is registered by hand, so the bundle declares it for the resolver itself.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.quiver.sdk.spi.Venue,io.quiver.venue.exchange.ExchangeBooks\"")
+@Component(service = {}, configurationPid = "io.quiver.venue.exchange")
 @Designate(ocd = ExchangeVenueComponent.Config.class)
-public final class ExchangeVenueComponent implements Venue, MarketDataListener, ExchangeBooks {
+public final class ExchangeVenueComponent {
 
     @ObjectClassDefinition(name = "Quiver simulated exchange", description = "A real order book per instrument with simulated liquidity")
     public @interface Config {
@@ -65,9 +68,10 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
     }
 
     private final ExchangeVenue venue;
+    private final ServiceRegistration<?> registration;
 
     @Activate
-    public ExchangeVenueComponent(Config c) {
+    public ExchangeVenueComponent(Config c, BundleContext context) {
         SelfTradePrevention stp = selfTrade("self.trade", c.self_trade());
         Map<String, SelfTradePrevention> stpByAccount = new HashMap<>();
         for (String one : entries(c.account_self_trade())) {
@@ -88,6 +92,8 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
         }
         this.venue = new ExchangeVenue("exchange", new MarketSimulation(c.levels(), c.level_lots(), c.noise_lots(), c.seed()), c.band_ticks(),
                 stp, stpByAccount, new ExchangeVenue.FeeTier(c.maker_rate(), c.taker_rate()), tiers);
+        this.registration = context.registerService(new String[] {Venue.class.getName(), ExchangeBooks.class.getName()}, venue,
+                new java.util.Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id())));
     }
 
     private static SelfTradePrevention selfTrade(String key, String value) {
@@ -122,48 +128,14 @@ public final class ExchangeVenueComponent implements Venue, MarketDataListener, 
         venue.removeMarketDataListener(listener);
     }
 
-    @Override
-    public boolean replaySince(InstrumentId instrument, long lastSeen, ExchangeMarketDataListener to) {
-        return venue.replaySince(instrument, lastSeen, to);
-    }
-
-    @Override
-    public String id() {
-        return venue.id();
-    }
-
-    @Override
-    public void open(ExecutionListener listener) {
-        venue.open(listener);
-    }
-
-    @Override
-    public void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time) {
-        venue.submit(account, orderId, request, time);
-    }
-
-    @Override
-    public void cancel(ClientOrderId orderId, Instant time) {
-        venue.cancel(orderId, time);
-    }
-
-    @Override
-    public void close() {
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
         venue.close();
     }
 
-    @Override
-    public void onBar(Bar bar) {
-        venue.onBar(bar);
-    }
-
-    @Override
-    public List<InstrumentId> instruments() {
-        return venue.instruments();
-    }
-
-    @Override
-    public Depth depth(InstrumentId instrument, int levels) {
-        return venue.depth(instrument, levels);
+    /** The venue this component registered: the object the runtime trades with. */
+    ExchangeVenue venue() {
+        return venue;
     }
 }

@@ -1,26 +1,18 @@
 package io.quiver.venue.sim.internal;
 
 import io.quiver.oms.JournalStore;
-import io.quiver.sdk.model.Bar;
-import io.quiver.sdk.model.ClientOrderId;
-import io.quiver.sdk.model.Fill;
-import io.quiver.sdk.model.Money;
-import io.quiver.sdk.model.OrderRequest;
-import io.quiver.sdk.model.OrderType;
-import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataFeed;
-import io.quiver.sdk.spi.MarketDataListener;
-import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.Venue;
-import io.quiver.sdk.spi.VenueAccount;
-import io.quiver.sdk.spi.VenueOrder;
 import io.quiver.venue.sim.BarFillSimulator;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.util.Hashtable;
+import java.util.Map;
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -29,12 +21,17 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The simulated venue as a service, for paper trading; it trades every instrument of every feed and keeps
- * its books in the journal {@code venue-sim}, so it survives restarts like a real broker would.
+ * Builds the simulated venue for paper trading from its configuration and registers the
+ * {@link BarFillSimulator} itself as the venue service ({@code venue = sim}), so that paper trading gets
+ * every capability a backtest gets (native stops, modify, batching, reconciliation) with no forwarding to
+ * get wrong. It trades every instrument of every feed and keeps its books in the journal {@code venue-sim},
+ * so it survives restarts like a real broker would.
  */
-@Component(service = Venue.class, configurationPid = "io.quiver.venue.sim", property = Venue.ID_PROPERTY + "=sim")
+// The service is registered by hand, so the bundle declares it for the resolver itself.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.quiver.sdk.spi.Venue\"")
+@Component(service = {}, configurationPid = "io.quiver.venue.sim")
 @Designate(ocd = SimVenueComponent.Config.class)
-public final class SimVenueComponent implements ReconcilableVenue, MarketDataListener {
+public final class SimVenueComponent {
 
     @ObjectClassDefinition(name = "Quiver simulated venue", description = "Fills paper orders from the bars of the feeds")
     public @interface Config {
@@ -43,9 +40,10 @@ public final class SimVenueComponent implements ReconcilableVenue, MarketDataLis
     }
 
     private final BarFillSimulator simulator;
+    private final ServiceRegistration<?> registration;
 
     @Activate
-    public SimVenueComponent(Config config, @Reference JournalStore journals) {
+    public SimVenueComponent(Config config, @Reference JournalStore journals, BundleContext context) {
         BigDecimal fee;
         try {
             fee = new BigDecimal(config.fee_bps().trim());
@@ -56,6 +54,7 @@ public final class SimVenueComponent implements ReconcilableVenue, MarketDataLis
             throw new IllegalArgumentException("fee.bps: must not be negative, was " + fee);
         }
         this.simulator = new BarFillSimulator("sim", fee, journals.open("venue-sim"));
+        this.registration = context.registerService(Venue.class, simulator, new Hashtable<>(Map.of(Venue.ID_PROPERTY, simulator.id())));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -67,73 +66,14 @@ public final class SimVenueComponent implements ReconcilableVenue, MarketDataLis
         // Instruments stay tradable: orders resting on them keep their rules until cancelled.
     }
 
-    @Override
-    public String id() {
-        return simulator.id();
-    }
-
-    @Override
-    public void open(ExecutionListener listener) {
-        simulator.open(listener);
-    }
-
-    @Override
-    public void submit(String account, ClientOrderId orderId, OrderRequest request, Instant time) {
-        simulator.submit(account, orderId, request, time);
-    }
-
-    @Override
-    public void cancel(ClientOrderId orderId, Instant time) {
-        simulator.cancel(orderId, time);
-    }
-
-    @Override
-    public boolean supportsNatively(OrderType type) {
-        return simulator.supportsNatively(type);
-    }
-
-    @Override
-    public boolean supportsModify() {
-        return simulator.supportsModify();
-    }
-
-    @Override
-    public void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
-        simulator.modify(orderId, amended, time);
-    }
-
-    @Override
-    public void close() {
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
         simulator.close();
     }
 
-    @Override
-    public void onBar(Bar bar) {
-        simulator.onBar(bar);
-    }
-
-    @Override
-    public void openAccount(String account, Money startingCash) {
-        simulator.openAccount(account, startingCash);
-    }
-
-    @Override
-    public List<VenueOrder> openOrders(String account) {
-        return simulator.openOrders(account);
-    }
-
-    @Override
-    public Optional<VenueOrder> order(ClientOrderId orderId) {
-        return simulator.order(orderId);
-    }
-
-    @Override
-    public List<Fill> fillsSince(String account, Instant since) {
-        return simulator.fillsSince(account, since);
-    }
-
-    @Override
-    public VenueAccount account(String account) {
-        return simulator.account(account);
+    /** The venue this component registered: the object the runtime trades with. */
+    BarFillSimulator venue() {
+        return simulator;
     }
 }
