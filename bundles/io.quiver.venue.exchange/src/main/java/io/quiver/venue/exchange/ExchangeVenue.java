@@ -56,7 +56,8 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     public record FeeTier(long makerRate, long takerRate) {
     }
 
-    private record Tracked(ClientOrderId clientId, String account, io.quiver.sdk.model.Side side, InstrumentId instrument) {
+    /** An order of a strategy in a book; {@code request} is what it works to now, modifications included. */
+    private record Tracked(ClientOrderId clientId, String account, io.quiver.sdk.model.Side side, InstrumentId instrument, OrderRequest request) {
     }
 
     private final class InstrumentBook implements MatchingEvents {
@@ -110,6 +111,12 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
 
         @Override
         public void rejected(long orderId, RejectReason reason) {
+            if (modifying != null && modifying.bookId == orderId) {
+                Tracked t = tracked.get(orderId);
+                emit(new OrderEvent.ModifyRejected(t.clientId(), now, reason.name(), rejectMessage(reason)));
+                modifying = null; // the order works on as it was; later steps are not taken
+                return;
+            }
             Tracked t = tracked.remove(orderId);
             if (t != null) {
                 ids.remove(t.clientId());
@@ -160,7 +167,13 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
 
         @Override
         public void amended(long orderId, long priceUnits, long size) {
-            // The venue SPI has no amend yet: nothing to report.
+            if (modifying != null && modifying.bookId == orderId && --modifying.steps == 0) {
+                Tracked t = tracked.get(orderId);
+                OrderRequest r = modifying.amended;
+                tracked.put(orderId, new Tracked(t.clientId(), t.account(), t.side(), t.instrument(), r));
+                emit(new OrderEvent.Modified(t.clientId(), now, r.quantity(), r.limitPrice(), r.stopPrice()));
+                modifying = null;
+            }
         }
 
         @Override
@@ -342,7 +355,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
             return;
         }
         long bookId = ++nextId;
-        tracked.put(bookId, new Tracked(orderId, account, r.side(), r.instrument()));
+        tracked.put(bookId, new Tracked(orderId, account, r.side(), r.instrument(), r));
         ids.put(orderId, new long[] {bookId});
         OrderKind kind = switch (r.type()) {
             case MARKET -> OrderKind.MARKET;
@@ -359,6 +372,90 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         }
         b.book.place(bookId, accountId(account), r.side() == io.quiver.sdk.model.Side.BUY ? Side.BUY : Side.SELL, kind,
                 TimeInForce.valueOf(r.timeInForce().name()), false, price, stop, size);
+    }
+
+    @Override
+    public boolean supportsModify() {
+        return true;
+    }
+
+    /** A modification in progress: the book amends size and price as separate steps, reported as one. */
+    private static final class Modifying {
+        final long bookId;
+        final OrderRequest amended;
+        int steps;
+
+        Modifying(long bookId, OrderRequest amended, int steps) {
+            this.bookId = bookId;
+            this.amended = amended;
+            this.steps = steps;
+        }
+    }
+
+    private Modifying modifying;
+
+    /**
+     * Amends a working limit or stop-limit order in its book: a smaller quantity keeps its place in the
+     * queue, a larger one or a new price goes to the back (and a new price may trade at once). The
+     * quantity is the order's whole quantity, what it has filled included. A stop price cannot change.
+     */
+    @Override
+    public void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
+        synchronized (this) {
+            now = time;
+            long[] bookId = ids.get(orderId);
+            Tracked t = bookId == null ? null : tracked.get(bookId[0]);
+            if (t == null) {
+                emit(new OrderEvent.ModifyRejected(orderId, time, "ORDER_CLOSED", "order " + orderId + " is not working at " + id));
+            } else {
+                amend(t, bookId[0], amended, time);
+            }
+        }
+        outbox.report();
+    }
+
+    private void amend(Tracked t, long bookId, OrderRequest amended, Instant time) {
+        OrderRequest was = t.request();
+        InstrumentBook b = books.get(t.instrument());
+        if (amended.type() != was.type() || amended.side() != was.side() || !amended.instrument().equals(was.instrument())) {
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "NOT_AMENDABLE", "only quantity and prices can change"));
+            return;
+        }
+        if (!java.util.Objects.equals(amended.stopPrice(), was.stopPrice())) {
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "NOT_AMENDABLE", "a stop price cannot change on " + id + "; cancel and enter again"));
+            return;
+        }
+        long remaining;
+        long price;
+        try {
+            long filled = was.quantity().unitsAt(b.sizeScale) - b.book.remaining(bookId);
+            remaining = amended.quantity().unitsAt(b.sizeScale) - filled;
+            price = amended.limitPrice() == null ? 0 : amended.limitPrice().unitsAt(b.priceScale);
+        } catch (ArithmeticException e) {
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "INVALID_PRECISION", "more decimals than " + t.instrument() + " trades in: "
+                    + e.getMessage()));
+            return;
+        }
+        if (remaining <= 0) {
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "INVALID_SIZE", "the quantity " + amended.quantity()
+                    + " is not above what the order has filled"));
+            return;
+        }
+        boolean newSize = remaining != b.book.remaining(bookId);
+        boolean newPrice = amended.limitPrice() != null && !amended.limitPrice().equals(was.limitPrice());
+        modifying = new Modifying(bookId, amended, Math.max(1, (newSize ? 1 : 0) + (newPrice ? 1 : 0)));
+        if (newSize) {
+            b.book.amendSize(bookId, remaining);
+        }
+        if (newPrice && modifying != null) {
+            b.book.amendPrice(bookId, price);
+        }
+        if (!newSize && !newPrice && modifying != null) {
+            modifying = null;
+            tracked.put(bookId, new Tracked(t.clientId(), t.account(), t.side(), t.instrument(), amended));
+            emit(new OrderEvent.Modified(t.clientId(), time, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+        }
+        modifying = null;
     }
 
     @Override

@@ -68,6 +68,43 @@ class ExchangeVenueTest {
                 "filled b1 10@100.05 fee 0.250125 FILLED", "filled a2 10@100.05 fee 0.10005 PARTIALLY_FILLED"), summary());
     }
 
+    /**
+     * A smaller quantity keeps the order's place in the queue; a larger one sends it to the back. The
+     * quantity is the whole order's, what it has filled included. A refused modification leaves the
+     * order working as it was.
+     */
+    @Test
+    void aModificationKeepsOrLosesThePlaceInTheQueueAsARealBookDoes() {
+        ExchangeVenue v = venue(new MarketSimulation(1, 1, 0, 1), SelfTradePrevention.NONE);
+        v.submit("a", id("a1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(30), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("a", id("a2"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(30), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("b", id("b1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.05"), TimeInForce.IOC), T);
+        summary();
+        // a1 has 20 left of 30: down to 20 in all leaves it 10 to fill, first in the queue still.
+        v.modify(id("a1"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(20), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("b", id("b2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.05"), TimeInForce.IOC), T);
+        assertEquals(List.of("modified a1", "accepted b2", "filled b2 10@100.05 fee 0.250125 FILLED", "filled a1 10@100.05 fee 0.10005 FILLED"),
+                summary());
+        // a2 grows from 30 to 40: behind a3, which came later.
+        v.submit("a", id("a3"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("100.05"), TimeInForce.GTC), T);
+        v.modify(id("a2"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(40), Price.of("100.05"), TimeInForce.GTC), T);
+        v.submit("b", id("b3"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("100.05"), TimeInForce.IOC), T);
+        assertEquals(List.of("accepted a3", "modified a2", "accepted b3", "filled b3 10@100.05 fee 0.250125 FILLED",
+                "filled a3 10@100.05 fee 0.10005 FILLED"), summary());
+        // Off the tick, or not above what it has filled: refused, and a2 works on.
+        v.modify(id("a2"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(40), Price.of("100.07"), TimeInForce.GTC), T);
+        v.modify(id("a2"), OrderRequest.stop(X.id(), Side.SELL, Qty.of(40), Price.of("99.00"), TimeInForce.GTC), T);
+        v.modify(id("nope"), OrderRequest.limit(X.id(), Side.SELL, Qty.of(10), Price.of("100.05"), TimeInForce.GTC), T);
+        List<String> refused = new ArrayList<>();
+        for (OrderEvent e : events) {
+            refused.add(e instanceof OrderEvent.ModifyRejected r ? r.orderId() + " " + r.reasonCode() : e.toString());
+        }
+        events.clear();
+        assertEquals(List.of("a2 INVALID_PRICE", "a2 NOT_AMENDABLE", "nope ORDER_CLOSED"), refused);
+        v.submit("b", id("b4"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(40), Price.of("100.05"), TimeInForce.IOC), T);
+        assertEquals(List.of("accepted b4", "filled b4 40@100.05 fee 1.0005 FILLED", "filled a2 40@100.05 fee 0.4002 FILLED"), summary());
+    }
+
     @Test
     void aListenerHearsOfATradeOnlyAfterTheBookIsDoneAndMayCallBackIn() {
         ExchangeVenue v = new ExchangeVenue("exchange", new MarketSimulation(1, 1, 0, 1), 10, SelfTradePrevention.NONE,
