@@ -13,7 +13,9 @@ import java.util.Map;
  * What the open orders of each strategy still stand to trade, kept as they change so the risk checks read
  * it in constant time: the quantity left to fill per instrument and side, and the cash the orders hold
  * (see {@link MarginRules}). An order counts while it is open and at work (a bracket child once its entry
- * has filled). The order manager removes an order before it changes and adds it back after, so the sums
+ * has filled); once the strategy has asked to cancel it, it no longer counts as offered (so "cancel the
+ * exits, sell at the market" in one callback is not taken for a short sale), but its cash stays held until
+ * the venue confirms the cancel. The order manager removes an order before it changes and adds it back after, so the sums
  * follow every fill, cancel and modification exactly. Not thread-safe: used under the order manager's lock.
  */
 final class Exposures {
@@ -41,9 +43,12 @@ final class Exposures {
             return;
         }
         Book b = books.computeIfAbsent(w.strategyId, k -> new Book());
-        Qty[] sides = b.open.computeIfAbsent(w.request.instrument(), k -> new Qty[] {Qty.ZERO, Qty.ZERO});
-        int side = w.request.side() == Side.BUY ? 0 : 1;
-        sides[side] = add ? sides[side].plus(leaves) : sides[side].minus(leaves);
+        if (!w.cancelRequested) {
+            // An order the strategy asked to cancel no longer counts as offered; its cash stays held until the venue confirms.
+            Qty[] sides = b.open.computeIfAbsent(w.request.instrument(), k -> new Qty[] {Qty.ZERO, Qty.ZERO});
+            int side = w.request.side() == Side.BUY ? 0 : 1;
+            sides[side] = add ? sides[side].plus(leaves) : sides[side].minus(leaves);
+        }
         if (w.reserveQty.isPositive()) {
             BigDecimal held = w.reservePerUnit.toBigDecimal().multiply(w.reserveQty.min(leaves).toBigDecimal());
             b.reserved = add ? b.reserved.add(held) : b.reserved.subtract(held);

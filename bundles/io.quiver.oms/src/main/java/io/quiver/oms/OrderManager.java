@@ -744,7 +744,7 @@ public final class OrderManager {
      * callback that enters many orders, or for a bar that fills many. Nested batches join the outer one.
      */
     public void inBatch(Runnable work) {
-        if (batch.get() != null || !journal.keepsRecords()) {
+        if (batch.get() != null) {
             work.run();
             return;
         }
@@ -1127,7 +1127,9 @@ public final class OrderManager {
             orders.get(sent.id()).sent = true;
         } else if (r instanceof JournalRecords.CancelRequested c) {
             WorkingOrder w = orders.get(c.id());
+            exposures.remove(w);
             w.cancelRequested = true;
+            exposures.add(w);
             w.history.add(new WorkingOrder.Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
         } else if (r instanceof JournalRecords.Activated a) {
             WorkingOrder w = orders.get(a.id());

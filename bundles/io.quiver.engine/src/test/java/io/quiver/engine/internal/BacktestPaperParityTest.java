@@ -43,11 +43,14 @@ import org.junit.jupiter.api.Test;
  * The same strategy, data and venue in a backtest and in the paper runtime (its own strategy thread, the
  * venue and the order manager wired as the distribution wires them, the bars replayed by a feed) give the
  * same orders and the same fills. The strategy trades brackets (a limit entry, a native stop and a limit
- * exit that cancel each other), so that limit entries, contingencies, native stops and the cancels of
- * one-cancels-other all take part.
+ * exit that cancel each other) and leaves at the market, so that limit entries, contingencies, native
+ * stops, cancels and market orders all take part.
  */
 class BacktestPaperParityTest {
-    /** Enters a bracket (a limit entry at the close, a stop 3 % below, a target 4 % above) when flat and the close is above its 10-bar average. */
+    /**
+     * Enters a bracket (a limit entry at the close, a stop 3 % below, a target 4 % above) when flat and the close is above its
+     * 10-bar average; when the close falls below it, cancels the exits and sells at the market.
+     */
     public static final class BracketCrossing extends BaseStrategy {
         final AtomicInteger barsSeen = new AtomicInteger();
         /** Every order entered and every fill seen, as the strategy sees them, in order. */
@@ -79,6 +82,11 @@ class BacktestPaperParityTest {
                     OrderRequest takeProfit = OrderRequest.limit(x, Side.SELL, Qty.of(100), target, TimeInForce.GTC);
                     List.of(entry, stopLoss, takeProfit).forEach(r -> orders.add(bar.time() + " " + r));
                     direct.add(context().submitBracket(context().newOrderId(), entry, stopLoss, takeProfit).get(0));
+                } else if (!above && held.isPositive()) {
+                    // Out at the market in the same callback as the exits' cancels: they no longer count as offered.
+                    context().openOrders().forEach(o -> context().cancel(o.id()));
+                    orders.add(bar.time() + " sell " + held + " at the market");
+                    direct.add(sellMarket(x, held));
                 }
             }
             barsSeen.incrementAndGet();
