@@ -26,8 +26,8 @@ final class JournalRecords {
     private JournalRecords() {
     }
 
-    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Event, AccountCash, AccountBook,
-            OrderState, HistoryStep, Execution, OrderCount, Forgotten {
+    sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Session, Event, AccountCash,
+            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten {
         JournalFields encode();
     }
 
@@ -60,6 +60,14 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("CANCEL").add(id).add(time).add(reason);
+        }
+    }
+
+    /** A held DAY order's trading day: that of the first market event it was checked against. */
+    record Session(ClientOrderId id, java.time.LocalDate day) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("SESSION").add(id).add(day.toString());
         }
     }
 
@@ -219,6 +227,7 @@ final class JournalRecords {
                     "1".equals(v.get(15)));
             case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
             case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
+            case "SESSION" -> new Session(ClientOrderId.of(v.get(1)), java.time.LocalDate.parse(v.get(2)));
             case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
             case "RESERVE" -> new Reserved(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)), Money.of(v.get(3)));
             case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), price(v.get(4)));

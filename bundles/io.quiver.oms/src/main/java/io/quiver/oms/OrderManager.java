@@ -375,19 +375,20 @@ public final class OrderManager {
                     if (!w.isHeld()) {
                         continue;
                     }
-                    if (w.request.timeInForce() == TimeInForce.DAY && laterDay(w.created, time)) {
-                        event(w, new OrderEvent.Expired(w.id, time));
-                    } else {
-                        trigger.accept(w);
+                    if (w.request.timeInForce() == TimeInForce.DAY) {
+                        java.time.LocalDate day = time.atOffset(ZoneOffset.UTC).toLocalDate();
+                        if (w.session == null) {
+                            record(new JournalRecords.Session(w.id, day));
+                        } else if (day.isAfter(w.session)) {
+                            event(w, new OrderEvent.Expired(w.id, time));
+                            continue;
+                        }
                     }
+                    trigger.accept(w);
                 }
             }
             return null;
         });
-    }
-
-    private static boolean laterDay(Instant created, Instant now) {
-        return now.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(created.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     /**
@@ -635,6 +636,9 @@ public final class OrderManager {
                     w.trailReference).encode().toString());
             if (w.reserveQty.isPositive()) {
                 lines.add(new JournalRecords.Reserved(w.id, w.reserveQty, w.reservePerUnit).encode().toString());
+            }
+            if (w.session != null) {
+                lines.add(new JournalRecords.Session(w.id, w.session).encode().toString());
             }
             for (WorkingOrder.Step step : w.history) {
                 lines.add(new JournalRecords.HistoryStep(w.id, step.time(), step.what(), step.statusAfter(), w.describe(step.subject()))
@@ -1145,6 +1149,8 @@ public final class OrderManager {
             w.reserveQty = res.quantity();
             w.reservePerUnit = res.perUnit();
             exposures.add(w);
+        } else if (r instanceof JournalRecords.Session session) {
+            orders.get(session.id()).session = session.day();
         } else if (r instanceof JournalRecords.Trailed t) {
             WorkingOrder w = orders.get(t.id());
             if (!t.stop().equals(w.workingStop)) {

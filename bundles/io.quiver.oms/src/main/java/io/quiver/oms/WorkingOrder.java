@@ -43,6 +43,8 @@ final class WorkingOrder {
     boolean venueAccepted;
     boolean cancelRequested;
     boolean activated;
+    /** A held DAY order's trading day: that of the first market event it was checked against (null before). */
+    java.time.LocalDate session;
     Price workingStop;
     Price trailReference;
     /** Buying power held while the order is open: {@code reservePerUnit} for each of the first {@code reserveQty} still to fill. */

@@ -455,10 +455,15 @@ class OrderManagerTest {
         assertEquals(List.of("submit a LIMIT", "cancel a"), venue.calls);
     }
 
+    /** A held DAY order works through the day of the first bar it is checked against (on daily bars: the next bar), and expires at a later day's. */
     @Test
-    void aHeldDayOrderExpiresOnTheNextDaysData() {
+    void aHeldDayOrderWorksThroughItsFirstBarsDayAndExpiresOnALaterDaysData() {
         oms.submit("s", ClientOrderId.of("d"), OrderRequest.stop(X, Side.BUY, Qty.of(1), Price.of("20.00"), TimeInForce.DAY));
         now = T0.plusSeconds(86_400);
+        oms.onBar(new Bar(X, now, Price.of("10"), Price.of("10"), Price.of("10"), Price.of("10"), Qty.of(1)));
+        assertEquals(OrderStatus.ACCEPTED, status("d"), "the next day's bar is the order's session");
+        oms = start(); // the session is journaled: a restart keeps it
+        now = T0.plusSeconds(2 * 86_400);
         oms.onBar(new Bar(X, now, Price.of("10"), Price.of("10"), Price.of("10"), Price.of("10"), Qty.of(1)));
         assertEquals(OrderStatus.EXPIRED, status("d"));
         assertEquals(OrderType.STOP, oms.order(ClientOrderId.of("d")).orElseThrow().request().type());

@@ -42,8 +42,9 @@ import java.util.function.Supplier;
  * <li>market: the whole quantity at the next bar's open;</li>
  * <li>limit buy at L: at the open if the open is at or below L, else at L if the low reaches L (sells mirror);</li>
  * <li>stop buy at S: at the open if the open is at or above S, else at S if the high reaches S (sells mirror);</li>
- * <li>IOC and FOK orders get one bar: filled on it or cancelled; DAY orders expire at the first bar of a
- * later UTC day; GTC orders work until filled or cancelled.</li>
+ * <li>IOC and FOK orders get one bar: filled on it or cancelled; a DAY order works through the trading
+ * day (UTC) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
+ * it is offered the next bar, and expires at the one after); GTC orders work until filled or cancelled.</li>
  * </ul>
  * Market, limit and stop orders are native here, and working orders can be modified. Fees are
  * {@code feeBps} basis points of the notional, exact.
@@ -73,6 +74,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         final Instant submitted;
         OrderRequest request;
         OrderStatus status;
+        /** A DAY order's trading day: that of the first bar it was offered (null before). */
+        java.time.LocalDate session;
 
         Working(String account, ClientOrderId id, OrderRequest request, Instant submitted, OrderStatus status) {
             this.account = account;
@@ -267,10 +270,16 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             }
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
-                if (r.timeInForce() == TimeInForce.DAY && laterDay(w.submitted, bar.time())) {
-                    close(w, OrderStatus.EXPIRED);
-                    outbox.add(new OrderEvent.Expired(w.id, bar.time()));
-                    continue;
+                if (r.timeInForce() == TimeInForce.DAY) {
+                    java.time.LocalDate day = bar.time().atOffset(ZoneOffset.UTC).toLocalDate();
+                    if (w.session == null) {
+                        w.session = day;
+                        write(() -> JournalFields.record("SESSION").add(w.id).add(day.toString()));
+                    } else if (day.isAfter(w.session)) {
+                        close(w, OrderStatus.EXPIRED);
+                        outbox.add(new OrderEvent.Expired(w.id, bar.time()));
+                        continue;
+                    }
                 }
                 Price price = fillPrice(r, bar);
                 if (price != null) {
@@ -282,10 +291,6 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             }
         }
         outbox.report();
-    }
-
-    private static boolean laterDay(Instant submitted, Instant now) {
-        return now.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(submitted.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     /** The price the order fills at on this bar, or null if it does not fill. */
@@ -399,6 +404,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 Working w = orders.get(ClientOrderId.of(v.get(1)));
                 w.request = w.request.amended(Qty.of(v.get(2)), price(v.get(3)), price(v.get(4)));
             }
+            case "SESSION" -> orders.get(ClientOrderId.of(v.get(1))).session = java.time.LocalDate.parse(v.get(2));
             case "CLOSE" -> setStatus(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
             case "FILL" -> applyFill(orders.get(ClientOrderId.of(v.get(1))), v.get(2), Qty.of(v.get(3)), Price.of(v.get(4)), Money.of(v.get(5)),
                     Instant.parse(v.get(6)));

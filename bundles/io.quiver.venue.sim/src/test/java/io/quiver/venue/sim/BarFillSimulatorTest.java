@@ -96,7 +96,7 @@ class BarFillSimulatorTest {
     }
 
     @Test
-    void iocAndFokGetOneBarDayExpiresNextDay() {
+    void iocAndFokGetOneBarDayWorksThroughItsFirstBarsDay() {
         ClientOrderId ioc = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.IOC));
         ClientOrderId fok = submit(OrderRequest.limit(X, Side.SELL, Qty.of(1), Price.of("50.00"), TimeInForce.FOK));
         ClientOrderId iocFilled = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("9.50"), TimeInForce.IOC));
@@ -106,8 +106,33 @@ class BarFillSimulatorTest {
         assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Cancelled && e.orderId().equals(ioc)));
         assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Cancelled && e.orderId().equals(fok)));
         assertEquals(Price.of("9.50"), filledPrice(iocFilled), "an IOC that the bar reaches fills on it");
-        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(day)));
+        assertEquals(List.of(day, gtc), venue.workingOrders(), "the DAY order works through the day of the first bar it is offered");
+        venue.onBar(bar(2, "10", "11", "9", "10"));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(day)), "and expires at a later day's bar");
         assertEquals(List.of(gtc), venue.workingOrders(), "GTC keeps working");
+    }
+
+    /** On daily bars a DAY order entered on one bar is for the next bar's session: it was never offered a fill before. */
+    @Test
+    void aDayOrderOnDailyBarsIsOfferedTheNextBarAndKeepsItsSessionAcrossARestart() {
+        io.quiver.oms.InMemoryJournal journal = new io.quiver.oms.InMemoryJournal();
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        venue.openAccount("acct", io.quiver.sdk.model.Money.of(1_000_000));
+        ClientOrderId fills = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("9.50"), TimeInForce.DAY));
+        ClientOrderId waits = submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("5.00"), TimeInForce.DAY));
+        venue.onBar(bar(1, "10", "11", "9", "10"));
+        assertEquals(Price.of("9.50"), filledPrice(fills), "filled on the next daily bar");
+        // A restart between the session's bar and the next day's keeps the order's session.
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        assertEquals(List.of(waits), venue.workingOrders());
+        venue.onBar(bar(2, "10", "11", "4", "10"));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(waits)),
+                "expired at the next day's bar, before it is offered a fill: " + events);
+        assertEquals(null, filledPrice(waits));
     }
 
     @Test
