@@ -160,7 +160,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
             Tracked t = tracked.remove(orderId);
             if (t != null) {
                 ids.remove(t.clientId());
-                emit(reason == CancelReason.EXPIRED ? new OrderEvent.Expired(t.clientId(), now)
+                emit(reason == CancelReason.EXPIRED || expiring.contains(orderId) ? new OrderEvent.Expired(t.clientId(), now)
                         : new OrderEvent.Cancelled(t.clientId(), now, reason.name()));
             }
         }
@@ -372,6 +372,36 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         }
         b.book.place(bookId, accountId(account), r.side() == io.quiver.sdk.model.Side.BUY ? Side.BUY : Side.SELL, kind,
                 TimeInForce.valueOf(r.timeInForce().name()), false, price, stop, size);
+        if (r.timeInForce() == io.quiver.sdk.model.TimeInForce.DAY && tracked.containsKey(bookId)) {
+            daySessions.put(bookId, null);
+        }
+    }
+
+    /**
+     * A DAY order works through the trading day of the first bar it meets and expires at the first bar of
+     * a later day, before that bar trades: the rule of the simulated venue, so that both mean the same.
+     */
+    private void expireDayOrders(InstrumentBook b, Bar bar) {
+        java.time.LocalDate day = bar.time().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        for (Map.Entry<Long, java.time.LocalDate> e : List.copyOf(daySessions.entrySet())) {
+            long bookId = e.getKey();
+            Tracked t = tracked.get(bookId);
+            if (t == null) {
+                daySessions.remove(bookId); // filled, cancelled or rejected
+            } else if (t.instrument().equals(bar.instrument())) {
+                if (e.getValue() == null) {
+                    daySessions.put(bookId, day);
+                } else if (day.isAfter(e.getValue())) {
+                    daySessions.remove(bookId);
+                    expiring.add(bookId);
+                    try {
+                        b.book.cancel(bookId);
+                    } finally {
+                        expiring.remove(bookId);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -393,6 +423,10 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     private Modifying modifying;
+    /** Strategies' DAY orders by book id: the trading day (UTC) of the first bar they met, null before. */
+    private final Map<Long, java.time.LocalDate> daySessions = new HashMap<>();
+    /** Book ids being expired right now: their cancel is reported as an expiry. */
+    private final java.util.Set<Long> expiring = new java.util.HashSet<>();
 
     /**
      * Amends a working limit or stop-limit order in its book: a smaller quantity keeps its place in the
@@ -496,6 +530,9 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
             return;
         }
         now = bar.time();
+        if (!daySessions.isEmpty()) {
+            expireDayOrders(b, bar);
+        }
         long open = bar.open().unitsAt(b.priceScale);
         long high = bar.high().unitsAt(b.priceScale);
         long low = bar.low().unitsAt(b.priceScale);

@@ -105,6 +105,31 @@ class ExchangeVenueTest {
         assertEquals(List.of("accepted b4", "filled b4 40@100.05 fee 1.0005 FILLED", "filled a2 40@100.05 fee 0.4002 FILLED"), summary());
     }
 
+    /** A DAY order works through the day of the first bar it meets (on daily bars: the next one) and expires at a later day's, as on sim. */
+    @Test
+    void aDayOrderWorksThroughTheDayOfItsFirstBarAndExpiresAtALaterDays() {
+        ExchangeVenue v = venue(new MarketSimulation(1, 1, 0, 1), SelfTradePrevention.NONE);
+        Instant day1 = T.plusSeconds(86_400);
+        v.onBar(flat(day1, "100.00"));
+        v.submit("a", id("d1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.00"), TimeInForce.DAY), day1);
+        v.onBar(flat(day1.plusSeconds(86_400), "100.00"));
+        v.onBar(flat(day1.plusSeconds(86_400 + 3_600), "100.00"));
+        assertEquals(List.of("accepted d1"), summary(), "working through its first bar's day");
+        Instant day3 = day1.plusSeconds(2 * 86_400);
+        v.onBar(flat(day3, "100.00"));
+        assertEquals(List.of("expired d1"), summary());
+        // Entered on a daily bar, it is offered the next one.
+        v.submit("a", id("d2"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.50"), TimeInForce.DAY), day3);
+        v.onBar(new Bar(X.id(), day3.plusSeconds(86_400), Price.of("100.00"), Price.of("100.00"), Price.of("99.40"), Price.of("99.40"),
+                Qty.of(1000)));
+        List<String> next = summary();
+        assertTrue(next.contains("filled d2 10@99.50 fee 0.0995 FILLED"), next.toString());
+    }
+
+    private static Bar flat(Instant t, String price) {
+        return new Bar(X.id(), t, Price.of(price), Price.of(price), Price.of(price), Price.of(price), Qty.of(1000));
+    }
+
     @Test
     void aListenerHearsOfATradeOnlyAfterTheBookIsDoneAndMayCallBackIn() {
         ExchangeVenue v = new ExchangeVenue("exchange", new MarketSimulation(1, 1, 0, 1), 10, SelfTradePrevention.NONE,
