@@ -1075,8 +1075,53 @@ public final class OrderManager {
                 }
             }
         }
+        if (e instanceof OrderEvent.Filled && w.parent == null && w.group != null) {
+            protectFilled(w);
+        }
         if (w.status.isTerminal() && w.parent == null && w.group != null) {
             endChildren(w);
+        }
+        if (e instanceof OrderEvent.Filled && w.parent != null) {
+            WorkingOrder entry = orders.get(w.parent);
+            if (entry != null && entry.status.isOpen() && !entry.cancelRequested) {
+                requestCancel(entry, "bracket exit " + w.id + " filled");
+            }
+        }
+    }
+
+    /**
+     * A bracket entry filled in part: its exits work at once for what has filled and grow with each further
+     * fill. Exits the venue holds grow by a modification, so on a venue that cannot modify they wait for
+     * the entry to end instead (held exits always grow here).
+     */
+    private void protectFilled(WorkingOrder entry) {
+        Venue venue = venues.apply(entry.venueId);
+        boolean venueModifies = venue != null && venue.supportsModify();
+        List<WorkingOrder> children = new ArrayList<>();
+        for (ClientOrderId id : entry.groupMembers) {
+            WorkingOrder child = orders.get(id);
+            if (child != entry && entry.id.equals(child.parent)) {
+                if (!child.emulated && !venueModifies) {
+                    return;
+                }
+                children.add(child);
+            }
+        }
+        Instant now = clock.get();
+        for (WorkingOrder child : children) {
+            if (child.status == OrderStatus.NEW && !child.activated) {
+                record(new JournalRecords.Activated(child.id, entry.filled));
+                activate(child, now);
+            } else if (child.activated && child.status.isOpen() && !child.cancelRequested && child.request.quantity().compareTo(entry.filled) < 0) {
+                OrderRequest grown = child.request.amended(entry.filled, null, null);
+                if (!child.sent) {
+                    event(child, new OrderEvent.Modified(child.id, now, grown.quantity(), grown.limitPrice(), grown.stopPrice()));
+                } else if (venueModifies) {
+                    ClientOrderId id = child.id;
+                    OrderRequest atVenue = child.emulated ? grown.triggered() : grown;
+                    venueCommands.add(new VenueCommand(venue, () -> venue.modify(id, atVenue, now)));
+                }
+            }
         }
     }
 
