@@ -49,6 +49,13 @@ public class DistributionProcessIT {
         assertEquals(here.output(), 0, here.exit());
         assertTrue("the result is written where the user stands", Files.isRegularFile(elsewhere.resolve("here.json")));
         assertTrue(here.output(), !here.output().contains("JAVA_HOME"));
+        // Venue types come from the venue jars (ServiceLoader), with their settings.
+        Result onExchange = karaf.script("bin/quiver-backtest", "--venue", "exchange", "--venue-setting", "seed=7", "--output", "data/cli-ex.json",
+                "sma");
+        assertEquals(onExchange.output(), 0, onExchange.exit());
+        Result noVenue = karaf.script("bin/quiver-backtest", "--venue", "nyse", "sma");
+        assertEquals(noVenue.output(), 2, noVenue.exit());
+        assertTrue(noVenue.output(), noVenue.output().contains("venue: 'nyse' is not installed; installed: [exchange, sim]"));
         Result bad = karaf.script("bin/quiver-backtest", "sma", "fsat=3");
         assertEquals(2, bad.exit());
         assertTrue(bad.output(), bad.output().contains("error: unknown parameter 'fsat'; known: fast, size, slow"));

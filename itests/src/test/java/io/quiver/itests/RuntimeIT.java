@@ -414,6 +414,20 @@ public class RuntimeIT extends QuiverTestSupport {
         assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP\ttrue\ttrue\ttrue")));
     }
 
+    /** Backtests find their venue types in the registry: each venue bundle's factory, with its own settings. */
+    @Test
+    public void backtestsRunOnEveryInstalledVenueTypeWithItsSettings() throws Exception {
+        String types = executeCommand("venue:types --no-format");
+        assertTrue(types, types.lines().anyMatch(l -> l.startsWith("sim\t")) && types.lines().anyMatch(l -> l.startsWith("exchange\t")));
+        String seeded = executeCommand("backtest:run --venue exchange -V seed=7 -V levels=3 -o venue-it.json sma fast=5 slow=20");
+        assertTrue(seeded, seeded.contains("final equity"));
+        String json = Files.readString(Path.of(System.getProperty("karaf.data"), "quiver", "backtests", "venue-it.json"));
+        assertTrue(json, json.contains("\"venue\": \"exchange\"") || json.contains("\"venue\":\"exchange\""));
+        assertTrue(run("backtest:run --venue exchange -V levles=3 sma"), run("backtest:run --venue exchange -V levles=3 sma")
+                .contains("levles: not a setting of venue exchange"));
+        assertTrue(run("backtest:run --venue nyse sma"), run("backtest:run --venue nyse sma").contains("venue: 'nyse' is not installed; installed: [exchange, sim]"));
+    }
+
     /** Order text the shell once accepted. */
     @Test
     public void orderTextMistakesAreRefusedBeforeAnythingIsEntered() throws Exception {

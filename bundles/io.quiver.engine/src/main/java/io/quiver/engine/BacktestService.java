@@ -19,7 +19,17 @@ public interface BacktestService {
      * {@code synthetic:<bars>[:<seed>]} for seeded one-minute GBM bars.
      */
     record Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
-            String strategyId, String venue) {
+            String strategyId, String venue, Map<String, String> venueSettings) {
+        /** A request on a venue with its default settings. */
+        public Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
+                String strategyId, String venue) {
+            this(strategyType, parameters, data, home, startingCash, feeBps, strategyId, venue, Map.of());
+        }
+    }
+
+    /** The venue types a backtest can name: each installed {@link io.quiver.sdk.spi.VenueFactory}'s type and what it does. */
+    default Map<String, String> venueTypes() {
+        return Map.of();
     }
 
     List<StrategyType> strategyTypes();

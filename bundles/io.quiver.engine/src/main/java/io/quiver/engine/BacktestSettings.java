@@ -8,14 +8,12 @@ import java.util.TreeMap;
 
 /**
  * How a backtest runs. {@code strategyType} and {@code parameters} are recorded in the result as given;
- * {@code dataName} and {@code dataSha256} identify the data set. {@code venue} is {@code sim} (fills
- * from bars) or {@code exchange} (the simulated exchange: a real order book with seeded liquidity).
+ * {@code dataName} and {@code dataSha256} identify the data set. {@code venue} is the type of an installed
+ * {@link io.quiver.sdk.spi.VenueFactory} ({@code sim}: fills from bars; {@code exchange}: a real order book
+ * with seeded liquidity), built with {@code venueSettings} and, unless they give it, {@code fee.bps}.
  */
 public record BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash,
-        BigDecimal feeBps, int maxFaults, String dataName, String dataSha256, String venue) {
-
-    /** The venues a backtest can run against. */
-    public static final java.util.List<String> VENUES = java.util.List.of("sim", "exchange");
+        BigDecimal feeBps, int maxFaults, String dataName, String dataSha256, String venue, Map<String, String> venueSettings) {
 
     /** Settings on the {@code sim} venue. */
     public BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash, BigDecimal feeBps,
@@ -23,21 +21,23 @@ public record BacktestSettings(String strategyId, String strategyType, Map<Strin
         this(strategyId, strategyType, parameters, startingCash, feeBps, maxFaults, dataName, dataSha256, "sim");
     }
 
+    /** Settings on a venue with its default settings. */
+    public BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash, BigDecimal feeBps,
+            int maxFaults, String dataName, String dataSha256, String venue) {
+        this(strategyId, strategyType, parameters, startingCash, feeBps, maxFaults, dataName, dataSha256, venue, Map.of());
+    }
+
     public BacktestSettings {
         Objects.requireNonNull(strategyId, "strategyId");
         Objects.requireNonNull(startingCash, "startingCash");
         parameters = Map.copyOf(new TreeMap<>(parameters));
+        Objects.requireNonNull(venue, "venue");
+        venueSettings = Map.copyOf(new TreeMap<>(venueSettings));
         if (startingCash.signum() <= 0) {
             throw new IllegalArgumentException("starting cash must be positive, was " + startingCash);
         }
         if (feeBps.signum() < 0) {
             throw new IllegalArgumentException("fee must not be negative, was " + feeBps + " bps");
-        }
-        if (!VENUES.contains(venue)) {
-            throw new IllegalArgumentException("venue: '" + venue + "' is not one of " + VENUES);
-        }
-        if (venue.equals("exchange") && feeBps.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("fee: the exchange venue takes fees in hundredths of a basis point, got " + feeBps + " bps");
         }
     }
 }

@@ -9,12 +9,10 @@ import io.quiver.oms.PreTradeGate;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
-import io.quiver.matching.SelfTradePrevention;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
-import io.quiver.venue.exchange.ExchangeVenue;
-import io.quiver.venue.exchange.MarketSimulation;
-import io.quiver.venue.sim.BarFillSimulator;
+import io.quiver.sdk.spi.VenueFactory;
+import io.quiver.sdk.spi.VenueSetup;
 import java.util.Map;
 import java.time.Instant;
 import java.util.List;
@@ -36,28 +34,27 @@ public final class Backtester {
         return run(strategy, series, settings, PreTradeGate.NONE, progress);
     }
 
-    /** Runs with every new order passing {@code risk} first, as in paper and live trading. */
+    /** Runs with every new order passing {@code risk} first, on the venue type the settings name, found with {@link VenueFactories}. */
     public static BacktestResult run(Strategy strategy, BarSeries series, BacktestSettings settings, PreTradeGate risk,
             BacktestProgress progress) {
+        return run(strategy, series, settings, risk, progress, VenueFactories.onClassPath().named(settings.venue()));
+    }
+
+    /** Runs with every new order passing {@code risk} first, on a venue of its own that {@code venues} builds. */
+    public static BacktestResult run(Strategy strategy, BarSeries series, BacktestSettings settings, PreTradeGate risk,
+            BacktestProgress progress, VenueFactory venues) {
         if (series.size() == 0) {
             throw new IllegalArgumentException("the data set " + settings.dataName() + " has no bars");
         }
         long started = System.nanoTime();
         SimulatedClock clock = new SimulatedClock(series.time(0));
-        Venue venue;
-        MarketDataListener marketData;
-        if (settings.venue().equals("exchange")) {
-            long rate = settings.feeBps().movePointRight(2).longValueExact(); // bps to millionths
-            ExchangeVenue exchange = new ExchangeVenue("backtest", MarketSimulation.defaults(), 50, SelfTradePrevention.CANCEL_NEWEST,
-                    new ExchangeVenue.FeeTier(rate, rate), Map.of());
-            exchange.addInstrument(series.instrument());
-            venue = exchange;
-            marketData = exchange;
-        } else {
-            BarFillSimulator sim = new BarFillSimulator("backtest", settings.feeBps());
-            sim.addInstrument(series.instrument());
-            venue = sim;
-            marketData = sim;
+        Map<String, String> venueSettings = new java.util.TreeMap<>(settings.venueSettings());
+        if (settings.feeBps().signum() != 0) {
+            venueSettings.putIfAbsent("fee.bps", settings.feeBps().toPlainString());
+        }
+        Venue venue = venues.create(new VenueSetup("backtest", venueSettings, List.of(series.instrument()), VenueSetup.noStore()));
+        if (!(venue instanceof MarketDataListener marketData)) {
+            throw new IllegalArgumentException("venue: " + venues.type() + " does not fill from market data, so it cannot run a backtest");
         }
         BacktestReport report = new BacktestReport(settings, series);
         Venue theVenue = venue;

@@ -10,14 +10,17 @@ import org.osgi.annotation.versioning.ConsumerType;
  * against a crash of the process; the order manager commits before it acknowledges anything.
  */
 @ConsumerType
-public interface OrderJournal {
+public interface OrderJournal extends io.quiver.sdk.spi.VenueStore {
 
     /** Adds one record: a single line of text (no line breaks); it is durable once committed. */
+    @Override
     void append(String record);
 
+    @Override
     void commit();
 
     /** Every committed record, oldest first. */
+    @Override
     void replay(Consumer<String> reader);
 
     /**
@@ -35,6 +38,7 @@ public interface OrderJournal {
     }
 
     /** False for a journal that throws records away, so writers need not build them. */
+    @Override
     default boolean keepsRecords() {
         return true;
     }

@@ -37,7 +37,8 @@ public final class BacktestCommandLine {
               --cash N          starting cash (default 100000)
               --fee-bps N       fee in basis points of the notional (default 0)
               --id ID           instance id recorded in the result (default backtest)
-              --venue V         sim (fills from bars, default) or exchange (the simulated exchange)
+              --venue V         a venue type: sim (fills from bars, default) or exchange (the simulated exchange)
+              --venue-setting K=V  a setting of the venue, e.g. seed=7 or levels=10 on exchange (repeatable)
               --output FILE     JSON result (default data/quiver/backtests/<id>.json)
               --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
               --list            list the strategy types found and exit
@@ -63,6 +64,7 @@ public final class BacktestCommandLine {
     static int run(String[] args, Path home, Path cwd, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
         List<Path> jars = new ArrayList<>();
+        Map<String, String> venueSettings = new TreeMap<>();
         List<String> positional = new ArrayList<>();
         boolean list = false;
         for (int i = 0; i < args.length; i++) {
@@ -81,6 +83,14 @@ public final class BacktestCommandLine {
                 String value = args[++i];
                 switch (a) {
                     case "--jar" -> jars.add(cwd.resolve(value));
+                    case "--venue-setting" -> {
+                        int eq = value.indexOf('=');
+                        if (eq <= 0) {
+                            err.println("error: --venue-setting takes key=value, got '" + value + "'");
+                            return 2;
+                        }
+                        venueSettings.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+                    }
                     case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue" -> options.put(a, value);
                     default -> {
                         err.println("error: unknown option " + a);
@@ -132,7 +142,7 @@ public final class BacktestCommandLine {
                 }
                 var request = new BacktestService.Request(type, params, data != null ? data : "samples/orcl-1995-2014.txt", home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
-                        options.getOrDefault("--venue", "sim"));
+                        options.getOrDefault("--venue", "sim"), venueSettings);
                 int[] last = {0};
                 BacktestResult r = BacktestRequests.run(cls, type, request, riskChain(home), (done, total) -> {
                     int percent = (int) (done * 100 / total);
@@ -140,7 +150,7 @@ public final class BacktestCommandLine {
                         last[0] = percent;
                         err.println("  " + percent + " % (" + done + " of " + total + " bars)");
                     }
-                });
+                }, io.quiver.engine.VenueFactories.onClassPath());
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
                 Files.createDirectories(json.toAbsolutePath().getParent());

@@ -32,12 +32,13 @@ public final class BacktestRequests {
     }
 
     public static BacktestResult run(Class<?> strategyClass, String typeName, BacktestService.Request r, PreTradeGate risk,
-            BacktestProgress progress) {
+            BacktestProgress progress, io.quiver.engine.VenueFactories venues) {
         Money cash = Money.of(decimal("cash", r.startingCash()));
         BigDecimal fee = decimal("fee", r.feeBps());
         Strategy strategy = StrategyInstantiator.instantiate(strategyClass, r.parameters());
         String id = r.strategyId() == null || r.strategyId().isBlank() ? "backtest" : r.strategyId();
         String venue = r.venue() == null ? "sim" : r.venue();
+        io.quiver.sdk.spi.VenueFactory factory = venues.named(venue);
         BarSeries series;
         String name;
         String checksum;
@@ -61,8 +62,8 @@ public final class BacktestRequests {
             name = file.getFileName().toString();
             checksum = sha256(file);
         }
-        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue);
-        return Backtester.run(strategy, series, settings, risk, progress);
+        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings());
+        return Backtester.run(strategy, series, settings, risk, progress, factory);
     }
 
     /** Data argument for generated bars: {@code synthetic:<bars>[:<seed>]}. */

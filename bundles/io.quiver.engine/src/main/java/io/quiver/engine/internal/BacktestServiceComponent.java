@@ -5,7 +5,13 @@ import io.quiver.engine.BacktestResult;
 import io.quiver.engine.BacktestService;
 import io.quiver.engine.StrategyInstantiator;
 import io.quiver.sdk.Strategy;
+import io.quiver.engine.VenueFactories;
+import io.quiver.sdk.spi.VenueFactory;
 import java.util.ArrayList;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import java.util.Comparator;
 import java.util.List;
 import io.quiver.risk.RiskService;
@@ -34,6 +40,17 @@ public final class BacktestServiceComponent implements BacktestService {
         this.context = context;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    private final List<VenueFactory> venueFactories = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public java.util.Map<String, String> venueTypes() {
+        java.util.Map<String, String> types = new java.util.TreeMap<>();
+        new VenueFactories(venueFactories).all().forEach(f -> types.put(f.type(), f.description()));
+        return types;
+    }
+
     @Override
     public List<StrategyType> strategyTypes() {
         List<StrategyType> types = new ArrayList<>();
@@ -57,7 +74,7 @@ public final class BacktestServiceComponent implements BacktestService {
                 if (type == null) {
                     throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
                 }
-                return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress);
+                return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress, new VenueFactories(venueFactories));
             }
         }
         throw new IllegalArgumentException("no strategy type '" + request.strategyType() + "'; installed: "

@@ -34,7 +34,7 @@ class BacktestRequestsTest {
 
     private static BacktestResult run(String data) {
         return BacktestRequests.run(Alternator.class, "test", new BacktestService.Request("test", Map.of(), data, Path.of("."), "10000", "0",
-                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE);
+                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath());
     }
 
     @Test

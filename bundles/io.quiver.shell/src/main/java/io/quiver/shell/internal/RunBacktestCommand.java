@@ -43,9 +43,14 @@ public class RunBacktestCommand implements Action {
     @Option(name = "--fee-bps", description = "Fee in basis points of the notional")
     String feeBps = "0";
 
-    @Option(name = "--venue", description = "sim (fills from bars) or exchange (the simulated exchange's order book)")
+    @Option(name = "--venue", description = "An installed venue type (venue:list shows them): sim (fills from bars) or exchange "
+            + "(the simulated exchange's order book), or one a bundle adds")
     @org.apache.karaf.shell.api.action.Completion(value = org.apache.karaf.shell.support.completers.StringsCompleter.class, values = {"sim", "exchange"})
     String venue = "sim";
+
+    @Option(name = "-V", aliases = "--venue-setting", description = "A setting of the venue as key=value, e.g. -V seed=7 (repeatable)",
+            multiValued = true)
+    List<String> venueSettings;
 
     @Option(name = "--id", description = "Strategy instance id recorded in the result")
     String id = "backtest";
@@ -66,7 +71,15 @@ public class RunBacktestCommand implements Action {
     private Object run() throws IOException {
         Map<String, String> parameters = parseParams(params);
         int[] lastPercent = {0};
-        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue),
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String kv : venueSettings == null ? List.<String>of() : venueSettings) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--venue-setting takes key=value, got '" + kv + "'");
+            }
+            settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue, settings),
                 (done, total) -> {
                     int percent = (int) (done * 100 / total);
                     if (percent >= lastPercent[0] + 20 && total >= 100_000) {

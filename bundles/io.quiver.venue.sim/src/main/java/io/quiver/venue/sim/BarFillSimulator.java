@@ -1,7 +1,6 @@
 package io.quiver.venue.sim;
 
 import io.quiver.oms.JournalFields;
-import io.quiver.oms.OrderJournal;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Fill;
@@ -22,6 +21,8 @@ import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.VenueAccount;
 import io.quiver.sdk.spi.VenueEventOutbox;
 import io.quiver.sdk.spi.VenueOrder;
+import io.quiver.sdk.spi.VenueSetup;
+import io.quiver.sdk.spi.VenueStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     private final String id;
     private final BigDecimal feeBps;
-    private final OrderJournal journal;
+    private final VenueStore journal;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<InstrumentId, LinkedHashMap<ClientOrderId, Working>> working = new HashMap<>();
     private final Map<ClientOrderId, Working> orders = new HashMap<>();
@@ -94,11 +95,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     }
 
     public BarFillSimulator(String id, BigDecimal feeBps) {
-        this(id, feeBps, OrderJournal.none());
+        this(id, feeBps, VenueSetup.noStore());
     }
 
     /** A venue whose books live in {@code journal}; they are rebuilt from it here. */
-    public BarFillSimulator(String id, BigDecimal feeBps, OrderJournal journal) {
+    public BarFillSimulator(String id, BigDecimal feeBps, VenueStore journal) {
         this.id = Objects.requireNonNull(id, "id");
         if (feeBps.signum() < 0) {
             throw new IllegalArgumentException("fee must not be negative, was " + feeBps + " bps");

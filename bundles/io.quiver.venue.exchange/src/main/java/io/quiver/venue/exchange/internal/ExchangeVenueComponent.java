@@ -1,12 +1,11 @@
 package io.quiver.venue.exchange.internal;
 
-import io.quiver.matching.SelfTradePrevention;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.Venue;
+import io.quiver.sdk.spi.VenueSetup;
 import io.quiver.venue.exchange.ExchangeBooks;
 import io.quiver.venue.exchange.ExchangeMarketDataListener;
 import io.quiver.venue.exchange.ExchangeVenue;
-import io.quiver.venue.exchange.MarketSimulation;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Builds the simulated exchange from its configuration and registers the {@link ExchangeVenue} itself as
+ * Builds the simulated exchange from its configuration with {@link ExchangeVenueFactory}, the factory
+ * backtests use, and registers the {@link ExchangeVenue} itself as
  * the venue service ({@code venue = exchange}), so that paper trading uses every capability a backtest
  * uses (native stops, batching) with no forwarding to get wrong. It trades every instrument of every feed.
  */
@@ -72,42 +72,20 @@ public final class ExchangeVenueComponent {
 
     @Activate
     public ExchangeVenueComponent(Config c, BundleContext context) {
-        SelfTradePrevention stp = selfTrade("self.trade", c.self_trade());
-        Map<String, SelfTradePrevention> stpByAccount = new HashMap<>();
-        for (String one : entries(c.account_self_trade())) {
-            String[] f = one.split(":");
-            if (f.length != 2) {
-                throw new IllegalArgumentException("account.self.trade: '" + one + "' is not <strategy id>:<mode>");
-            }
-            stpByAccount.put(f[0].trim(), selfTrade("account.self.trade", f[1]));
-        }
-        Map<String, ExchangeVenue.FeeTier> tiers = new HashMap<>();
-        for (String one : entries(c.account_fees())) {
-            String[] f = one.split(":");
-            try {
-                tiers.put(f[0].trim(), new ExchangeVenue.FeeTier(Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("account.fees: '" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
-            }
-        }
-        this.venue = new ExchangeVenue("exchange", new MarketSimulation(c.levels(), c.level_lots(), c.noise_lots(), c.seed()), c.band_ticks(),
-                stp, stpByAccount, new ExchangeVenue.FeeTier(c.maker_rate(), c.taker_rate()), tiers);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("levels", Integer.toString(c.levels()));
+        settings.put("level.lots", Long.toString(c.level_lots()));
+        settings.put("noise.lots", Long.toString(c.noise_lots()));
+        settings.put("seed", Long.toString(c.seed()));
+        settings.put("band.ticks", Long.toString(c.band_ticks()));
+        settings.put("self.trade", c.self_trade());
+        settings.put("account.self.trade", String.join(",", c.account_self_trade()));
+        settings.put("maker.rate", Long.toString(c.maker_rate()));
+        settings.put("taker.rate", Long.toString(c.taker_rate()));
+        settings.put("account.fees", String.join(",", c.account_fees()));
+        this.venue = new ExchangeVenueFactory().create(new VenueSetup("exchange", settings, List.of(), VenueSetup.noStore()));
         this.registration = context.registerService(new String[] {Venue.class.getName(), ExchangeBooks.class.getName()}, venue,
                 new java.util.Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id())));
-    }
-
-    private static SelfTradePrevention selfTrade(String key, String value) {
-        try {
-            return SelfTradePrevention.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": '" + value.trim() + "' is not NONE, CANCEL_NEWEST, CANCEL_OLDEST or CANCEL_BOTH");
-        }
-    }
-
-    /** The entries of a list setting; a .cfg file gives it as one comma-separated string. */
-    private static List<String> entries(String[] values) {
-        return java.util.Arrays.stream(values).flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -4,8 +4,9 @@ import io.quiver.oms.JournalStore;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.venue.sim.BarFillSimulator;
-import java.math.BigDecimal;
+import io.quiver.sdk.spi.VenueSetup;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
@@ -21,7 +22,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Builds the simulated venue for paper trading from its configuration and registers the
+ * Builds the simulated venue for paper trading with {@link SimVenueFactory}, the factory backtests use,
+ * and registers the
  * {@link BarFillSimulator} itself as the venue service ({@code venue = sim}), so that paper trading gets
  * every capability a backtest gets (native stops, modify, batching, reconciliation) with no forwarding to
  * get wrong. It trades every instrument of every feed and keeps its books in the journal {@code venue-sim},
@@ -44,16 +46,8 @@ public final class SimVenueComponent {
 
     @Activate
     public SimVenueComponent(Config config, @Reference JournalStore journals, BundleContext context) {
-        BigDecimal fee;
-        try {
-            fee = new BigDecimal(config.fee_bps().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("fee.bps: '" + config.fee_bps() + "' is not a decimal number");
-        }
-        if (fee.signum() < 0) {
-            throw new IllegalArgumentException("fee.bps: must not be negative, was " + fee);
-        }
-        this.simulator = new BarFillSimulator("sim", fee, journals.open("venue-sim"));
+        this.simulator = new SimVenueFactory().create(new VenueSetup("sim", Map.of("fee.bps", config.fee_bps()), List.of(),
+                journals.open("venue-sim")));
         this.registration = context.registerService(Venue.class, simulator, new Hashtable<>(Map.of(Venue.ID_PROPERTY, simulator.id())));
     }
 
