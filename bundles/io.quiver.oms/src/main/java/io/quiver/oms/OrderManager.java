@@ -89,7 +89,11 @@ public final class OrderManager {
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
     private final List<VenueCommand> venueCommands = new ArrayList<>();
     /** The batch the current thread is in, if any: what its operations left to do after one commit. */
-    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+    /**
+     * The calling thread's batch in [0] (null outside one) and a spare in [1]: a holder, because a ThreadLocal.remove and a new
+     * batch on every strategy callback cost a backtest more than the batch itself.
+     */
+    private final ThreadLocal<Batch[]> batch = ThreadLocal.withInitial(() -> new Batch[2]);
     private boolean replaying;
     private boolean dirty;
     private int depth;
@@ -710,7 +714,7 @@ public final class OrderManager {
     private <T> T operation(Supplier<T> body) {
         List<VenueCommand> commands;
         T result;
-        Batch b = batch.get();
+        Batch b = batch.get()[0];
         synchronized (this) {
             depth++;
             try {
@@ -748,19 +752,24 @@ public final class OrderManager {
      * callback that enters many orders, or for a bar that fills many. Nested batches join the outer one.
      */
     public void inBatch(Runnable work) {
-        if (batch.get() != null) {
+        Batch[] current = batch.get();
+        if (current[0] != null) {
             work.run();
             return;
         }
-        Batch b = new Batch();
-        batch.set(b);
+        Batch b = current[1] != null ? current[1] : new Batch(); // one per thread, reused: a backtest runs a batch per callback
+        current[1] = null;
+        current[0] = b;
         try {
             work.run();
         } finally {
             try {
                 while (true) {
-                    synchronized (this) {
-                        commitAndDeliver(b.deliveries);
+                    // Nothing to commit or deliver (a journal that keeps nothing, no events): no need for the lock.
+                    if (journal.keepsRecords() || !b.deliveries.isEmpty()) {
+                        synchronized (this) {
+                            commitAndDeliver(b.deliveries);
+                        }
                     }
                     if (b.commands.isEmpty()) {
                         break;
@@ -770,7 +779,10 @@ public final class OrderManager {
                     send(commands); // what the venues answer joins this batch: commit it on the next round
                 }
             } finally {
-                batch.remove();
+                b.deliveries.clear();
+                b.commands.clear();
+                current[0] = null;
+                current[1] = b;
             }
         }
     }
