@@ -26,7 +26,6 @@ import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.venue.sim.BarFillSimulator;
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class BacktestPaperParityTest {
 
         Map<String, InMemoryJournal> journals = new ConcurrentHashMap<>();
         StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
-                name -> journals.computeIfAbsent(name, n -> new InMemoryJournal()), TestRisk.defaults(), new SyncPolicy());
+                name -> journals.computeIfAbsent(name, n -> new InMemoryJournal()), TestRisk.defaults(), TestRuntimeConfig.shipped());
         BracketCrossing strategy = new BracketCrossing();
         try {
             BarFillSimulator venue = new BarFillSimulator("sim", new BigDecimal("1.5"), journals.computeIfAbsent("venue-sim", n -> new InMemoryJournal()));
@@ -159,28 +158,6 @@ class BacktestPaperParityTest {
             int from = Math.max(0, i - 3);
             throw new AssertionError(what + " part at entry " + i + " of " + backtest.size() + " (backtest) and " + paper.size() + " (paper):\n backtest "
                     + backtest.subList(from, Math.min(backtest.size(), i + 4)) + "\n paper    " + paper.subList(from, Math.min(paper.size(), i + 4)));
-        }
-    }
-
-    private record SyncPolicy() implements StrategyRuntimeComponent.Config {
-        @Override
-        public String reconciliation_policy() {
-            return "SYNC";
-        }
-
-        @Override
-        public String order_retention() {
-            return "P7D";
-        }
-
-        @Override
-        public int orders_per_callback_max() {
-            return StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return StrategyRuntimeComponent.Config.class;
         }
     }
 

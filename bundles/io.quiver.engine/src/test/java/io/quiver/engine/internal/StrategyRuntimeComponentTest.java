@@ -32,23 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StrategyRuntimeComponentTest {
-    /** The component's configuration as Config Admin would give it. */
-    private record OmsConfig(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
-        @Override
-        public int orders_per_callback_max() {
-            return StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
-        }
-
-        @Override
-        public Class<? extends java.lang.annotation.Annotation> annotationType() {
-            return StrategyRuntimeComponent.Config.class;
-        }
-    }
-
     private static final Instrument X = Instrument.of("X", 2, "USD");
     private final Map<String, InMemoryStateStore> stores = new HashMap<>();
     private final StrategyRuntimeComponent runtime = new StrategyRuntimeComponent(id -> stores.computeIfAbsent(id, k -> new InMemoryStateStore()),
-            name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+            name -> new InMemoryJournal(), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "P7D"));
     private final ManualFeed feed = new ManualFeed();
 
     @AfterEach
@@ -251,10 +238,10 @@ class StrategyRuntimeComponentTest {
     @Test
     void aBadOrderManagementSettingNamesItsKey() {
         IllegalArgumentException policy = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SOMETIMES", "P7D")));
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new TestRuntimeConfig("SOMETIMES", "P7D")));
         assertEquals("reconciliation.policy: 'SOMETIMES' is not one of [SYNC, HALT]", policy.getMessage());
         IllegalArgumentException retention = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new OmsConfig("SYNC", "a week")));
+                () -> new StrategyRuntimeComponent(id -> new InMemoryStateStore(), name -> new InMemoryJournal(), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "a week")));
         assertEquals("order.retention: 'a week' is not an ISO-8601 duration such as P7D", retention.getMessage());
     }
 
@@ -263,7 +250,7 @@ class StrategyRuntimeComponentTest {
         Map<String, InMemoryJournal> journals = new HashMap<>();
         InMemoryJournal venueBooks = new InMemoryJournal();
         StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
-                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "P7D"));
         Buyer buyer = new Buyer();
         BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO, venueBooks);
         venue.addInstrument(X);
@@ -280,7 +267,7 @@ class StrategyRuntimeComponentTest {
         first.deactivate();
 
         StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
-                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "P7D"));
         try {
             second.addStrategy(new Buyer(), props("buyer")); // no feed, no venue yet
             InstanceInfo waiting = second.instance("buyer").orElseThrow();
@@ -351,7 +338,7 @@ class StrategyRuntimeComponentTest {
     void aQuarantineHoldsAcrossARestartUntilStrategyStart() {
         Map<String, InMemoryJournal> journals = new HashMap<>();
         StrategyRuntimeComponent first = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
-                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "P7D"));
         BarFillSimulator venue = new BarFillSimulator("sim", BigDecimal.ZERO);
         venue.addInstrument(X);
         first.addVenue(venue);
@@ -370,7 +357,7 @@ class StrategyRuntimeComponentTest {
         first.deactivate();
 
         StrategyRuntimeComponent second = new StrategyRuntimeComponent(id -> new InMemoryStateStore(),
-                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new OmsConfig("SYNC", "P7D"));
+                name -> journals.computeIfAbsent(name, k -> new InMemoryJournal()), TestRisk.defaults(), new TestRuntimeConfig("SYNC", "P7D"));
         try {
             ManualFeed again = new ManualFeed();
             BarFillSimulator venue2 = new BarFillSimulator("sim", BigDecimal.ZERO);

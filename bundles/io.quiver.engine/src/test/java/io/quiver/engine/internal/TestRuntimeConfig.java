@@ -1,0 +1,19 @@
+package io.quiver.engine.internal;
+
+/** The runtime component's configuration as Config Admin would give it, for tests that wire the component by hand. */
+record TestRuntimeConfig(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
+    /** Reconciliation SYNC, closed orders kept a week: the shipped settings. */
+    static TestRuntimeConfig shipped() {
+        return new TestRuntimeConfig("SYNC", "P7D");
+    }
+
+    @Override
+    public int orders_per_callback_max() {
+        return StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
+    }
+
+    @Override
+    public Class<? extends java.lang.annotation.Annotation> annotationType() {
+        return StrategyRuntimeComponent.Config.class;
+    }
+}
