@@ -43,11 +43,14 @@ import java.util.function.Supplier;
  * <li>market: the whole quantity at the next bar's open;</li>
  * <li>limit buy at L: at the open if the open is at or below L, else at L if the low reaches L (sells mirror);</li>
  * <li>stop buy at S: at the open if the open is at or above S, else at S if the high reaches S (sells mirror);</li>
+ * <li>stop-limit buy at S, limit L: triggers like a stop (at the open beyond S, else at S), then fills at
+ * that price if it is within L, else at L if the rest of the bar reaches L; from the next bar it is a
+ * limit order (sells mirror).</li>
  * <li>IOC and FOK orders get one bar: filled on it or cancelled; a DAY order works through the trading
  * day (UTC) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
  * it is offered the next bar, and expires at the one after); GTC orders work until filled or cancelled.</li>
  * </ul>
- * Market, limit and stop orders are native here, and working orders can be modified. Fees are
+ * Market, limit, stop and stop-limit orders are native here, and working orders can be modified. Fees are
  * {@code feeBps} basis points of the notional, exact.
  *
  * <p>It keeps its own books like a broker: every order, fill and account balance is written to its
@@ -77,6 +80,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         OrderStatus status;
         /** A DAY order's trading day: that of the first bar it was offered (null before). */
         java.time.LocalDate session;
+        /** A stop-limit whose stop was reached: a limit order from then on. */
+        boolean triggered;
 
         Working(String account, ClientOrderId id, OrderRequest request, Instant submitted, OrderStatus status) {
             this.account = account;
@@ -132,7 +137,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     @Override
     public boolean supportsNatively(OrderType type) {
-        return type == OrderType.MARKET || type == OrderType.LIMIT || type == OrderType.STOP;
+        return type == OrderType.MARKET || type == OrderType.LIMIT || type == OrderType.STOP || type == OrderType.STOP_LIMIT;
     }
 
     @Override
@@ -196,6 +201,12 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private static String priceProblem(OrderRequest r, Instrument instrument) {
         if (r.type() == OrderType.MARKET) {
             return r.limitPrice() == null && r.stopPrice() == null ? null : "a market order takes no limit or stop price";
+        }
+        if (r.type() == OrderType.STOP_LIMIT) {
+            String stop = priceProblem(new OrderRequest(r.instrument(), r.side(), OrderType.STOP, r.quantity(), null, r.stopPrice(), null,
+                    r.timeInForce()), instrument);
+            return stop != null ? stop : priceProblem(new OrderRequest(r.instrument(), r.side(), OrderType.LIMIT, r.quantity(), r.limitPrice(), null,
+                    null, r.timeInForce()), instrument);
         }
         String name = r.type() == OrderType.LIMIT ? "limit" : "stop";
         Price price = r.type() == OrderType.LIMIT ? r.limitPrice() : r.stopPrice();
@@ -282,7 +293,19 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                         continue;
                     }
                 }
-                Price price = fillPrice(r, bar);
+                Price price;
+                if (r.type() == OrderType.STOP_LIMIT && !w.triggered) {
+                    Price at = fillPrice(as(r, OrderType.STOP), bar);
+                    if (at == null) {
+                        continue;
+                    }
+                    w.triggered = true;
+                    write(() -> JournalFields.record("TRIGGER").add(w.id));
+                    outbox.add(new OrderEvent.Triggered(w.id, bar.time(), at));
+                    price = limitAfterTrigger(r, at, bar);
+                } else {
+                    price = fillPrice(r.type() == OrderType.STOP_LIMIT ? as(r, OrderType.LIMIT) : r, bar);
+                }
                 if (price != null) {
                     outbox.add(fill(w, price, bar.time()));
                 } else if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
@@ -292,6 +315,24 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             }
         }
         outbox.report();
+    }
+
+    /** The same order read as another type (a stop-limit's stop or limit part), for the fill rules. */
+    private static OrderRequest as(OrderRequest r, OrderType type) {
+        return new OrderRequest(r.instrument(), r.side(), type, r.quantity(), r.limitPrice(), r.stopPrice(), null, r.timeInForce());
+    }
+
+    /**
+     * A stop-limit triggered at {@code at} on this bar is a limit order from there on: it fills at once if
+     * {@code at} is within the limit, else at the limit if the rest of the bar comes back to it.
+     */
+    private static Price limitAfterTrigger(OrderRequest r, Price at, Bar bar) {
+        Price limit = r.limitPrice();
+        boolean buy = r.side() == Side.BUY;
+        if (buy ? at.compareTo(limit) <= 0 : at.compareTo(limit) >= 0) {
+            return at;
+        }
+        return (buy ? bar.low().compareTo(limit) <= 0 : bar.high().compareTo(limit) >= 0) ? limit : null;
     }
 
     /** The price the order fills at on this bar, or null if it does not fill. */
@@ -405,6 +446,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 Working w = orders.get(ClientOrderId.of(v.get(1)));
                 w.request = w.request.amended(Qty.of(v.get(2)), price(v.get(3)), price(v.get(4)));
             }
+            case "TRIGGER" -> orders.get(ClientOrderId.of(v.get(1))).triggered = true;
             case "SESSION" -> orders.get(ClientOrderId.of(v.get(1))).session = java.time.LocalDate.parse(v.get(2));
             case "CLOSE" -> setStatus(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
             case "FILL" -> applyFill(orders.get(ClientOrderId.of(v.get(1))), v.get(2), Qty.of(v.get(3)), Price.of(v.get(4)), Money.of(v.get(5)),

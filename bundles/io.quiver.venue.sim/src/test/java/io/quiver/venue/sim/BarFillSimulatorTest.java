@@ -135,6 +135,32 @@ class BarFillSimulatorTest {
         assertEquals(null, filledPrice(waits));
     }
 
+    /** A stop-limit fills on the bar that triggers it when the bar allows, as a native stop does; otherwise it works as a limit. */
+    @Test
+    void aStopLimitFillsOnTheBarThatTriggersItOrWorksOnAsALimit() {
+        io.quiver.oms.InMemoryJournal journal = new io.quiver.oms.InMemoryJournal();
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        ClientOrderId within = submit(OrderRequest.stopLimit(X, Side.BUY, Qty.of(1), Price.of("10.50"), Price.of("10.60"), TimeInForce.GTC));
+        ClientOrderId gapBack = submit(OrderRequest.stopLimit(X, Side.BUY, Qty.of(1), Price.of("10.75"), Price.of("11.08"), TimeInForce.GTC));
+        ClientOrderId gapAway = submit(OrderRequest.stopLimit(X, Side.BUY, Qty.of(1), Price.of("11.00"), Price.of("11.05"), TimeInForce.GTC));
+        venue.onBar(bar(1, "10.00", "10.40", "9.90", "10.30"));
+        assertEquals(List.of(within, gapBack, gapAway), venue.workingOrders(), "below every stop: nothing triggers");
+        venue.onBar(bar(2, "10.20", "10.70", "10.10", "10.60"));
+        assertEquals(Price.of("10.50"), filledPrice(within), "triggered at 10.50 within the limit: filled there, on the same bar");
+        venue.onBar(bar(3, "11.20", "11.30", "11.06", "11.10"));
+        assertEquals(Price.of("11.08"), filledPrice(gapBack), "gapped over its stop and limit, then came back to the limit in the bar");
+        assertEquals(null, filledPrice(gapAway), "gapped over its limit 11.05 and never back: working as a limit");
+        // A restart keeps it triggered: from here it is a limit order at 11.05.
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        venue.onBar(bar(4, "11.04", "11.10", "10.95", "11.00"));
+        assertEquals(Price.of("11.04"), filledPrice(gapAway), "as a limit: at the open, within 11.05");
+        assertEquals(3, events.stream().filter(e -> e instanceof OrderEvent.Triggered).count(), "each triggered once: " + events);
+    }
+
     @Test
     void rejectsWithReasonCodes() {
         submit(OrderRequest.limit(X, Side.BUY, Qty.of(1), Price.of("10.005"), TimeInForce.GTC));
