@@ -15,7 +15,6 @@ import io.quiver.sdk.indicators.Sma;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Fill;
-import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
@@ -23,8 +22,6 @@ import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
-import io.quiver.sdk.spi.MarketDataFeed;
-import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.venue.sim.BarFillSimulator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -120,13 +117,13 @@ class BacktestPaperParityTest {
             BarFillSimulator venue = new BarFillSimulator("sim", new BigDecimal("1.5"), journals.computeIfAbsent("venue-sim", n -> new InMemoryJournal()));
             venue.addInstrument(bars.instrument());
             runtime.addVenue(venue);
-            ReplayFeed feed = new ReplayFeed(bars.instrument());
+            HandFeed feed = new HandFeed("replay", bars.instrument());
             runtime.addFeed(feed);
             runtime.addStrategy(strategy, Map.of("strategy.id", "parity", "feed", "replay", "venue", "sim", "component.name", "test.bracket",
                     "capital", "1000000"));
             await("the instance running", () -> runtime.instance("parity").map(i -> i.state() == InstanceState.RUNNING).orElse(false));
             for (int i = 0; i < bars.size(); i++) {
-                feed.listener.onBar(bars.bar(i));
+                feed.publish(bars.bar(i));
                 int seen = i + 1;
                 await("bar " + seen + " handled", () -> strategy.barsSeen.get() >= seen);
                 // A callback's orders go out when it returns, as one batch: the next bar waits for the venue's answer,
@@ -158,41 +155,6 @@ class BacktestPaperParityTest {
             int from = Math.max(0, i - 3);
             throw new AssertionError(what + " part at entry " + i + " of " + backtest.size() + " (backtest) and " + paper.size() + " (paper):\n backtest "
                     + backtest.subList(from, Math.min(backtest.size(), i + 4)) + "\n paper    " + paper.subList(from, Math.min(paper.size(), i + 4)));
-        }
-    }
-
-    /** Bars replayed from a file, one at a time, by the test. */
-    private static final class ReplayFeed implements MarketDataFeed {
-        private final Instrument instrument;
-        volatile MarketDataListener listener;
-
-        ReplayFeed(Instrument instrument) {
-            this.instrument = instrument;
-        }
-
-        @Override
-        public String id() {
-            return "replay";
-        }
-
-        @Override
-        public List<Instrument> instruments() {
-            return List.of(instrument);
-        }
-
-        @Override
-        public void start(MarketDataListener l) {
-            listener = l;
-        }
-
-        @Override
-        public void stop() {
-            listener = null;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return listener != null;
         }
     }
 

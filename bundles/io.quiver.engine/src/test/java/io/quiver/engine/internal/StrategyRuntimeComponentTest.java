@@ -17,8 +17,6 @@ import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
-import io.quiver.sdk.spi.MarketDataFeed;
-import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.venue.sim.BarFillSimulator;
 import io.quiver.oms.InMemoryJournal;
 import java.math.BigDecimal;
@@ -43,39 +41,17 @@ class StrategyRuntimeComponentTest {
         runtime.deactivate();
     }
 
-    /** A feed the test drives by hand. */
-    private static final class ManualFeed implements MarketDataFeed {
-        volatile MarketDataListener listener;
+    /** A feed the test drives by hand: each bar a second after the last. */
+    private static final class ManualFeed extends HandFeed {
         int n;
 
-        @Override
-        public String id() {
-            return "manual";
-        }
-
-        @Override
-        public List<Instrument> instruments() {
-            return List.of(X);
-        }
-
-        @Override
-        public void start(MarketDataListener l) {
-            listener = l;
-        }
-
-        @Override
-        public void stop() {
-            listener = null;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return listener != null;
+        ManualFeed() {
+            super("manual", X);
         }
 
         void bar() {
             n++;
-            listener.onBar(new Bar(X.id(), Instant.parse("2020-01-01T00:00:00Z").plusSeconds(n), Price.of("10.00"), Price.of("10.50"),
+            publish(new Bar(X.id(), Instant.parse("2020-01-01T00:00:00Z").plusSeconds(n), Price.of("10.00"), Price.of("10.50"),
                     Price.of("9.50"), Price.of("10.00"), Qty.of(100)));
         }
     }
