@@ -50,6 +50,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * larger moves it to the back of its level. expireDay cancels (EXPIRED) every DAY order: bids best to
  * worst, then asks (each level oldest first), then pending buy stops, then sell stops, each in the
  * order they would trigger.
+ *
+ * <h2>Snapshots</h2>
+ * {@link #orders} visits every live order in the order that rebuilds the book: placing them again, one
+ * by one in that order, into an empty book with the same rules, then calling {@link #restoreMarket}
+ * with the old book's last trade price and depth sequence, gives a book that answers every later
+ * command exactly as the old one would (same queue positions, same stop trigger order).
  */
 @ProviderType
 public interface OrderBook {
@@ -89,4 +95,16 @@ public interface OrderBook {
 
     /** The sequence number of the last depth update sent; a snapshot taken now is as of this sequence. */
     long depthSequence();
+
+    /**
+     * Visits every live order: bids best to worst, then asks best to worst (each level oldest first), then
+     * pending buy stops, then sell stops, each in the order they would trigger.
+     */
+    void orders(OrderVisitor visitor);
+
+    /**
+     * Sets the last trade price and the depth sequence of a book rebuilt from {@link #orders}; call it
+     * once its orders are placed again, before any other command.
+     */
+    void restoreMarket(long lastTradePrice, long depthSequence);
 }

@@ -5,7 +5,7 @@
  * listener. The book is single-threaded and allocates nothing per command once warm.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.quiver.matching;
 
 import org.osgi.annotation.bundle.Export;

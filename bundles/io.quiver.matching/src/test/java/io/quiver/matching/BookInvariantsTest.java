@@ -138,6 +138,17 @@ class BookInvariantsTest {
         }
 
         @Override
+        public void orders(OrderVisitor visitor) {
+            fast.orders(visitor);
+        }
+
+        @Override
+        public void restoreMarket(long lastTradePrice, long depthSequence) {
+            fast.restoreMarket(lastTradePrice, depthSequence);
+            naive.restoreMarket(lastTradePrice, depthSequence);
+        }
+
+        @Override
         public void levels(Side side, int maxLevels, LevelVisitor visitor) {
             fast.levels(side, maxLevels, visitor);
         }

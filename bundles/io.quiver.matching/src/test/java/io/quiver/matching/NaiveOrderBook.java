@@ -451,4 +451,27 @@ final class NaiveOrderBook implements OrderBook {
             visitor.level(side, e.getKey(), e.getValue().stream().mapToLong(o -> o.remaining).sum(), e.getValue().size());
         }
     }
+
+    @Override
+    public void orders(OrderVisitor visitor) {
+        for (TreeMap<Long, List<O>> side : List.of(bids, asks)) {
+            side.values().forEach(level -> level.forEach(o -> visit(o, visitor)));
+        }
+        List<O> byTrigger = new ArrayList<>(stops);
+        byTrigger.sort(Comparator.comparing((O s) -> s.side)
+                .thenComparingLong(s -> s.side == Side.BUY ? s.stop : -s.stop).thenComparingLong(s -> s.seq));
+        byTrigger.forEach(o -> visit(o, visitor));
+    }
+
+    private static void visit(O o, OrderVisitor visitor) {
+        // A triggered stop-limit keeps its old stop price, which means nothing once it is a limit.
+        visitor.order(o.id, o.account, o.side, o.kind, o.tif, o.postOnly, o.price, o.kind == OrderKind.STOP || o.kind == OrderKind.STOP_LIMIT ? o.stop : 0,
+                o.remaining);
+    }
+
+    @Override
+    public void restoreMarket(long lastTradePrice, long depthSequence) {
+        this.last = lastTradePrice;
+        this.depthSequence = depthSequence;
+    }
 }

@@ -7,6 +7,7 @@ import io.quiver.matching.LevelVisitor;
 import io.quiver.matching.MatchingEvents;
 import io.quiver.matching.OrderBook;
 import io.quiver.matching.OrderKind;
+import io.quiver.matching.OrderVisitor;
 import io.quiver.matching.RejectReason;
 import io.quiver.matching.SelfTradePrevention;
 import io.quiver.matching.Side;
@@ -728,5 +729,33 @@ public final class FastOrderBook implements OrderBook {
             Level l = book.levels[i];
             visitor.level(side, l.price, l.total, l.count);
         }
+    }
+
+    @Override
+    public void orders(OrderVisitor visitor) {
+        for (SideBook book : new SideBook[] {bids, asks}) {
+            for (int i = book.n - 1; i >= 0; i--) {
+                for (Order o = book.levels[i].head; o != null; o = o.next) {
+                    visit(o, visitor);
+                }
+            }
+        }
+        for (StopBook book : new StopBook[] {buyStops, sellStops}) {
+            for (int i = book.n - 1; i >= 0; i--) {
+                visit(book.orders[i], visitor);
+            }
+        }
+    }
+
+    private static void visit(Order o, OrderVisitor visitor) {
+        // A triggered stop-limit keeps its old stop price, which means nothing once it is a limit.
+        visitor.order(o.id, o.account, o.side, o.kind, o.tif, o.postOnly, o.price, o.kind == OrderKind.STOP || o.kind == OrderKind.STOP_LIMIT ? o.stop : 0,
+                o.remaining);
+    }
+
+    @Override
+    public void restoreMarket(long lastTradePrice, long depthSequence) {
+        this.lastPrice = lastTradePrice;
+        this.depthSequence = depthSequence;
     }
 }
