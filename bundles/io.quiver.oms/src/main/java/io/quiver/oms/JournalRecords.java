@@ -1,6 +1,7 @@
 package io.quiver.oms;
 
 import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Money;

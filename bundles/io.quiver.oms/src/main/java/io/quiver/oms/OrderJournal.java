@@ -1,6 +1,5 @@
 package io.quiver.oms;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -22,20 +21,6 @@ public interface OrderJournal extends io.quiver.sdk.spi.VenueStore {
     /** Every committed record, oldest first. */
     @Override
     void replay(Consumer<String> reader);
-
-    /**
-     * Replaces everything committed with {@code records}, atomically: after a crash the journal holds
-     * either all of the old records or exactly the new ones, and the space the old ones took is given
-     * back. Called with nothing uncommitted.
-     */
-    default void rewrite(List<String> records) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be rewritten");
-    }
-
-    /** The bytes the journal takes on disk now; 0 for a journal kept in memory. */
-    default long sizeOnDisk() {
-        return 0;
-    }
 
     /** False for a journal that throws records away, so writers need not build them. */
     @Override

@@ -130,7 +130,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         }
         this.quarantines = journals.open("instances");
         quarantines.replay(line -> {
-            List<String> v = io.quiver.oms.JournalFields.parse(line);
+            List<String> v = io.quiver.sdk.spi.JournalFields.parse(line);
             if (v.get(0).equals("QUARANTINED")) {
                 quarantined.put(v.get(1), v.get(3));
             } else if (v.get(0).equals("LIFTED")) {
@@ -373,7 +373,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         if (reason == null || quarantined.containsKey(i.id()) || instances.get(i.id()) != i) {
             return;
         }
-        quarantines.append(io.quiver.oms.JournalFields.record("QUARANTINED").add(i.id()).add(clock.instant()).add(reason).toString());
+        quarantines.append(io.quiver.sdk.spi.JournalFields.record("QUARANTINED").add(i.id()).add(clock.instant()).add(reason).toString());
         quarantines.commit();
         quarantined.put(i.id(), reason);
     }
@@ -508,7 +508,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     public synchronized void start(String id) {
         LiveInstance i = existing(id);
         if (quarantined.containsKey(id)) {
-            quarantines.append(io.quiver.oms.JournalFields.record("LIFTED").add(id).add(clock.instant()).toString());
+            quarantines.append(io.quiver.sdk.spi.JournalFields.record("LIFTED").add(id).add(clock.instant()).toString());
             quarantines.commit();
             quarantined.remove(id);
             i.holdQuarantined(null);

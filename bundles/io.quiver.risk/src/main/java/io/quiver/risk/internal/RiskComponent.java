@@ -1,6 +1,6 @@
 package io.quiver.risk.internal;
 
-import io.quiver.oms.JournalFields;
+import io.quiver.sdk.spi.JournalFields;
 import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderJournal;
 import io.quiver.oms.PreTradeGate;

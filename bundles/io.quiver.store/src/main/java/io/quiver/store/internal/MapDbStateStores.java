@@ -1,7 +1,7 @@
 package io.quiver.store.internal;
 
 import io.quiver.engine.StateStoreFactory;
-import io.quiver.oms.JournalFields;
+import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.StateStore;
 import java.io.File;
 import java.nio.file.Files;

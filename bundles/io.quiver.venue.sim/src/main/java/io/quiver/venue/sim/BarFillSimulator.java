@@ -1,6 +1,6 @@
 package io.quiver.venue.sim;
 
-import io.quiver.oms.JournalFields;
+import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Fill;

@@ -1,5 +1,6 @@
 package io.quiver.sdk.spi;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -18,6 +19,20 @@ public interface VenueStore {
 
     /** Every committed record, oldest first. */
     void replay(Consumer<String> reader);
+
+    /**
+     * Replaces everything committed with {@code records}, atomically: after a crash the store holds
+     * either all of the old records or exactly the new ones, and the space the old ones took is given
+     * back. Called with nothing uncommitted. A venue compacts its history this way, into a snapshot.
+     */
+    default void rewrite(List<String> records) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be rewritten");
+    }
+
+    /** The bytes the store takes on disk now; 0 for one kept in memory. */
+    default long sizeOnDisk() {
+        return 0;
+    }
 
     /** False for a store that throws records away, so writers need not build them. */
     default boolean keepsRecords() {

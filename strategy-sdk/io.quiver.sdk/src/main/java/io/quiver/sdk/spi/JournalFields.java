@@ -1,11 +1,11 @@
-package io.quiver.oms;
+package io.quiver.sdk.spi;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Journal records as tab-separated text: readable with {@code less}, exact for decimals, and stable
- * across versions. Tabs, newlines and backslashes in values are escaped; null is written as {@code \0}.
+ * Records for a {@link VenueStore} or a journal as tab-separated text: readable with {@code less},
+ * exact for decimals, and stable across versions. Tabs, newlines and backslashes in values are escaped; null is written as {@code \0}.
  */
 public final class JournalFields {
     private final StringBuilder out = new StringBuilder(96);
