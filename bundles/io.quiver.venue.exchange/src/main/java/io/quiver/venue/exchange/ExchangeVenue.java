@@ -22,17 +22,25 @@ import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.spi.ExecutionListener;
-import io.quiver.sdk.spi.VenueEventOutbox;
+import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.spi.MarketDataListener;
-import io.quiver.sdk.spi.Venue;
+import io.quiver.sdk.spi.ReconcilableVenue;
+import io.quiver.sdk.spi.VenueAccount;
+import io.quiver.sdk.spi.VenueEventOutbox;
+import io.quiver.sdk.spi.VenueOrder;
+import io.quiver.sdk.spi.VenueSetup;
+import io.quiver.sdk.spi.VenueStore;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A simulated exchange: one price-time order book per instrument, where strategy orders queue, fill
@@ -44,8 +52,21 @@ import java.util.SplittableRandom;
  * bar's low and high (low first when the bar closed up, high first otherwise), filling everything
  * resting at prices the bar traded through and a random amount at the extreme itself; the maker
  * re-quotes around the close. Strategy orders meet this flow in strict price-time priority.
+ *
+ * <p>Durable like a broker: every input (instrument, account, order, modify, cancel, bar) is written to
+ * its {@link VenueStore} before it is applied, and committed before any event it caused is reported. The
+ * simulation is deterministic, so on start the venue replays its inputs and stands exactly where it
+ * stood: every resting order in its place in the queue, the market maker's quotes, the seeded noise, and
+ * the books it reconciles against (orders, fills, cash, positions). Every {@value #COMPACT_AFTER} inputs,
+ * and on {@link #compact()}, the history is replaced by a snapshot of that state.
  */
-public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeBooks {
+public final class ExchangeVenue implements ReconcilableVenue, MarketDataListener, ExchangeBooks {
+    /** The journal format this version writes and reads. */
+    static final int FORMAT = 1;
+    /** Inputs after which the journal is rewritten as a snapshot. */
+    static final int COMPACT_AFTER = 50_000;
+    /** Inputs written but not committed after which a bar commits them (events commit at once). */
+    private static final int COMMIT_AFTER = 64;
     private static final long MAKER = 1;
     private static final long NOISE = 2;
     private static final long FIRST_STRATEGY_ACCOUNT = 100;
@@ -70,6 +91,9 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
         final List<Long> makerOrders = new ArrayList<>();
 
         final DepthHistory history = new DepthHistory(DEPTH_HISTORY);
+
+        /** A book read from a snapshot: last trade price and depth sequence, set once its orders are placed. */
+        long[] restoring;
 
         InstrumentBook(Instrument instrument, BookRules.Accounts accounts) {
             this.instrument = instrument;
@@ -233,11 +257,19 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private final Map<ClientOrderId, long[]> ids = new HashMap<>();
     private final Map<String, Long> accountIds = new HashMap<>();
     private final List<String> accountNames = new ArrayList<>();
-    private final SplittableRandom random;
+    private final SeededRandom random;
+    private final VenueStore journal;
+    private final ExchangeLedger ledger = new ExchangeLedger();
+    /** LIVE: inputs are written and events reported; REPLAY: inputs are re-applied, events only booked; RESTORE: a snapshot is read, events dropped. */
+    private enum Mode { LIVE, REPLAY, RESTORE }
+    private Mode mode = Mode.LIVE;
+    private long inputsSinceSnapshot;
+    private int uncommitted;
+    int compactAfter = COMPACT_AFTER;
     private final BookRules.Accounts accounts;
     private final List<ExchangeMarketDataListener> marketDataListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Events wait until the book is done and the lock released: a listener may call back in (an OCO cancel). */
-    private final VenueEventOutbox outbox = new VenueEventOutbox(this, () -> { }, () -> this.listener);
+    private final VenueEventOutbox outbox = new VenueEventOutbox(this, this::commitJournal, () -> this.listener);
     private volatile ExecutionListener listener;
     private Instant now = Instant.EPOCH;
     private long nextId;
@@ -257,14 +289,26 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
      */
     public ExchangeVenue(String id, MarketSimulation simulation, long bandTicks, SelfTradePrevention selfTrade,
             Map<String, SelfTradePrevention> selfTradeByAccount, FeeTier defaultFees, Map<String, FeeTier> fees) {
+        this(id, simulation, bandTicks, selfTrade, selfTradeByAccount, defaultFees, fees, VenueSetup.noStore());
+    }
+
+    /**
+     * A venue whose inputs live in {@code journal}; it replays them here and stands where it stood.
+     *
+     * @param selfTradeByAccount self-trade prevention per account (strategy instance id); others use {@code selfTrade}
+     * @param fees fee tier per account; others pay {@code defaultFees}
+     */
+    public ExchangeVenue(String id, MarketSimulation simulation, long bandTicks, SelfTradePrevention selfTrade,
+            Map<String, SelfTradePrevention> selfTradeByAccount, FeeTier defaultFees, Map<String, FeeTier> fees, VenueStore journal) {
         this.id = id;
+        this.journal = journal;
         this.simulation = simulation;
         this.bandTicks = bandTicks;
         this.selfTrade = selfTrade;
         this.selfTradeByAccount = Map.copyOf(selfTradeByAccount);
         this.defaultFees = defaultFees;
         this.fees = Map.copyOf(fees);
-        this.random = new SplittableRandom(simulation.seed());
+        this.random = new SeededRandom(simulation.seed());
         this.accounts = new BookRules.Accounts() {
             @Override
             public SelfTradePrevention selfTradePrevention(long account) {
@@ -282,6 +326,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
                 return account < FIRST_STRATEGY_ACCOUNT ? 0 : tier(account).takerRate();
             }
         };
+        replayJournal();
     }
 
     private FeeTier tier(long account) {
@@ -296,7 +341,11 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     public synchronized void addInstrument(Instrument instrument) {
-        books.computeIfAbsent(instrument.id(), k -> new InstrumentBook(instrument, accounts));
+        if (!books.containsKey(instrument.id())) {
+            write(() -> JournalFields.record("INSTRUMENT").add(instrument.id()).add(instrument.tickSize()).add(instrument.lotSize())
+                    .add(instrument.currency()));
+            books.put(instrument.id(), new InstrumentBook(instrument, accounts));
+        }
     }
 
     @Override
@@ -322,6 +371,7 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     @Override
     public void submit(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
         synchronized (this) {
+            write(() -> request(JournalFields.record("SUBMIT").add(time).add(account).add(orderId), r));
             enter(account, orderId, r, time);
         }
         outbox.report();
@@ -330,12 +380,13 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     private void enter(String account, ClientOrderId orderId, OrderRequest r, Instant time) {
         now = time;
         InstrumentBook b = books.get(r.instrument());
-        if (b == null) {
-            emit(new OrderEvent.Rejected(orderId, time, "UNKNOWN_INSTRUMENT", r.instrument() + " is not traded on " + id));
+        if (ids.containsKey(orderId) || ledger.knows(orderId)) {
+            emit(new OrderEvent.Rejected(orderId, time, RejectReason.DUPLICATE_ORDER_ID.name(), "order id " + orderId + " was used before"));
             return;
         }
-        if (ids.containsKey(orderId)) {
-            emit(new OrderEvent.Rejected(orderId, time, RejectReason.DUPLICATE_ORDER_ID.name(), "order id " + orderId + " is in use"));
+        ledger.received(account, orderId, r, time);
+        if (b == null) {
+            emit(new OrderEvent.Rejected(orderId, time, "UNKNOWN_INSTRUMENT", r.instrument() + " is not traded on " + id));
             return;
         }
         long size;
@@ -436,6 +487,14 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     @Override
     public void modify(ClientOrderId orderId, OrderRequest amended, Instant time) {
         synchronized (this) {
+            write(() -> request(JournalFields.record("MODIFY").add(time).add(orderId), amended));
+            applyModify(orderId, amended, time);
+        }
+        outbox.report();
+    }
+
+    private void applyModify(ClientOrderId orderId, OrderRequest amended, Instant time) {
+        {
             now = time;
             long[] bookId = ids.get(orderId);
             Tracked t = bookId == null ? null : tracked.get(bookId[0]);
@@ -445,7 +504,6 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
                 amend(t, bookId[0], amended, time);
             }
         }
-        outbox.report();
     }
 
     private void amend(Tracked t, long bookId, OrderRequest amended, Instant time) {
@@ -495,20 +553,34 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     @Override
     public void cancel(ClientOrderId orderId, Instant time) {
         synchronized (this) {
-            now = time;
-            long[] bookId = ids.get(orderId);
-            Tracked t = bookId == null ? null : tracked.get(bookId[0]);
-            if (t != null) {
-                books.get(t.instrument()).book.cancel(bookId[0]);
-            }
+            write(() -> JournalFields.record("CANCEL").add(time).add(orderId));
+            applyCancel(orderId, time);
         }
         outbox.report();
+    }
+
+    private void applyCancel(ClientOrderId orderId, Instant time) {
+        now = time;
+        long[] bookId = ids.get(orderId);
+        Tracked t = bookId == null ? null : tracked.get(bookId[0]);
+        if (t != null) {
+            books.get(t.instrument()).book.cancel(bookId[0]);
+        }
     }
 
     @Override
     public void onBar(Bar bar) {
         synchronized (this) {
-            trade(bar);
+            if (books.containsKey(bar.instrument())) {
+                write(() -> JournalFields.record("BAR").add(bar.instrument()).add(bar.time()).add(bar.open()).add(bar.high()).add(bar.low())
+                        .add(bar.close()).add(bar.volume()));
+                trade(bar);
+                if (inputsSinceSnapshot >= compactAfter) {
+                    compactNow();
+                } else if (uncommitted >= COMMIT_AFTER) {
+                    commitJournal();
+                }
+            }
         }
         outbox.report();
     }
@@ -602,6 +674,225 @@ public final class ExchangeVenue implements Venue, MarketDataListener, ExchangeB
     }
 
     private void emit(OrderEvent e) {
-        outbox.add(e);
+        if (mode == Mode.RESTORE) {
+            return;
+        }
+        ledger.apply(e);
+        if (mode == Mode.LIVE) {
+            outbox.add(e);
+        }
+    }
+
+    // ---- reconciliation --------------------------------------------------------------------------
+
+    @Override
+    public synchronized void openAccount(String account, Money startingCash) {
+        if (ledger.openAccount(account, startingCash)) {
+            write(() -> JournalFields.record("ACCOUNT").add(account).add(startingCash.toBigDecimal().toPlainString()));
+            commitJournal();
+        }
+    }
+
+    @Override
+    public synchronized List<VenueOrder> openOrders(String account) {
+        return ledger.openOrders(account);
+    }
+
+    @Override
+    public synchronized Optional<VenueOrder> order(ClientOrderId orderId) {
+        return ledger.order(orderId);
+    }
+
+    @Override
+    public synchronized List<Fill> fillsSince(String account, Instant since) {
+        return ledger.fillsSince(account, since);
+    }
+
+    @Override
+    public synchronized VenueAccount account(String account) {
+        return ledger.account(account);
+    }
+
+    // ---- the journal ---------------------------------------------------------------------------
+
+    /** Writes an input down before it is applied, when live and the store keeps records. */
+    private void write(Supplier<JournalFields> record) {
+        if (mode == Mode.LIVE && journal.keepsRecords()) {
+            journal.append(record.get().toString());
+            inputsSinceSnapshot++;
+            uncommitted++;
+        }
+    }
+
+    private void commitJournal() {
+        if (uncommitted > 0) {
+            journal.commit();
+            uncommitted = 0;
+        }
+    }
+
+    private static JournalFields request(JournalFields f, OrderRequest r) {
+        return f.add(r.instrument()).add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.timeInForce());
+    }
+
+    private static OrderRequest request(List<String> v, int from) {
+        return new OrderRequest(InstrumentId.of(v.get(from)), io.quiver.sdk.model.Side.valueOf(v.get(from + 1)), OrderType.valueOf(v.get(from + 2)),
+                Qty.of(v.get(from + 3)), price(v.get(from + 4)), price(v.get(from + 5)), null,
+                io.quiver.sdk.model.TimeInForce.valueOf(v.get(from + 6)));
+    }
+
+    private static Price price(String s) {
+        return s == null ? null : Price.of(s);
+    }
+
+    /** Rewrites the journal as a snapshot of the venue as it stands, so that a restart need not replay its history. */
+    public synchronized void compact() {
+        if (journal.keepsRecords()) {
+            compactNow();
+        }
+    }
+
+    private void compactNow() {
+        uncommitted++; // whatever the last commit left, make it durable before the rewrite
+        commitJournal();
+        journal.rewrite(snapshot());
+        inputsSinceSnapshot = 0;
+    }
+
+    /** The inputs since the last snapshot (or since the start): what a restart replays. */
+    synchronized long inputsSinceSnapshot() {
+        return inputsSinceSnapshot;
+    }
+
+    private void replayJournal() {
+        if (!journal.keepsRecords()) {
+            return;
+        }
+        boolean[] first = {true};
+        mode = Mode.REPLAY;
+        try {
+            journal.replay(record -> {
+                List<String> v = JournalFields.parse(record);
+                if (first[0] && !"FORMAT".equals(v.get(0))) {
+                    throw new IllegalStateException("venue " + id + ": the journal does not start with a FORMAT record; it is not an exchange journal");
+                }
+                first[0] = false;
+                replay(v);
+            });
+        } finally {
+            mode = Mode.LIVE;
+        }
+        if (first[0]) {
+            journal.append(JournalFields.record("FORMAT").add(FORMAT).toString());
+            uncommitted++;
+        }
+    }
+
+    private void replay(List<String> v) {
+        switch (v.get(0)) {
+            case "FORMAT" -> {
+                int format = Integer.parseInt(v.get(1));
+                if (format != FORMAT) {
+                    throw new IllegalStateException("venue " + id + ": journal format " + format + " is not the format this version reads ("
+                            + FORMAT + ")");
+                }
+            }
+            case "INSTRUMENT" -> {
+                Instrument i = new Instrument(InstrumentId.of(v.get(1)), Price.of(v.get(2)), Qty.of(v.get(3)), v.get(4));
+                books.putIfAbsent(i.id(), new InstrumentBook(i, accounts));
+            }
+            case "ACCOUNT" -> ledger.openAccount(v.get(1), Money.of(v.get(2)));
+            case "SUBMIT" -> enter(v.get(2), ClientOrderId.of(v.get(3)), request(v, 4), Instant.parse(v.get(1)));
+            case "MODIFY" -> applyModify(ClientOrderId.of(v.get(2)), request(v, 3), Instant.parse(v.get(1)));
+            case "CANCEL" -> applyCancel(ClientOrderId.of(v.get(2)), Instant.parse(v.get(1)));
+            case "BAR" -> trade(new Bar(InstrumentId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), Price.of(v.get(4)),
+                    Price.of(v.get(5)), Price.of(v.get(6)), Qty.of(v.get(7))));
+            default -> {
+                restore(v);
+                return;
+            }
+        }
+        if (!"FORMAT".equals(v.get(0))) {
+            inputsSinceSnapshot++;
+        }
+    }
+
+    // ---- snapshots -----------------------------------------------------------------------------
+
+    /**
+     * The venue as records: its counters and seeded generator, its accounts in the order they were first
+     * seen, each book with every live order in queue order, the strategies' orders, and the ledger.
+     */
+    private List<String> snapshot() {
+        List<String> out = new ArrayList<>();
+        out.add(JournalFields.record("FORMAT").add(FORMAT).toString());
+        out.add(JournalFields.record("STATE").add(now).add(nextId).add(executions).add(random.state()).toString());
+        accountNames.forEach(a -> out.add(JournalFields.record("ACCOUNT-ID").add(a).toString()));
+        books.values().stream().sorted(java.util.Comparator.comparing(b -> b.instrument.id())).forEach(b -> {
+            Instrument i = b.instrument;
+            out.add(JournalFields.record("INSTRUMENT").add(i.id()).add(i.tickSize()).add(i.lotSize()).add(i.currency()).toString());
+            JournalFields book = JournalFields.record("BOOK").add(i.id()).add(b.book.lastTradePrice()).add(b.book.depthSequence());
+            b.makerOrders.forEach(book::add);
+            out.add(book.toString());
+            b.book.orders((orderId, account, side, kind, tif, postOnly, price, stop, remaining) -> out.add(JournalFields.record("REST")
+                    .add(i.id()).add(orderId).add(account).add(side).add(kind).add(tif).add(postOnly).add(price).add(stop).add(remaining)
+                    .toString()));
+            out.add(JournalFields.record("BOOK-END").add(i.id()).toString());
+        });
+        tracked.forEach((bookId, t) -> out.add(request(JournalFields.record("TRACKED").add(bookId).add(t.clientId()).add(t.account()),
+                t.request()).toString()));
+        daySessions.forEach((bookId, day) -> out.add(JournalFields.record("DAY").add(bookId).add(day).toString()));
+        ledger.writeTo(out, now);
+        return out;
+    }
+
+    private void restore(List<String> v) {
+        switch (v.get(0)) {
+            case "STATE" -> {
+                now = Instant.parse(v.get(1));
+                nextId = Long.parseLong(v.get(2));
+                executions = Long.parseLong(v.get(3));
+                random.restore(Long.parseLong(v.get(4)));
+            }
+            case "ACCOUNT-ID" -> accountId(v.get(1));
+            case "BOOK" -> {
+                InstrumentBook b = books.get(InstrumentId.of(v.get(1)));
+                b.restoring = new long[] {Long.parseLong(v.get(2)), Long.parseLong(v.get(3))};
+                for (int k = 4; k < v.size(); k++) {
+                    b.makerOrders.add(Long.parseLong(v.get(k)));
+                }
+                b.book.depthListener(null); // placing the orders again is no change of depth
+            }
+            case "REST" -> {
+                InstrumentBook b = books.get(InstrumentId.of(v.get(1)));
+                mode = Mode.RESTORE;
+                try {
+                    b.book.place(Long.parseLong(v.get(2)), Long.parseLong(v.get(3)), Side.valueOf(v.get(4)), OrderKind.valueOf(v.get(5)),
+                            TimeInForce.valueOf(v.get(6)), Boolean.parseBoolean(v.get(7)), Long.parseLong(v.get(8)), Long.parseLong(v.get(9)),
+                            Long.parseLong(v.get(10)));
+                } finally {
+                    mode = Mode.REPLAY;
+                }
+            }
+            case "BOOK-END" -> {
+                InstrumentBook b = books.get(InstrumentId.of(v.get(1)));
+                b.book.restoreMarket(b.restoring[0], b.restoring[1]);
+                b.restoring = null;
+                b.book.depthListener(b::depthChanged);
+            }
+            case "TRACKED" -> {
+                long bookId = Long.parseLong(v.get(1));
+                OrderRequest r = request(v, 4);
+                Tracked t = new Tracked(ClientOrderId.of(v.get(2)), v.get(3), r.side(), r.instrument(), r);
+                tracked.put(bookId, t);
+                ids.put(t.clientId(), new long[] {bookId});
+            }
+            case "DAY" -> daySessions.put(Long.parseLong(v.get(1)), v.get(2) == null ? null : LocalDate.parse(v.get(2)));
+            default -> {
+                if (!ledger.read(v)) {
+                    throw new IllegalStateException("venue " + id + ": unknown journal record " + v.get(0));
+                }
+            }
+        }
     }
 }

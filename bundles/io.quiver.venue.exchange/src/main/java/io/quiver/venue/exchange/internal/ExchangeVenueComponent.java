@@ -1,5 +1,6 @@
 package io.quiver.venue.exchange.internal;
 
+import io.quiver.oms.JournalStore;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.sdk.spi.VenueSetup;
@@ -26,7 +27,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Builds the simulated exchange from its configuration with {@link ExchangeVenueFactory}, the factory
  * backtests use, and registers the {@link ExchangeVenue} itself as
  * the venue service ({@code venue = exchange}), so that paper trading uses every capability a backtest
- * uses (native stops, batching) with no forwarding to get wrong. It trades every instrument of every feed.
+ * uses (native stops, modify, batching, reconciliation) with no forwarding to get wrong. It trades every
+ * instrument of every feed and keeps its inputs in the journal {@code venue-exchange}, so its books,
+ * resting orders included, survive restarts and kill -9; a clean stop leaves a snapshot.
  */
 // The service is registered by hand, so the bundle declares it for the resolver itself.
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.quiver.sdk.spi.Venue,io.quiver.venue.exchange.ExchangeBooks\"")
@@ -71,7 +74,7 @@ public final class ExchangeVenueComponent {
     private final ServiceRegistration<?> registration;
 
     @Activate
-    public ExchangeVenueComponent(Config c, BundleContext context) {
+    public ExchangeVenueComponent(Config c, @Reference JournalStore journals, BundleContext context) {
         Map<String, String> settings = new HashMap<>();
         settings.put("levels", Integer.toString(c.levels()));
         settings.put("level.lots", Long.toString(c.level_lots()));
@@ -83,7 +86,7 @@ public final class ExchangeVenueComponent {
         settings.put("maker.rate", Long.toString(c.maker_rate()));
         settings.put("taker.rate", Long.toString(c.taker_rate()));
         settings.put("account.fees", String.join(",", c.account_fees()));
-        this.venue = new ExchangeVenueFactory().create(new VenueSetup("exchange", settings, List.of(), VenueSetup.noStore()));
+        this.venue = new ExchangeVenueFactory().create(new VenueSetup("exchange", settings, List.of(), journals.open("venue-exchange")));
         this.registration = context.registerService(new String[] {Venue.class.getName(), ExchangeBooks.class.getName()}, venue,
                 new java.util.Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id())));
     }
@@ -110,6 +113,7 @@ public final class ExchangeVenueComponent {
     void deactivate() {
         registration.unregister();
         venue.close();
+        venue.compact();
     }
 
     /** The venue this component registered: the object the runtime trades with. */

@@ -78,7 +78,7 @@ public final class ExchangeVenueFactory implements VenueFactory {
         MarketSimulation market = new MarketSimulation((int) s.whole("levels", 5, 1), s.whole("level.lots", 100, 1), s.whole("noise.lots", 300, 0),
                 s.whole("seed", 42, Long.MIN_VALUE));
         ExchangeVenue venue = new ExchangeVenue(setup.id(), market, s.whole("band.ticks", 50, 1), stp, stpByAccount,
-                new ExchangeVenue.FeeTier(maker, taker), tiers);
+                new ExchangeVenue.FeeTier(maker, taker), tiers, setup.store());
         setup.instruments().forEach(venue::addInstrument);
         return venue;
     }
