@@ -12,7 +12,11 @@ import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.VenueOrder;
 import io.quiver.store.internal.MapDbJournals;
+import io.quiver.venue.exchange.ExchangeVenue;
+import io.quiver.venue.exchange.internal.ExchangeVenueFactory;
 import io.quiver.venue.sim.BarFillSimulator;
+import io.quiver.sdk.spi.VenueSetup;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +29,11 @@ import java.util.Set;
 import org.junit.Test;
 
 /**
- * Kill -9 of the assembled distribution at random points (a seeded amount of trading after each start) while two strategies paper-trade (the order
- * ladder keeps 200 resting orders and changes some on most bars), many times over; then a run in which the
- * venue fills orders while the runtime is down. After every kill the journals are read back with
+ * Kill -9 of the assembled distribution at random points (a seeded amount of trading after each start) while three strategies paper-trade (an order
+ * ladder keeps 200 resting orders on {@code sim} and changes some on most bars, another keeps 100 in the
+ * books of the simulated exchange), many times over; then a run in which the
+ * venue fills orders while the runtime is down. The exchange is rebuilt from its own journal after every
+ * kill, as it rebuilds itself on start, and checked against the runtime's journal the same way. After every kill the journals are read back with
  * bin/quiver-journal and checked with the test's own arithmetic: nothing entered twice, no execution
  * booked twice, no order the runtime does not know, and every fill the runtime missed at one kill booked
  * by the next. At the end, with trading stopped, the runtime's books equal the venue's exactly.
@@ -36,6 +42,8 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
     private static final int KILLS = Integer.getInteger("quiver.crash.kills", 10);
     private static final long SEED = Long.getLong("quiver.crash.seed", 20261121L);
     private static final String RECONCILED = "reconciliation with venue sim:";
+    private static final String RECONCILED_EXCHANGE = "reconciliation with venue exchange:";
+    private static final String LADDER_X = "ladder-x";
 
 
     @Test
@@ -44,6 +52,12 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         // The ladder offers both sides from a flat position: its sells are short sales, which its risk settings allow.
         Files.writeString(karaf.home.resolve("etc/io.quiver.risk.strategy-ladder-crash.cfg"), "strategy.id = ladder-crash\nshort.allowed = true\n");
         Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.ladder-crash.cfg"), "levels = 100\nstep = 0.02\nsize = 1\n");
+        Files.writeString(karaf.home.resolve("etc/io.quiver.risk.strategy-ladder-x.cfg"), "strategy.id = ladder-x\nshort.allowed = true\n");
+        Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.ladder-x.cfg"), "venue = exchange\n"
+                + "levels = 50\nstep = 0.02\nsize = 1\n");
+        Set<String> missedOnExchange = Set.of();
+        int recoveredOnExchange = 0;
+        int restingOnExchange = 0;
         Random random = new Random(SEED);
         Set<String> missedAtLastKill = Set.of();
         int recovered = 0;
@@ -52,7 +66,8 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         for (int kill = 1; kill <= KILLS; kill++) {
             karaf.start();
             karaf.awaitLog(RECONCILED, kill);
-            karaf.awaitLog("ladder on SYN1", kill);
+            karaf.awaitLog(RECONCILED_EXCHANGE, kill);
+            karaf.awaitLog("ladder on SYN1", 2 * kill);
             // The random kill point: after a random amount of trading, measured by what the runtime committed
             // to its journal's commit log since it started (the log starts empty at every start).
             long trading = 10_000 + random.nextInt(120_000);
@@ -68,7 +83,7 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
                 JournalBooks.Order o = books.orders.get(id);
                 assertTrue("kill " + kill + ": the venue has order " + id + " that the runtime never wrote down as sent", o != null && o.sent);
             }
-            Set<String> booked = books.executionIds();
+            Set<String> booked = books.without(LADDER_X).executionIds();
             Set<String> made = venue.executionIds();
             assertTrue("kill " + kill + ": the runtime booked a fill the venue never made", made.containsAll(booked));
             assertTrue("kill " + kill + ": fills missed at the kill before were not booked after the restart",
@@ -77,11 +92,28 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
             Set<String> missed = new HashSet<>(made);
             missed.removeAll(booked);
             missedAtLastKill = missed;
+            // The exchange, rebuilt from what its journal committed, against the runtime's books of ladder-x.
+            ExchangeBooks x = exchangeBooks();
+            for (String id : x.orders) {
+                JournalBooks.Order o = books.orders.get(id);
+                assertTrue("kill " + kill + ": the exchange has order " + id + " that the runtime never wrote down as sent", o != null && o.sent);
+            }
+            Set<String> bookedX = books.executionIdsOf(LADDER_X);
+            assertTrue("kill " + kill + ": the runtime booked an exchange fill the exchange never made", x.executions.containsAll(bookedX));
+            assertTrue("kill " + kill + ": exchange fills missed at the kill before were not booked after the restart",
+                    bookedX.containsAll(missedOnExchange));
+            recoveredOnExchange += missedOnExchange.size();
+            Set<String> missedX = new HashSet<>(x.executions);
+            missedX.removeAll(bookedX);
+            missedOnExchange = missedX;
+            assertTrue("kill " + kill + ": the ladder's orders rest in the rebuilt exchange's book: " + x.resting, kill == 1 || x.resting >= 50);
+            restingOnExchange += x.resting;
             neverSent = (int) books.orders.values().stream().filter(o -> "NOT_SENT_BEFORE_RESTART".equals(o.rejectCode)).count();
             int open = books.openOrderIds().size();
             assertTrue("kill " + kill + ": hundreds of orders were open, not " + open, kill == 1 || open >= 150);
             report.add("kill " + kill + " after " + trading + " bytes of commits: " + books.orders.size() + " orders, " + open + " open, "
-                    + made.size() + " fills at the venue, " + missed.size() + " not yet booked");
+                    + made.size() + " fills at the venue, " + missed.size() + " not yet booked; exchange: " + x.resting + " resting in the book, "
+                    + x.executions.size() + " fills, " + missedX.size() + " not yet booked");
         }
 
         // The venue trades while the runtime is down: one wide bar fills every resting order of the ladder.
@@ -90,7 +122,7 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
 
         karaf.start();
         karaf.awaitLog(RECONCILED, KILLS + 1);
-        karaf.awaitLog("ladder on SYN1", KILLS + 1);
+        karaf.awaitLog("ladder on SYN1", 2 * (KILLS + 1));
         Result shown = karaf.client("order:reconciliation --no-format sim");
         assertEquals(shown.output(), 0, shown.exit());
         for (String execution : filledWhileDown) {
@@ -107,17 +139,32 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         // Stop trading (the feed goes away, the instances stop and cancel their orders), then compare the books.
         Files.delete(karaf.home.resolve("etc/io.quiver.feed.synthetic.cfg"));
         karaf.awaitLog("strategy ladder-crash stopped", 1);
+        karaf.awaitLog("strategy ladder-x stopped", 1);
         karaf.awaitLog("strategy sma-demo stopped", 1);
         karaf.stop();
         JournalBooks books = JournalBooks.ofOrderManager(dump("orders"));
         JournalBooks venue = JournalBooks.ofVenue(dump("venue-sim"));
         assertEquals(List.of(), books.duplicates);
         assertEquals(List.of(), venue.duplicates);
-        assertEquals("fills: the runtime's equal the venue's", venue.executionIds(), books.executionIds());
-        assertEquals("cash per account", venue.cash(), books.cash());
-        assertEquals("positions per account", venue.positions(), books.positions());
-        assertEquals("open orders", venue.openOrderIds(), books.openOrderIds());
-        for (var e : books.orders.entrySet()) {
+        JournalBooks onSim = books.without(LADDER_X);
+        assertEquals("fills: the runtime's equal the venue's", venue.executionIds(), onSim.executionIds());
+        assertEquals("cash per account", venue.cash(), onSim.cash());
+        assertEquals("positions per account", venue.positions(), onSim.positions());
+        assertEquals("open orders", venue.openOrderIds(), onSim.openOrderIds());
+        ExchangeBooks x = exchangeBooks();
+        assertEquals("exchange fills: the runtime's equal the exchange's", x.executions, books.executionIdsOf(LADDER_X));
+        assertEquals("exchange cash", 0, x.cash.compareTo(books.cash().get(LADDER_X)));
+        Map<String, BigDecimal> ladderPositions = new java.util.TreeMap<>();
+        books.positions().forEach((k, v) -> {
+            if (k.startsWith(LADDER_X + " ")) {
+                ladderPositions.put(k, v);
+            }
+        });
+        assertEquals("exchange positions", x.positions, ladderPositions);
+        assertEquals("no order is left working on the exchange once the ladder stopped", 0, x.open);
+        assertEquals("nor in the runtime's books", Set.of(), books.openOrderIds().stream().filter(books.orderIdsOf(LADDER_X)::contains)
+                .collect(java.util.stream.Collectors.toSet()));
+        for (var e : onSim.orders.entrySet()) {
             if (e.getValue().sent && !venue.orders.containsKey(e.getKey())) {
                 assertEquals("order " + e.getKey() + " was lost on its way to the venue and must say so",
                         "NOT_SENT_BEFORE_RESTART", e.getValue().rejectCode);
@@ -136,6 +183,9 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         String logAfter = karaf.logText();
         String lastReconciliation = logAfter.substring(logAfter.lastIndexOf(RECONCILED)).lines().findFirst().orElseThrow();
         assertTrue(lastReconciliation, lastReconciliation.endsWith(" 0 difference(s)"));
+        karaf.awaitLog(RECONCILED_EXCHANGE, KILLS + 3);
+        String lastOnExchange = karaf.logText().substring(karaf.logText().lastIndexOf(RECONCILED_EXCHANGE)).lines().findFirst().orElseThrow();
+        assertTrue(lastOnExchange, lastOnExchange.endsWith(" 0 difference(s)"));
         String[] listed = {""};
         QuiverTestSupport.await(KarafProcess.WAIT, "every account on account:show", () -> {
             try {
@@ -161,7 +211,9 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
         System.out.println("crash test, seed " + SEED + ": " + KILLS + " kills, " + books.orders.size() + " orders, "
                 + venue.fills.size() + " fills (" + filledWhileDown.size() + " made while the runtime was down), " + recovered
                 + " fills missed at a kill and booked on restart, " + neverSent + " orders rejected as never sent; "
-                + "0 lost, 0 duplicated; books equal the venue's for " + books.cash().size() + " accounts");
+                + "0 lost, 0 duplicated; books equal the venue's for " + books.cash().size() + " accounts; exchange: " + x.executions.size()
+                + " fills, " + recoveredOnExchange + " missed at a kill and booked on restart, " + restingOnExchange
+                + " resting orders rebuilt from its journal over the kills");
     }
 
     private static long size(Path file) {
@@ -169,6 +221,42 @@ public class CrashRecoveryIT extends KarafProcessTestSupport {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the exchange holds for ladder-x, as the exchange rebuilds it from its journal on start. */
+    private record ExchangeBooks(Set<String> orders, Set<String> executions, BigDecimal cash, Map<String, BigDecimal> positions, int open,
+            int resting) {
+    }
+
+    private ExchangeBooks exchangeBooks() {
+        try (MapDbJournals journals = new MapDbJournals(karaf.home.resolve("data/quiver"), false)) {
+            // The settings the distribution runs it with: the defaults of etc/io.quiver.venue.exchange.cfg.
+            ExchangeVenue x = new ExchangeVenueFactory().create(new VenueSetup("exchange", Map.of(), List.of(), journals.open("venue-exchange")));
+            Set<String> executions = new HashSet<>();
+            x.fillsSince(LADDER_X, Instant.EPOCH).forEach(f -> executions.add(f.executionId()));
+            Set<String> orders = new HashSet<>();
+            x.fillsSince(LADDER_X, Instant.EPOCH).forEach(f -> orders.add(f.orderId().value()));
+            List<VenueOrder> open = x.openOrders(LADDER_X);
+            open.forEach(o -> orders.add(o.id().value()));
+            Map<String, BigDecimal> positions = new java.util.TreeMap<>();
+            x.account(LADDER_X).positions().forEach((i, q) -> positions.put(LADDER_X + " " + i.symbol(), q.toBigDecimal().stripTrailingZeros()));
+            // Each open order rests in the book: its price level holds at least what the ladder has left at that price.
+            Map<String, BigDecimal> ladderAt = new java.util.HashMap<>();
+            open.forEach(o -> ladderAt.merge(o.request().side() + " " + o.request().limitPrice(),
+                    o.request().quantity().toBigDecimal().subtract(o.filledQuantity().toBigDecimal()), BigDecimal::add));
+            Map<String, BigDecimal> bookAt = new java.util.HashMap<>();
+            for (var i : x.instruments()) {
+                var depth = x.depth(i, Integer.MAX_VALUE);
+                java.util.stream.Stream.concat(depth.bids().stream(), depth.asks().stream())
+                        .forEach(l -> bookAt.put(l.side() + " " + l.price(), l.totalSize().toBigDecimal()));
+            }
+            int resting = (int) open.stream().filter(o -> {
+                String key = o.request().side() + " " + o.request().limitPrice();
+                return bookAt.containsKey(key) && bookAt.get(key).compareTo(ladderAt.get(key)) >= 0;
+            }).count();
+            assertEquals("every open order of the ladder rests in the rebuilt book", open.size(), resting);
+            return new ExchangeBooks(orders, executions, x.account(LADDER_X).cash().toBigDecimal(), positions, open.size(), resting);
         }
     }
 

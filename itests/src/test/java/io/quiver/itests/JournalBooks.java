@@ -117,6 +117,50 @@ final class JournalBooks {
         return ids;
     }
 
+    /** The same books without one account's orders and fills (those of another venue). */
+    JournalBooks without(String account) {
+        JournalBooks b = new JournalBooks();
+        startingCash.forEach((a, c) -> {
+            if (!a.equals(account)) {
+                b.startingCash.put(a, c);
+            }
+        });
+        orders.forEach((id, o) -> {
+            if (!o.account.equals(account)) {
+                b.orders.put(id, o);
+            }
+        });
+        fills.forEach(f -> {
+            if (b.orders.containsKey(f.orderId())) {
+                b.fills.add(f);
+            }
+        });
+        b.duplicates.addAll(duplicates);
+        return b;
+    }
+
+    /** The executions of one account's orders. */
+    Set<String> executionIdsOf(String account) {
+        Set<String> ids = new HashSet<>();
+        fills.forEach(f -> {
+            if (orders.get(f.orderId()).account.equals(account)) {
+                ids.add(f.executionId());
+            }
+        });
+        return ids;
+    }
+
+    /** The ids of one account's orders. */
+    Set<String> orderIdsOf(String account) {
+        Set<String> ids = new HashSet<>();
+        orders.forEach((id, o) -> {
+            if (o.account.equals(account)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     Set<String> openOrderIds() {
         Set<String> ids = new HashSet<>();
         orders.forEach((id, o) -> {

@@ -410,7 +410,7 @@ public class RuntimeIT extends QuiverTestSupport {
             }
         }
         List<String> rows = executeCommand("venue:list --no-format").lines().toList();
-        assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\tfalse"));
+        assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue"));
         assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue")));
     }
 
