@@ -273,6 +273,10 @@ public final class OrderManager {
                 notifyOnly(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.ORDER_CLOSED, "order " + id + " is " + w.status));
                 return null;
             }
+            if (w.cancelRequested) {
+                event(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.CANCEL_PENDING, "order " + id + " is being cancelled"));
+                return null;
+            }
             String problem = checks.modify(w, quantity, limitPrice, stopPrice);
             if (problem != null) {
                 event(w, new OrderEvent.ModifyRejected(id, now, problem.substring(0, problem.indexOf(':')),
@@ -322,6 +326,9 @@ public final class OrderManager {
             if (e instanceof OrderEvent.ModifyRejected && w.status.isTerminal()) {
                 notifyOnly(w, e); // the order closed while the change was on its way: a race, not a fault
                 return null;
+            }
+            if (e instanceof OrderEvent.Filled && w.status.isTerminal()) {
+                LOG.warn("venue {} filled {} after it was {}: the fill is booked ({})", venueId, e.orderId(), w.status, e);
             }
             try {
                 event(w, e);
@@ -1190,6 +1197,7 @@ public final class OrderManager {
             WorkingOrder w = orders.get(c.id());
             exposures.remove(w);
             w.cancelRequested = true;
+            w.status = OrderStateMachine.pendingCancel(w.status);
             exposures.add(w);
             w.history.add(new WorkingOrder.Step(c.time(), "CANCEL_REQUESTED", w.status, c.reason()));
         } else if (r instanceof JournalRecords.Activated a) {
@@ -1284,7 +1292,9 @@ public final class OrderManager {
                     + w.request.quantity());
         }
         try {
-            return OrderStateMachine.next(w.status, Kind.of(e), filledAfter.compareTo(w.request.quantity()) == 0);
+            OrderStatus next = OrderStateMachine.next(w.status, Kind.of(e), filledAfter.compareTo(w.request.quantity()) == 0);
+            // A NEW order's cancel went out with its acknowledgement: from then on the cancel is pending.
+            return w.cancelRequested && w.sent ? OrderStateMachine.pendingCancel(next) : next;
         } catch (IllegalOrderTransitionException ex) {
             throw new IllegalOrderTransitionException(w.id + ": " + ex.getMessage());
         }

@@ -11,6 +11,8 @@ public final class OrderRejects {
     public static final String HALTED = "HALTED";
     /** The order is closed and cannot be changed. */
     public static final String ORDER_CLOSED = "ORDER_CLOSED";
+    /** A change to an order whose cancel is on its way to the venue. */
+    public static final String CANCEL_PENDING = "CANCEL_PENDING";
     /** The venue cannot do what was asked (e.g. modify a working order). */
     public static final String NOT_SUPPORTED = "NOT_SUPPORTED";
     /** Journaled before a crash but never received by the venue; not sent again after the restart. */

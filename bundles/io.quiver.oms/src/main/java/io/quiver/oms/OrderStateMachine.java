@@ -18,10 +18,16 @@ import java.util.Set;
  * TRIGGERED        accepted (the venue took the triggered order) -> TRIGGERED, rejected -> REJECTED,
  *                  fill -> PARTIALLY_FILLED | FILLED, modified / modify rejected -> TRIGGERED, cancelled, expired
  * PARTIALLY_FILLED fill -> PARTIALLY_FILLED | FILLED, modified / modify rejected -> PARTIALLY_FILLED, cancelled, expired
- * FILLED, CANCELLED, REJECTED, EXPIRED: terminal, nothing is accepted
+ * PENDING_CANCEL   accepted, triggered, modified / modify rejected, a fill that does not complete -> PENDING_CANCEL,
+ *                  a fill that completes -> FILLED, rejected, cancelled, expired
+ * CANCELLED, EXPIRED terminal; a late fill (made before the cancel or expiry took effect, reported after it)
+ *                  is booked and the state stays
+ * FILLED, REJECTED terminal, nothing is accepted
  * </pre>
  *
- * A fill leads to FILLED exactly when it completes the order's quantity.
+ * A fill leads to FILLED exactly when it completes the order's quantity. An order the venue holds enters
+ * PENDING_CANCEL when a cancel is sent ({@link #pendingCancel}); until the venue answers, whatever it
+ * reports first (an acknowledgement, a trigger, fills) is applied and the order stays there.
  */
 public final class OrderStateMachine {
 
@@ -59,6 +65,10 @@ public final class OrderStateMachine {
                 Kind.CANCELLED, Kind.EXPIRED));
         LEGAL.put(OrderStatus.PARTIALLY_FILLED, EnumSet.of(Kind.FILLED, Kind.MODIFIED, Kind.MODIFY_REJECTED, Kind.CANCELLED,
                 Kind.EXPIRED));
+        LEGAL.put(OrderStatus.PENDING_CANCEL, EnumSet.of(Kind.ACCEPTED, Kind.REJECTED, Kind.TRIGGERED, Kind.FILLED, Kind.MODIFIED,
+                Kind.MODIFY_REJECTED, Kind.CANCELLED, Kind.EXPIRED));
+        LEGAL.put(OrderStatus.CANCELLED, EnumSet.of(Kind.FILLED));
+        LEGAL.put(OrderStatus.EXPIRED, EnumSet.of(Kind.FILLED));
         for (OrderStatus s : OrderStatus.values()) {
             LEGAL.putIfAbsent(s, EnumSet.noneOf(Kind.class));
         }
@@ -83,12 +93,23 @@ public final class OrderStateMachine {
         return switch (kind) {
             case ACCEPTED -> from == OrderStatus.NEW ? OrderStatus.ACCEPTED : from;
             case REJECTED -> OrderStatus.REJECTED;
-            case TRIGGERED -> OrderStatus.TRIGGERED;
-            case FILLED -> completes ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+            case TRIGGERED -> from == OrderStatus.PENDING_CANCEL ? from : OrderStatus.TRIGGERED;
+            case FILLED -> from.isTerminal() ? from
+                    : completes ? OrderStatus.FILLED : from == OrderStatus.PENDING_CANCEL ? from : OrderStatus.PARTIALLY_FILLED;
             case MODIFIED, MODIFY_REJECTED -> from;
             case CANCELLED -> OrderStatus.CANCELLED;
             case EXPIRED -> OrderStatus.EXPIRED;
         };
+    }
+
+    /**
+     * The state of an order with a cancel on the way: PENDING_CANCEL for one the venue has acknowledged
+     * (ACCEPTED, TRIGGERED, PARTIALLY_FILLED); any other state is kept (a NEW order's cancel waits for its
+     * acknowledgement, which then leads to PENDING_CANCEL).
+     */
+    public static OrderStatus pendingCancel(OrderStatus from) {
+        return from == OrderStatus.ACCEPTED || from == OrderStatus.TRIGGERED || from == OrderStatus.PARTIALLY_FILLED
+                ? OrderStatus.PENDING_CANCEL : from;
     }
 
     /** An event arrived that the order's state does not allow. */

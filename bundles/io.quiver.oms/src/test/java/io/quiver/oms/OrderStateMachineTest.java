@@ -32,7 +32,17 @@ class OrderStateMachineTest {
             Map.entry("PARTIALLY_FILLED MODIFIED", OrderStatus.PARTIALLY_FILLED),
             Map.entry("PARTIALLY_FILLED MODIFY_REJECTED", OrderStatus.PARTIALLY_FILLED),
             Map.entry("PARTIALLY_FILLED CANCELLED", OrderStatus.CANCELLED),
-            Map.entry("PARTIALLY_FILLED EXPIRED", OrderStatus.EXPIRED));
+            Map.entry("PARTIALLY_FILLED EXPIRED", OrderStatus.EXPIRED),
+            Map.entry("PENDING_CANCEL ACCEPTED", OrderStatus.PENDING_CANCEL),
+            Map.entry("PENDING_CANCEL REJECTED", OrderStatus.REJECTED),
+            Map.entry("PENDING_CANCEL TRIGGERED", OrderStatus.PENDING_CANCEL),
+            Map.entry("PENDING_CANCEL FILLED", OrderStatus.PENDING_CANCEL),
+            Map.entry("PENDING_CANCEL MODIFIED", OrderStatus.PENDING_CANCEL),
+            Map.entry("PENDING_CANCEL MODIFY_REJECTED", OrderStatus.PENDING_CANCEL),
+            Map.entry("PENDING_CANCEL CANCELLED", OrderStatus.CANCELLED),
+            Map.entry("PENDING_CANCEL EXPIRED", OrderStatus.EXPIRED),
+            Map.entry("CANCELLED FILLED", OrderStatus.CANCELLED),
+            Map.entry("EXPIRED FILLED", OrderStatus.EXPIRED));
 
     @Test
     void everyLegalTransitionLeadsWhereTheTableSaysAndEveryOtherIsRefused() {
@@ -50,25 +60,38 @@ class OrderStateMachineTest {
                 }
             }
         }
-        assertEquals(21, legal);
-        assertEquals(8 * 8 - 21, refused);
+        assertEquals(31, legal);
+        assertEquals(9 * 8 - 31, refused);
     }
 
     @Test
     void aFillThatCompletesTheQuantityFillsTheOrder() {
-        for (OrderStatus from : new OrderStatus[] {OrderStatus.ACCEPTED, OrderStatus.TRIGGERED, OrderStatus.PARTIALLY_FILLED}) {
+        for (OrderStatus from : new OrderStatus[] {OrderStatus.ACCEPTED, OrderStatus.TRIGGERED, OrderStatus.PARTIALLY_FILLED,
+                OrderStatus.PENDING_CANCEL}) {
             assertEquals(OrderStatus.FILLED, OrderStateMachine.next(from, Kind.FILLED, true));
         }
     }
 
     @Test
-    void terminalStatesAcceptNothing() {
+    void terminalStatesAcceptNothingButALateFillAndNeverChange() {
         for (OrderStatus from : OrderStatus.values()) {
             if (from.isTerminal()) {
                 for (Kind kind : Kind.values()) {
-                    assertEquals(false, OrderStateMachine.isLegal(from, kind), from + " " + kind);
+                    boolean lateFill = kind == Kind.FILLED && (from == OrderStatus.CANCELLED || from == OrderStatus.EXPIRED);
+                    assertEquals(lateFill, OrderStateMachine.isLegal(from, kind), from + " " + kind);
+                    if (lateFill) {
+                        assertEquals(from, OrderStateMachine.next(from, kind, true), "a late fill leaves " + from + " as it is");
+                    }
                 }
             }
+        }
+    }
+
+    @Test
+    void aCancelIsPendingOnlyForAnOrderTheVenueAcknowledged() {
+        for (OrderStatus from : OrderStatus.values()) {
+            boolean acknowledged = from == OrderStatus.ACCEPTED || from == OrderStatus.TRIGGERED || from == OrderStatus.PARTIALLY_FILLED;
+            assertEquals(acknowledged ? OrderStatus.PENDING_CANCEL : from, OrderStateMachine.pendingCancel(from), from.name());
         }
     }
 }

@@ -34,7 +34,7 @@ public class ListOrdersCommand implements Action {
     @Option(name = "-i", aliases = "--instrument", description = "Only orders on this instrument")
     String instrument;
 
-    @Option(name = "--status", description = "Only orders in this state (NEW, ACCEPTED, TRIGGERED, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED, EXPIRED)")
+    @Option(name = "--status", description = "Only orders in this state (NEW, ACCEPTED, TRIGGERED, PARTIALLY_FILLED, PENDING_CANCEL, FILLED, CANCELLED, REJECTED, EXPIRED)")
     String status;
 
     @Option(name = "-o", aliases = "--open", description = "Only orders not in a terminal state")
