@@ -136,7 +136,7 @@ class OrderCommandsTest {
         assertEquals("x1\ta\tBUY 20 SYN1 LIMIT limit 98.75 GTC\tCANCELLED, filled 0", lines.get(0).replace("  ", "\t"));
         assertEquals(List.of("NEW", "ACCEPTED", "MODIFIED", "MODIFY_REJECTED", "CANCEL_REQUESTED", "CANCELLED"),
                 lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[1]).toList());
-        assertTrue(lines.get(5).endsWith("\tACCEPTED\tcancelled by operator"), lines.get(5));
+        assertTrue(lines.get(5).endsWith("\tPENDING_CANCEL\tcancelled by operator"), lines.get(5));
     }
 
     @Test
@@ -174,7 +174,7 @@ class OrderCommandsTest {
         assertEquals(List.of("a2", "b1"), listed(null, null, null, "2026-11-20T14:31:00Z", null, false));
         assertEquals(List.of("a1", "a2"), listed(null, null, null, "2026-11-20", "2026-11-20T14:32:00Z", false));
         assertEquals(List.of(), listed(null, null, null, "2026-11-21", null, false));
-        assertEquals("--status 'DONE' is not one of [NEW, ACCEPTED, TRIGGERED, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED, EXPIRED]",
+        assertEquals("--status 'DONE' is not one of [NEW, ACCEPTED, TRIGGERED, PARTIALLY_FILLED, PENDING_CANCEL, FILLED, CANCELLED, REJECTED, EXPIRED]",
                 assertThrows(IllegalArgumentException.class, () -> listed(null, null, "DONE", null, null, false)).getMessage());
         assertEquals("--since 'yesterday' is not a time like 2026-11-21T14:00:00Z or a date like 2026-11-21",
                 assertThrows(IllegalArgumentException.class, () -> listed(null, null, null, "yesterday", null, false)).getMessage());
