@@ -411,7 +411,7 @@ public class RuntimeIT extends QuiverTestSupport {
         }
         List<String> rows = executeCommand("venue:list --no-format").lines().toList();
         assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue"));
-        assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue")));
+        assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP,STOP_LIMIT,TRAILING_STOP\ttrue\ttrue\ttrue")));
     }
 
     /** Backtests find their venue types in the registry: each venue bundle's factory, with its own settings. */

@@ -7,6 +7,7 @@ import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import java.util.List;
 import java.util.Map;
@@ -14,78 +15,82 @@ import java.util.Map;
 /**
  * The order manager's checks of what it is asked to enter or change, before anything reaches a venue:
  * prices and quantities that fit the type, the instrument's tick and lot, brackets that hang together.
- * Each answers null or {@code CODE: message} with a code from {@link OrderRejects}.
+ * Each answers null or a {@link Refusal}.
  */
 final class OrderChecks {
     private final Map<InstrumentId, Instrument> instruments;
+
+    /** Why an order or change is refused: a platform code and what was wrong with this one. */
+    record Refusal(ReasonCode code, String message) {
+    }
 
     OrderChecks(Map<InstrumentId, Instrument> instruments) {
         this.instruments = instruments;
     }
 
-    /** What is wrong with a new order, as {@code CODE: message}, or null. */
-    String request(OrderRequest r) {
+    /** What is wrong with a new order, or null. */
+    Refusal request(OrderRequest r) {
         if (!r.quantity().isPositive()) {
-            return OrderRejects.INVALID_QUANTITY + ": quantity must be positive, was " + r.quantity();
+            return new Refusal(ReasonCode.INVALID_QUANTITY, "quantity must be positive, was " + r.quantity());
         }
         boolean needsLimit = r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT;
         boolean needsStop = r.type() == OrderType.STOP || r.type() == OrderType.STOP_LIMIT;
         if (needsLimit != (r.limitPrice() != null)) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsLimit ? "needs" : "takes no") + " limit price";
+            return new Refusal(ReasonCode.INVALID_PRICE, "a " + r.type() + " order " + (needsLimit ? "needs" : "takes no") + " limit price");
         }
         if (needsStop && r.stopPrice() == null || r.type() == OrderType.MARKET && r.stopPrice() != null
                 || r.type() == OrderType.LIMIT && r.stopPrice() != null) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.type() + " order " + (needsStop ? "needs" : "takes no") + " stop price";
+            return new Refusal(ReasonCode.INVALID_PRICE, "a " + r.type() + " order " + (needsStop ? "needs" : "takes no") + " stop price");
         }
         if ((r.type() == OrderType.TRAILING_STOP) != (r.trailingOffset() != null)) {
-            return OrderRejects.INVALID_PRICE + ": " + (r.type() == OrderType.TRAILING_STOP ? "a trailing stop needs a trailing offset"
-                    : "only a trailing stop takes a trailing offset");
+            return new Refusal(ReasonCode.INVALID_PRICE, (r.type() == OrderType.TRAILING_STOP ? "a trailing stop needs a trailing offset"
+                    : "only a trailing stop takes a trailing offset"));
         }
         for (Price p : new Price[] {r.limitPrice(), r.stopPrice()}) {
             if (p != null && p.signum() <= 0) {
-                return OrderRejects.INVALID_PRICE + ": prices must be positive, was " + p;
+                return new Refusal(ReasonCode.INVALID_PRICE, "prices must be positive, was " + p);
             }
         }
         if (r.type() == OrderType.STOP_LIMIT && (r.side() == Side.BUY ? r.limitPrice().compareTo(r.stopPrice()) < 0
                 : r.limitPrice().compareTo(r.stopPrice()) > 0)) {
-            return OrderRejects.INVALID_PRICE + ": a " + r.side() + " stop-limit's limit " + r.limitPrice() + " must not be "
-                    + (r.side() == Side.BUY ? "below" : "above") + " its stop " + r.stopPrice();
+            return new Refusal(ReasonCode.INVALID_PRICE, "a " + r.side() + " stop-limit's limit " + r.limitPrice() + " must not be "
+                    + (r.side() == Side.BUY ? "below" : "above") + " its stop " + r.stopPrice());
         }
         Price trailAmount = r.trailingOffset() == null ? null : r.trailingOffset().amount();
-        String tick = tick(r.instrument(), r.quantity(), r.limitPrice(), r.stopPrice());
+        Refusal tick = tick(r.instrument(), r.quantity(), r.limitPrice(), r.stopPrice());
         if (tick == null && trailAmount != null) {
             tick = tick(r.instrument(), null, trailAmount, null);
         }
         return tick;
     }
 
-    private String tick(InstrumentId id, Qty quantity, Price limit, Price stop) {
+    private Refusal tick(InstrumentId id, Qty quantity, Price limit, Price stop) {
         Instrument i = instruments.get(id);
         if (i == null) {
             return null; // the venue checks instruments it knows
         }
         if (quantity != null && !quantity.isMultipleOf(i.lotSize())) {
-            return OrderRejects.INVALID_QUANTITY + ": quantity " + quantity + " is not a multiple of the lot size " + i.lotSize();
+            return new Refusal(ReasonCode.INVALID_QUANTITY, "quantity " + quantity + " is not a multiple of the lot size " + i.lotSize());
         }
         for (Price p : new Price[] {limit, stop}) {
             if (p != null && !p.isMultipleOf(i.tickSize())) {
-                return OrderRejects.INVALID_PRICE + ": price " + p + " is not a multiple of the tick size " + i.tickSize();
+                return new Refusal(ReasonCode.INVALID_PRICE, "price " + p + " is not a multiple of the tick size " + i.tickSize());
             }
         }
         return null;
     }
 
-    /** What is wrong with a change to an open order, as {@code CODE: message}, or null. */
-    String modify(WorkingOrder w, Qty quantity, Price limit, Price stop) {
+    /** What is wrong with a change to an open order, or null. */
+    Refusal modify(WorkingOrder w, Qty quantity, Price limit, Price stop) {
         if (quantity != null && (!quantity.isPositive() || quantity.compareTo(w.filled) <= 0)) {
-            return OrderRejects.INVALID_QUANTITY + ": the new quantity " + quantity + " must be above the filled " + w.filled;
+            return new Refusal(ReasonCode.INVALID_QUANTITY, "the new quantity " + quantity + " must be above the filled " + w.filled);
         }
         if (limit != null && w.request.limitPrice() == null) {
-            return OrderRejects.INVALID_PRICE + ": a " + w.request.type() + " order has no limit price";
+            return new Refusal(ReasonCode.INVALID_PRICE, "a " + w.request.type() + " order has no limit price");
         }
         if (stop != null && (w.request.stopPrice() == null && w.request.type() != OrderType.TRAILING_STOP || w.status == OrderStatus.TRIGGERED)) {
-            return OrderRejects.INVALID_PRICE + ": " + (w.status == OrderStatus.TRIGGERED ? "the order has triggered already"
-                    : "a " + w.request.type() + " order has no stop price");
+            return new Refusal(ReasonCode.INVALID_PRICE, (w.status == OrderStatus.TRIGGERED ? "the order has triggered already"
+                    : "a " + w.request.type() + " order has no stop price"));
         }
         return tick(w.request.instrument(), quantity, limit, stop);
     }

@@ -18,6 +18,7 @@ import io.quiver.sdk.model.Position;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.model.Trade;
@@ -166,7 +167,7 @@ public final class OrderManager {
     /**
      * Enters an order, idempotently on {@code id}: an existing order with the same request is returned as
      * it is and nothing is sent; one with another request throws {@link ClientOrderIdConflictException}.
-     * An invalid order is entered and rejected with a reason code (see {@link OrderRejects}).
+     * An invalid order is entered and rejected with a reason code (see {@link ReasonCode}).
      */
     public Order submit(String strategyId, ClientOrderId id, OrderRequest request) {
         return operation(() -> {
@@ -270,17 +271,16 @@ public final class OrderManager {
                 throw new IllegalArgumentException("no order " + id);
             }
             if (w.status.isTerminal()) {
-                notifyOnly(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.ORDER_CLOSED, "order " + id + " is " + w.status));
+                notifyOnly(w, new OrderEvent.ModifyRejected(id, now, ReasonCode.ORDER_CLOSED.code(), "order " + id + " is " + w.status));
                 return null;
             }
             if (w.cancelRequested) {
-                event(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.CANCEL_PENDING, "order " + id + " is being cancelled"));
+                event(w, new OrderEvent.ModifyRejected(id, now, ReasonCode.CANCEL_PENDING.code(), "order " + id + " is being cancelled"));
                 return null;
             }
-            String problem = checks.modify(w, quantity, limitPrice, stopPrice);
+            OrderChecks.Refusal problem = checks.modify(w, quantity, limitPrice, stopPrice);
             if (problem != null) {
-                event(w, new OrderEvent.ModifyRejected(id, now, problem.substring(0, problem.indexOf(':')),
-                        problem.substring(problem.indexOf(':') + 2)));
+                event(w, new OrderEvent.ModifyRejected(id, now, problem.code().code(), problem.message()));
                 return null;
             }
             OrderRequest amended = w.request.amended(quantity, limitPrice, stopPrice);
@@ -295,7 +295,7 @@ public final class OrderManager {
             }
             Venue venue = venues.apply(w.venueId);
             if (venue == null || !venue.supportsModify()) {
-                event(w, new OrderEvent.ModifyRejected(id, now, OrderRejects.NOT_SUPPORTED, "venue " + w.venueId
+                event(w, new OrderEvent.ModifyRejected(id, now, ReasonCode.NOT_SUPPORTED.code(), "venue " + w.venueId
                         + " cannot modify orders; cancel and enter a new one"));
                 return null;
             }
@@ -862,10 +862,10 @@ public final class OrderManager {
         Instant now = clock.get();
         Venue venue = venues.apply(account.venueId());
         boolean emulated = r.type().isTriggered() && (venue == null || !venue.supportsNatively(r.type()));
-        String problem = groupProblem != null ? OrderRejects.INVALID_GROUP + ": " + groupProblem
-                : haltedVenues.contains(account.venueId()) ? OrderRejects.HALTED + ": orders to venue " + account.venueId()
-                        + " are halted after a reconciliation found differences"
-                : venue == null ? OrderRejects.VENUE_UNAVAILABLE + ": venue " + account.venueId() + " is not available"
+        OrderChecks.Refusal problem = groupProblem != null ? new OrderChecks.Refusal(ReasonCode.INVALID_GROUP, groupProblem)
+                : haltedVenues.contains(account.venueId()) ? new OrderChecks.Refusal(ReasonCode.HALTED, "orders to venue " + account.venueId()
+                        + " are halted after a reconciliation found differences")
+                : venue == null ? new OrderChecks.Refusal(ReasonCode.VENUE_UNAVAILABLE, "venue " + account.venueId() + " is not available")
                 : checks.request(r);
         // The risk chain sees the books without this order; a refused order is still entered, so its history shows why.
         PreTradeOrder order = new PreTradeOrder(strategyId, account.venueId(), id, r, now);
@@ -874,8 +874,7 @@ public final class OrderManager {
         record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
         WorkingOrder w = orders.get(id);
         if (problem != null) {
-            int colon = problem.indexOf(':');
-            event(w, new OrderEvent.Rejected(id, now, problem.substring(0, colon), problem.substring(colon + 2)));
+            event(w, new OrderEvent.Rejected(id, now, problem.code().code(), problem.message()));
         } else if (refusal != null) {
             event(w, new OrderEvent.Rejected(id, now, refusal.code(), refusal.message()));
         } else if (parent == null) {
@@ -1043,7 +1042,7 @@ public final class OrderManager {
     private void send(WorkingOrder w, OrderRequest atVenue, Instant now) {
         Venue venue = venues.apply(w.venueId);
         if (venue == null) {
-            event(w, new OrderEvent.Rejected(w.id, now, OrderRejects.VENUE_UNAVAILABLE, "venue " + w.venueId + " is not available"));
+            event(w, new OrderEvent.Rejected(w.id, now, ReasonCode.VENUE_UNAVAILABLE.code(), "venue " + w.venueId + " is not available"));
             return;
         }
         record(new JournalRecords.Sent(w.id));
@@ -1324,7 +1323,7 @@ public final class OrderManager {
             } else {
                 subject = WorkingOrder.HELD;
             }
-        } else if (e instanceof OrderEvent.Rejected r && w.sent && !replaying && !OrderRejects.NOT_SENT_BEFORE_RESTART.equals(r.reasonCode())) {
+        } else if (e instanceof OrderEvent.Rejected r && w.sent && !replaying && !ReasonCode.NOT_SENT_BEFORE_RESTART.code().equals(r.reasonCode())) {
             gate.venueAnswered(w.strategyId, true, e.time());
         } else if (e instanceof OrderEvent.Modified m) {
             w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());

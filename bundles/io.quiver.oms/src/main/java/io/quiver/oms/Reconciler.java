@@ -7,6 +7,7 @@ import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.ReconcilableVenue;
 import io.quiver.sdk.spi.VenueAccount;
 import io.quiver.sdk.spi.VenueOrder;
@@ -128,9 +129,9 @@ final class Reconciler {
                 if (!sync()) {
                     found.add(new Discrepancy(kind, account, w.id.value(), detail, "halted; unchanged"));
                 } else if (neverAcked) {
-                    books.applyFromReconciliation(w, new OrderEvent.Rejected(w.id, now, OrderRejects.NOT_SENT_BEFORE_RESTART,
+                    books.applyFromReconciliation(w, new OrderEvent.Rejected(w.id, now, ReasonCode.NOT_SENT_BEFORE_RESTART.code(),
                             "the venue never received the order before the restart; it is not sent again"));
-                    found.add(new Discrepancy(kind, account, w.id.value(), detail, "rejected " + OrderRejects.NOT_SENT_BEFORE_RESTART));
+                    found.add(new Discrepancy(kind, account, w.id.value(), detail, "rejected " + ReasonCode.NOT_SENT_BEFORE_RESTART.code()));
                 } else {
                     books.applyFromReconciliation(w, new OrderEvent.Cancelled(w.id, now, "unknown at venue " + venue.id() + " after restart"));
                     found.add(new Discrepancy(kind, account, w.id.value(), detail, "cancelled"));
@@ -150,7 +151,7 @@ final class Reconciler {
                 if (sync()) {
                     OrderEvent close = switch (v.status()) {
                         case EXPIRED -> new OrderEvent.Expired(w.id, now);
-                        case REJECTED -> new OrderEvent.Rejected(w.id, now, "VENUE_REJECTED", "rejected at venue " + venue.id());
+                        case REJECTED -> new OrderEvent.Rejected(w.id, now, ReasonCode.VENUE_REJECTED.code(), "rejected at venue " + venue.id());
                         default -> new OrderEvent.Cancelled(w.id, now, "closed at venue " + venue.id() + " while the runtime was down");
                     };
                     if (OrderStateMachine.isLegal(w.status, OrderStateMachine.Kind.of(close))) {

@@ -13,6 +13,7 @@ import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class OrderManagerPendingCancelTest {
         assertEquals(Money.of("9959.75"), oms.account("s").cash(), "the same after a restart");
         assertEquals(List.of("NEW", "ACCEPTED", "CANCEL_REQUESTED", "FILLED", "MODIFY_REJECTED", "CANCELLED"),
                 oms.history(id).stream().map(OrderHistoryEntry::what).toList());
-        assertEquals(OrderRejects.CANCEL_PENDING, oms.history(id).get(4).detail().split(":")[0].trim());
+        assertEquals(ReasonCode.CANCEL_PENDING.code(), oms.history(id).get(4).detail().split(":")[0].trim());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import io.quiver.sdk.model.TrailingOffset;
@@ -259,7 +260,7 @@ class OrderManagerTest {
                 limit(Side.SELL, 10, "11.00"));
         assertEquals(OrderStatus.REJECTED, status("b"));
         OrderEvent.Rejected r = (OrderEvent.Rejected) events.get(0);
-        assertEquals(OrderRejects.INVALID_GROUP, r.reasonCode());
+        assertEquals(ReasonCode.INVALID_GROUP.code(), r.reasonCode());
         assertEquals(List.of(), venue.calls);
     }
 
@@ -403,10 +404,10 @@ class OrderManagerTest {
         ack("l");
         oms.modify(ClientOrderId.of("l"), Qty.of(4), null, null);
         OrderEvent last = events.get(events.size() - 1);
-        assertEquals(OrderRejects.NOT_SUPPORTED, ((OrderEvent.ModifyRejected) last).reasonCode());
+        assertEquals(ReasonCode.NOT_SUPPORTED.code(), ((OrderEvent.ModifyRejected) last).reasonCode());
         fill("l", "2", "9.00");
         oms.modify(ClientOrderId.of("l"), Qty.of(2), null, null);
-        assertEquals(OrderRejects.INVALID_QUANTITY, ((OrderEvent.ModifyRejected) events.get(events.size() - 1)).reasonCode());
+        assertEquals(ReasonCode.INVALID_QUANTITY.code(), ((OrderEvent.ModifyRejected) events.get(events.size() - 1)).reasonCode());
     }
 
     @Test
@@ -416,7 +417,7 @@ class OrderManagerTest {
         fill("a", "1", "9.00");
         oms.modify(ClientOrderId.of("a"), null, Price.of("8.90"), null);
         OrderEvent.ModifyRejected late = (OrderEvent.ModifyRejected) events.get(events.size() - 1);
-        assertEquals(OrderRejects.ORDER_CLOSED, late.reasonCode());
+        assertEquals(ReasonCode.ORDER_CLOSED.code(), late.reasonCode());
         // the venue's own answer to a change that crossed the fill is passed on, not refused
         oms.onVenueEvent("v", new OrderEvent.ModifyRejected(ClientOrderId.of("a"), now, "ORDER_NOT_FOUND", "filled"));
         assertEquals("ORDER_NOT_FOUND", ((OrderEvent.ModifyRejected) events.get(events.size() - 1)).reasonCode());

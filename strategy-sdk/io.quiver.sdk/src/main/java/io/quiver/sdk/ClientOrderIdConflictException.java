@@ -8,7 +8,7 @@ import io.quiver.sdk.model.ClientOrderId;
  */
 public final class ClientOrderIdConflictException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
-    public static final String REASON_CODE = "CLIENT_ORDER_ID_CONFLICT";
+    public static final String REASON_CODE = io.quiver.sdk.model.ReasonCode.CLIENT_ORDER_ID_CONFLICT.code();
     private final transient ClientOrderId orderId;
 
     public ClientOrderIdConflictException(ClientOrderId orderId, String message) {

@@ -5,6 +5,7 @@ import io.quiver.risk.TradingState;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskContext;
@@ -108,10 +109,10 @@ final class BreakerBoard {
             return null;
         }
         if (t.state() == TradingState.HALTED) {
-            return new RiskRefusal("BREAKER_HALTED", order.strategyId() + " is HALTED since " + t.time() + ": " + t.reason()
+            return new RiskRefusal(ReasonCode.BREAKER_HALTED, order.strategyId() + " is HALTED since " + t.time() + ": " + t.reason()
                     + "; an administrator resets it with risk:reset -s " + order.strategyId());
         }
-        return reduces(order, books) ? null : new RiskRefusal("REDUCE_ONLY", order.strategyId() + " is REDUCING since " + t.time() + ": "
+        return reduces(order, books) ? null : new RiskRefusal(ReasonCode.REDUCE_ONLY, order.strategyId() + " is REDUCING since " + t.time() + ": "
                 + t.reason() + "; only orders that reduce a position pass");
     }
 

@@ -4,6 +4,7 @@ import io.quiver.risk.RiskLimits;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
@@ -37,7 +38,7 @@ final class BuyingPowerCheck implements RiskCheck {
             Qty position = books.position(s, r.instrument());
             Qty offered = books.openQuantity(s, r.instrument(), Side.SELL);
             if (position.minus(offered).compareTo(r.quantity()) < 0) {
-                return new RiskRefusal("SHORT_NOT_ALLOWED", "selling " + r.quantity() + " " + r.instrument().symbol() + " with a position of "
+                return new RiskRefusal(ReasonCode.SHORT_NOT_ALLOWED, "selling " + r.quantity() + " " + r.instrument().symbol() + " with a position of "
                         + position + (offered.isZero() ? "" : " (" + offered + " already offered)")
                         + " would go short, and short sales are not allowed (short.allowed)");
             }
@@ -51,7 +52,7 @@ final class BuyingPowerCheck implements RiskCheck {
         }
         Money free = books.freeCash(s);
         if (required.signum() > 0 && required.compareTo(free) > 0) {
-            return new RiskRefusal("INSUFFICIENT_FUNDS", "the order needs " + required + " and the free cash is " + free
+            return new RiskRefusal(ReasonCode.INSUFFICIENT_FUNDS, "the order needs " + required + " and the free cash is " + free
                     + " for " + r.instrument().symbol());
         }
         return null;

@@ -6,6 +6,7 @@ import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskContext;
@@ -55,7 +56,7 @@ final class DuplicateOrderCheck implements CountingCheck {
         }
         forgetBefore(seen, order.time().minus(window));
         Instant last = seen.get(Key.of(order.request()));
-        return last == null ? null : new RiskRefusal("DUPLICATE_ORDER", "the same order (" + order.request() + ") was entered at " + last
+        return last == null ? null : new RiskRefusal(ReasonCode.DUPLICATE_ORDER, "the same order (" + order.request() + ") was entered at " + last
                 + ", within the duplicate window " + window);
     }
 

@@ -5,6 +5,7 @@ import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
@@ -48,11 +49,11 @@ final class ExposureCheck implements RiskCheck {
         gross = gross.add(orderValue);
         net = r.side() == Side.BUY ? net.add(orderValue) : net.subtract(orderValue);
         if (l.maxGrossExposure() != null && gross.compareTo(l.maxGrossExposure().toBigDecimal()) > 0) {
-            return new RiskRefusal("MAX_GROSS_EXPOSURE", "gross exposure with this order would be " + gross.toPlainString()
+            return new RiskRefusal(ReasonCode.MAX_GROSS_EXPOSURE, "gross exposure with this order would be " + gross.toPlainString()
                     + ", above the limit " + l.maxGrossExposure());
         }
         if (l.maxNetExposure() != null && net.abs().compareTo(l.maxNetExposure().toBigDecimal()) > 0) {
-            return new RiskRefusal("MAX_NET_EXPOSURE", "net exposure with this order would be " + net.toPlainString()
+            return new RiskRefusal(ReasonCode.MAX_NET_EXPOSURE, "net exposure with this order would be " + net.toPlainString()
                     + ", beyond the limit " + l.maxNetExposure());
         }
         return null;

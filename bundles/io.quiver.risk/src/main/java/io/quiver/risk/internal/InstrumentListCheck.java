@@ -1,6 +1,7 @@
 package io.quiver.risk.internal;
 
 import io.quiver.risk.RiskLimits;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
 import io.quiver.sdk.spi.RiskContext;
@@ -24,10 +25,10 @@ final class InstrumentListCheck implements RiskCheck {
         RiskLimits l = limits.of(order.strategyId());
         String symbol = order.request().instrument().symbol();
         if (l.blockedInstruments() != null && l.blockedInstruments().contains(symbol)) {
-            return new RiskRefusal("INSTRUMENT_BLOCKED", symbol + " is on the blocked list " + l.blockedInstruments());
+            return new RiskRefusal(ReasonCode.INSTRUMENT_BLOCKED, symbol + " is on the blocked list " + l.blockedInstruments());
         }
         if (l.allowedInstruments() != null && !l.allowedInstruments().isEmpty() && !l.allowedInstruments().contains(symbol)) {
-            return new RiskRefusal("INSTRUMENT_NOT_ALLOWED", symbol + " is not on the allowed list " + l.allowedInstruments());
+            return new RiskRefusal(ReasonCode.INSTRUMENT_NOT_ALLOWED, symbol + " is not on the allowed list " + l.allowedInstruments());
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package io.quiver.risk.internal;
 
 import io.quiver.risk.RiskLimits;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
 import io.quiver.sdk.spi.RiskContext;
@@ -26,7 +27,7 @@ final class OpenOrdersCheck implements RiskCheck {
             return null;
         }
         int open = books.openOrders(order.strategyId());
-        return open + 1 > l.maxOpenOrders() ? new RiskRefusal("MAX_OPEN_ORDERS", open + " orders are open; one more would exceed the limit "
+        return open + 1 > l.maxOpenOrders() ? new RiskRefusal(ReasonCode.MAX_OPEN_ORDERS, open + " orders are open; one more would exceed the limit "
                 + l.maxOpenOrders()) : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.quiver.risk.internal;
 
 import io.quiver.risk.RiskLimits;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskContext;
 import io.quiver.sdk.spi.RiskRefusal;
@@ -36,12 +37,12 @@ final class OrderRateCheck implements CountingCheck {
     @Override
     public RiskRefusal check(PreTradeOrder order, RiskContext books) {
         if (global != null && !global.allows(order.time())) {
-            return new RiskRefusal("ORDER_RATE", "the runtime's order rate limit " + globalLimit + " is used up; the next order passes in "
+            return new RiskRefusal(ReasonCode.ORDER_RATE, "the runtime's order rate limit " + globalLimit + " is used up; the next order passes in "
                     + millis(global.waitNanos(order.time())) + " ms");
         }
         Bucket b = bucket(order.strategyId());
         if (b != null && !b.bucket().allows(order.time())) {
-            return new RiskRefusal("ORDER_RATE", "the order rate limit " + b.rate().toPlainString() + " a second (burst " + b.burst()
+            return new RiskRefusal(ReasonCode.ORDER_RATE, "the order rate limit " + b.rate().toPlainString() + " a second (burst " + b.burst()
                     + ") of " + order.strategyId() + " is used up; the next order passes in " + millis(b.bucket().waitNanos(order.time())) + " ms");
         }
         return null;

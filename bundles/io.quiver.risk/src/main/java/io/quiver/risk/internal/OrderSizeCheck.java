@@ -4,6 +4,7 @@ import io.quiver.risk.RiskLimits;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
 import io.quiver.sdk.spi.RiskContext;
@@ -27,7 +28,7 @@ final class OrderSizeCheck implements RiskCheck {
         RiskLimits l = limits.of(order.strategyId());
         OrderRequest r = order.request();
         if (l.maxOrderQuantity() != null && r.quantity().compareTo(l.maxOrderQuantity()) > 0) {
-            return new RiskRefusal("MAX_ORDER_QUANTITY", "order quantity " + r.quantity() + " exceeds the limit " + l.maxOrderQuantity()
+            return new RiskRefusal(ReasonCode.MAX_ORDER_QUANTITY, "order quantity " + r.quantity() + " exceeds the limit " + l.maxOrderQuantity()
                     + " for " + r.instrument().symbol());
         }
         if (l.maxOrderNotional() != null) {
@@ -37,7 +38,7 @@ final class OrderSizeCheck implements RiskCheck {
             }
             Money value = OrderValues.value(r.quantity(), price);
             if (value.compareTo(l.maxOrderNotional()) > 0) {
-                return new RiskRefusal("MAX_ORDER_NOTIONAL", "order value " + r.quantity() + " x " + price + " = " + value
+                return new RiskRefusal(ReasonCode.MAX_ORDER_NOTIONAL, "order value " + r.quantity() + " x " + price + " = " + value
                         + " exceeds the limit " + l.maxOrderNotional() + " for " + r.instrument().symbol());
             }
         }

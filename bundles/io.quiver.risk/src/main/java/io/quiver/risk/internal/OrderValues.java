@@ -4,6 +4,7 @@ import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.RiskContext;
 import io.quiver.sdk.spi.RiskRefusal;
 
@@ -25,7 +26,7 @@ final class OrderValues {
     }
 
     static RiskRefusal noReference(String check, OrderRequest r) {
-        return new RiskRefusal("NO_REFERENCE_PRICE", "no reference price for " + r.instrument().symbol()
+        return new RiskRefusal(ReasonCode.NO_REFERENCE_PRICE, "no reference price for " + r.instrument().symbol()
                 + " yet (no trade, quote or bar), so " + check + " cannot be checked; the order is refused");
     }
 }

@@ -1,6 +1,7 @@
 package io.quiver.risk.internal;
 
 import io.quiver.risk.RiskLimits;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskContext;
 import io.quiver.sdk.spi.RiskRefusal;
@@ -49,7 +50,7 @@ final class OrdersPerDayCheck implements CountingCheck {
             d.count = books.ordersEntered(order.strategyId(), start);
         }
         if (d.count + 1 > l.maxOrdersPerDay()) {
-            return new RiskRefusal("MAX_ORDERS_PER_DAY", d.count + " orders were entered on " + today + "; one more would exceed the limit "
+            return new RiskRefusal(ReasonCode.MAX_ORDERS_PER_DAY, d.count + " orders were entered on " + today + "; one more would exceed the limit "
                     + l.maxOrdersPerDay());
         }
         return null;

@@ -3,6 +3,7 @@ package io.quiver.risk.internal;
 import io.quiver.risk.RiskLimits;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
@@ -41,7 +42,7 @@ final class PositionCheck implements RiskCheck {
         }
         String held = buy ? position.toString() : position.negate().toString();
         String open = resting.isZero() ? "" : " + open " + (buy ? "buys " : "sells ") + resting;
-        return new RiskRefusal("MAX_POSITION", (buy ? "position " : "short position ") + held + open + " + order " + r.quantity()
+        return new RiskRefusal(ReasonCode.MAX_POSITION, (buy ? "position " : "short position ") + held + open + " + order " + r.quantity()
                 + " would exceed the limit " + l.maxPosition() + " for " + r.instrument().symbol());
     }
 }

@@ -4,6 +4,7 @@ import io.quiver.risk.RiskLimits;
 import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
 import io.quiver.sdk.spi.RiskContext;
@@ -41,7 +42,7 @@ final class PriceCollarCheck implements RiskCheck {
         BigDecimal distance = r.limitPrice().toBigDecimal().subtract(reference.toBigDecimal()).abs();
         if (l.collarPercent() != null && distance.multiply(HUNDRED).compareTo(reference.toBigDecimal().multiply(l.collarPercent())) > 0) {
             BigDecimal allowed = reference.toBigDecimal().multiply(l.collarPercent()).divide(HUNDRED);
-            return new RiskRefusal("PRICE_COLLAR", "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
+            return new RiskRefusal(ReasonCode.PRICE_COLLAR, "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
                     + reference + ", more than " + l.collarPercent().toPlainString() + " % (" + allowed.stripTrailingZeros().toPlainString()
                     + ") for " + r.instrument().symbol());
         }
@@ -49,7 +50,7 @@ final class PriceCollarCheck implements RiskCheck {
         if (l.collarTicks() != null && instrument != null) {
             BigDecimal allowed = instrument.tickSize().toBigDecimal().multiply(BigDecimal.valueOf(l.collarTicks()));
             if (distance.compareTo(allowed) > 0) {
-                return new RiskRefusal("PRICE_COLLAR", "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
+                return new RiskRefusal(ReasonCode.PRICE_COLLAR, "limit " + r.limitPrice() + " is " + distance.toPlainString() + " from the reference "
                         + reference + ", more than " + l.collarTicks() + " ticks of " + instrument.tickSize() + " for " + r.instrument().symbol());
             }
         }

@@ -5,6 +5,7 @@ import io.quiver.oms.PreTradeGate;
 import io.quiver.risk.KillSwitchState;
 import io.quiver.risk.RiskLimits;
 import io.quiver.sdk.model.ClientOrderId;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskCheck;
 import io.quiver.sdk.spi.RiskContext;
@@ -146,14 +147,14 @@ final class RiskChain implements PreTradeGate {
         }
         KillSwitchState k = kill;
         if (k.killed()) {
-            return refused(order, "kill-switch", new RiskRefusal("KILLED", "trading was stopped by " + k.by() + " at " + k.since() + " ("
+            return refused(order, "kill-switch", new RiskRefusal(ReasonCode.KILLED, "trading was stopped by " + k.by() + " at " + k.since() + " ("
                     + k.reason() + "); an administrator lifts it with risk:reset"));
         }
         Map<String, String> p = problems;
         if (!p.isEmpty()) {
             String problem = p.containsKey(order.strategyId()) ? p.get(order.strategyId()) : p.get("global");
             if (problem != null) {
-                return refused(order, "configuration", new RiskRefusal("RISK_CONFIG_INVALID", problem));
+                return refused(order, "configuration", new RiskRefusal(ReasonCode.RISK_CONFIG_INVALID, problem));
             }
         }
         RiskRefusal tripped = breakers.check(order, books);
@@ -173,7 +174,7 @@ final class RiskChain implements PreTradeGate {
                 r = c.check(order, books);
             } catch (RuntimeException e) {
                 LOG.error("risk check {} failed on order {}: {}", c.name(), order.id(), e.toString());
-                r = new RiskRefusal("RISK_CHECK_FAILED", "risk check " + c.name() + " failed: " + e);
+                r = new RiskRefusal(ReasonCode.RISK_CHECK_FAILED, "risk check " + c.name() + " failed: " + e);
             }
             if (r != null) {
                 breakers.outcome(order, true, books);

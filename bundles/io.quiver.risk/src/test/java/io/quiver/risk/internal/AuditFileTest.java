@@ -7,6 +7,7 @@ import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.spi.PreTradeOrder;
 import io.quiver.sdk.spi.RiskRefusal;
@@ -30,7 +31,7 @@ class AuditFileTest {
     /** A killed runtime whose strategies kept sending orders wrote 50 MB of refusals a minute. */
     @Test
     void repeatedRefusalsAreCountedInOneLineAndNoneIsLeftOut() throws Exception {
-        RiskRefusal killed = new RiskRefusal("KILLED", "trading was stopped");
+        RiskRefusal killed = new RiskRefusal(ReasonCode.KILLED, "trading was stopped");
         try (AuditFile audit = new AuditFile(dir.resolve("audit.json"), 1 << 20, 3, () -> now)) {
             audit.decision(order(1), "kill-switch", killed);
             for (int i = 2; i <= 6; i++) {

@@ -23,6 +23,7 @@ import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.OrderType;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.spi.MarketDataListener;
@@ -137,14 +138,14 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         public void rejected(long orderId, RejectReason reason) {
             if (modifying != null && modifying.bookId == orderId) {
                 Tracked t = tracked.get(orderId);
-                emit(new OrderEvent.ModifyRejected(t.clientId(), now, reason.name(), rejectMessage(reason)));
+                emit(new OrderEvent.ModifyRejected(t.clientId(), now, code(reason).code(), rejectMessage(reason)));
                 modifying = null; // the order works on as it was; later steps are not taken
                 return;
             }
             Tracked t = tracked.remove(orderId);
             if (t != null) {
                 ids.remove(t.clientId());
-                emit(new OrderEvent.Rejected(t.clientId(), now, reason.name(), rejectMessage(reason)));
+                emit(new OrderEvent.Rejected(t.clientId(), now, code(reason).code(), rejectMessage(reason)));
             }
         }
 
@@ -381,12 +382,12 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         now = time;
         InstrumentBook b = books.get(r.instrument());
         if (ids.containsKey(orderId) || ledger.knows(orderId)) {
-            emit(new OrderEvent.Rejected(orderId, time, RejectReason.DUPLICATE_ORDER_ID.name(), "order id " + orderId + " was used before"));
+            emit(new OrderEvent.Rejected(orderId, time, ReasonCode.DUPLICATE_ORDER_ID.code(), "order id " + orderId + " was used before"));
             return;
         }
         ledger.received(account, orderId, r, time);
         if (b == null) {
-            emit(new OrderEvent.Rejected(orderId, time, "UNKNOWN_INSTRUMENT", r.instrument() + " is not traded on " + id));
+            emit(new OrderEvent.Rejected(orderId, time, ReasonCode.UNKNOWN_INSTRUMENT.code(), r.instrument() + " is not traded on " + id));
             return;
         }
         long size;
@@ -401,7 +402,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
                 stop = r.stopPrice().unitsAt(b.priceScale);
             }
         } catch (ArithmeticException e) {
-            emit(new OrderEvent.Rejected(orderId, time, "INVALID_PRECISION", "more decimals than " + r.instrument() + " trades in: "
+            emit(new OrderEvent.Rejected(orderId, time, ReasonCode.INVALID_PRECISION.code(), "more decimals than " + r.instrument() + " trades in: "
                     + e.getMessage()));
             return;
         }
@@ -418,7 +419,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         if (kind == null) {
             tracked.remove(bookId);
             ids.remove(orderId);
-            emit(new OrderEvent.Rejected(orderId, time, "UNSUPPORTED_ORDER_TYPE", r.type() + " orders are not executed by venue " + id));
+            emit(new OrderEvent.Rejected(orderId, time, ReasonCode.UNSUPPORTED_ORDER_TYPE.code(), r.type() + " orders are not executed by venue " + id));
             return;
         }
         b.book.place(bookId, accountId(account), r.side() == io.quiver.sdk.model.Side.BUY ? Side.BUY : Side.SELL, kind,
@@ -499,7 +500,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
             long[] bookId = ids.get(orderId);
             Tracked t = bookId == null ? null : tracked.get(bookId[0]);
             if (t == null) {
-                emit(new OrderEvent.ModifyRejected(orderId, time, "ORDER_CLOSED", "order " + orderId + " is not working at " + id));
+                emit(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.ORDER_CLOSED.code(), "order " + orderId + " is not working at " + id));
             } else {
                 amend(t, bookId[0], amended, time);
             }
@@ -510,11 +511,11 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         OrderRequest was = t.request();
         InstrumentBook b = books.get(t.instrument());
         if (amended.type() != was.type() || amended.side() != was.side() || !amended.instrument().equals(was.instrument())) {
-            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "NOT_AMENDABLE", "only quantity and prices can change"));
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, ReasonCode.NOT_AMENDABLE.code(), "only quantity and prices can change"));
             return;
         }
         if (!java.util.Objects.equals(amended.stopPrice(), was.stopPrice())) {
-            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "NOT_AMENDABLE", "a stop price cannot change on " + id + "; cancel and enter again"));
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, ReasonCode.NOT_AMENDABLE.code(), "a stop price cannot change on " + id + "; cancel and enter again"));
             return;
         }
         long remaining;
@@ -524,12 +525,12 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
             remaining = amended.quantity().unitsAt(b.sizeScale) - filled;
             price = amended.limitPrice() == null ? 0 : amended.limitPrice().unitsAt(b.priceScale);
         } catch (ArithmeticException e) {
-            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "INVALID_PRECISION", "more decimals than " + t.instrument() + " trades in: "
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, ReasonCode.INVALID_PRECISION.code(), "more decimals than " + t.instrument() + " trades in: "
                     + e.getMessage()));
             return;
         }
         if (remaining <= 0) {
-            emit(new OrderEvent.ModifyRejected(t.clientId(), time, "INVALID_SIZE", "the quantity " + amended.quantity()
+            emit(new OrderEvent.ModifyRejected(t.clientId(), time, ReasonCode.INVALID_SIZE.code(), "the quantity " + amended.quantity()
                     + " is not above what the order has filled"));
             return;
         }
@@ -659,6 +660,11 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
                 Qty.ofUnits(total, b.sizeScale), count)));
         long last = b.book.lastTradePrice();
         return new Depth(instrument, b.book.depthSequence(), last == 0 ? null : b.price(last), bids, asks);
+    }
+
+    /** The platform's code for the book's reason: the same name (a test holds every reason to it). */
+    static ReasonCode code(RejectReason reason) {
+        return ReasonCode.valueOf(reason.name());
     }
 
     private static String rejectMessage(RejectReason reason) {

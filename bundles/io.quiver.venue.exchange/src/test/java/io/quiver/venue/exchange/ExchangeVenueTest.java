@@ -212,4 +212,12 @@ class ExchangeVenueTest {
             }
         }
     }
+
+    @Test
+    void everyReasonOfTheBookIsAPlatformReasonCode() {
+        for (io.quiver.matching.RejectReason reason : io.quiver.matching.RejectReason.values()) {
+            assertEquals(reason.name(), ExchangeVenue.code(reason).code());
+        }
+        assertEquals(java.util.Optional.empty(), io.quiver.sdk.model.ReasonCode.of("SOMETHING_A_BROKER_SAYS"));
+    }
 }

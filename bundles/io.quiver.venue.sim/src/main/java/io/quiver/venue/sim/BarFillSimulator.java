@@ -1,5 +1,6 @@
 package io.quiver.venue.sim;
 
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
@@ -15,6 +16,7 @@ import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
+import io.quiver.sdk.model.TrailingOffset;
 import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.ReconcilableVenue;
@@ -46,11 +48,17 @@ import java.util.function.Supplier;
  * <li>stop-limit buy at S, limit L: triggers like a stop (at the open beyond S, else at S), then fills at
  * that price if it is within L, else at L if the rest of the bar reaches L; from the next bar it is a
  * limit order (sells mirror).</li>
+ * <li>trailing stop sell with offset D: its stop is the given stop price, else the last close this venue saw
+ * minus D when it is accepted (the next bar's open minus D if it saw none yet);
+ * on each bar it triggers like a stop at the level it had before the bar (at the open if the bar opened
+ * beyond it, else at the stop), and fills there; otherwise the stop follows the bar's high minus D, never
+ * down (buys mirror, with the low). The order of prices inside a bar is unknown, so a bar's own high never
+ * tightens a stop that same bar could hit: the rule of the order manager's emulation, on the same bar.</li>
  * <li>IOC and FOK orders get one bar: filled on it or cancelled; a DAY order works through the trading
  * day (UTC) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
  * it is offered the next bar, and expires at the one after); GTC orders work until filled or cancelled.</li>
  * </ul>
- * Market, limit, stop and stop-limit orders are native here, and working orders can be modified. Fees are
+ * Every order type is native here, and working orders can be modified. Fees are
  * {@code feeBps} basis points of the notional, exact.
  *
  * <p>It keeps its own books like a broker: every order, fill and account balance is written to its
@@ -67,6 +75,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final Map<InstrumentId, LinkedHashMap<ClientOrderId, Working>> working = new HashMap<>();
     private final Map<ClientOrderId, Working> orders = new HashMap<>();
     private final Map<String, Book> accounts = new TreeMap<>();
+    /** The last close of each instrument, where a trailing stop entered without a first stop starts from. */
+    private final Map<InstrumentId, Price> lastClose = new HashMap<>();
     /** Events wait here until the journal is committed and the lock released. */
     private final VenueEventOutbox outbox;
     private volatile ExecutionListener listener;
@@ -82,6 +92,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         java.time.LocalDate session;
         /** A stop-limit whose stop was reached: a limit order from then on. */
         boolean triggered;
+        /** A trailing stop's stop level now, and the best price it trails (null before the first bar). */
+        Price trailingStop;
+        Price trailReference;
 
         Working(String account, ClientOrderId id, OrderRequest request, Instant submitted, OrderStatus status) {
             this.account = account;
@@ -137,7 +150,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     @Override
     public boolean supportsNatively(OrderType type) {
-        return type == OrderType.MARKET || type == OrderType.LIMIT || type == OrderType.STOP || type == OrderType.STOP_LIMIT;
+        return true;
     }
 
     @Override
@@ -152,20 +165,20 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             String code;
             Instrument instrument = instruments.get(r.instrument());
             if (orders.containsKey(orderId)) {
-                code = RejectReason.DUPLICATE_ORDER_ID;
+                code = ReasonCode.DUPLICATE_ORDER_ID.code();
                 problem = "order id " + orderId + " was used before";
             } else if (instrument == null) {
-                code = RejectReason.UNKNOWN_INSTRUMENT;
+                code = ReasonCode.UNKNOWN_INSTRUMENT.code();
                 problem = r.instrument() + " is not traded on " + id;
             } else if (!supportsNatively(r.type())) {
-                code = RejectReason.UNSUPPORTED_ORDER_TYPE;
+                code = ReasonCode.UNSUPPORTED_ORDER_TYPE.code();
                 problem = r.type() + " orders are not executed by venue " + id;
             } else {
                 problem = quantityProblem(r.quantity(), instrument);
-                code = problem == null ? null : RejectReason.INVALID_QUANTITY;
+                code = problem == null ? null : ReasonCode.INVALID_QUANTITY.code();
                 if (problem == null) {
                     problem = priceProblem(r, instrument);
-                    code = problem == null ? null : RejectReason.INVALID_PRICE;
+                    code = problem == null ? null : ReasonCode.INVALID_PRICE.code();
                 }
             }
             if (code != null) {
@@ -178,6 +191,10 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 write(() -> order(account, orderId, r, time, OrderStatus.ACCEPTED));
                 applyOrder(OrderStatus.ACCEPTED, time, account, orderId, r);
                 outbox.add(new OrderEvent.Accepted(orderId, time));
+                Price last = lastClose.get(r.instrument());
+                if (r.type() == OrderType.TRAILING_STOP && r.stopPrice() == null && last != null) {
+                    trail(orders.get(orderId), last);
+                }
             }
         }
         outbox.report();
@@ -185,7 +202,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     private static JournalFields order(String account, ClientOrderId id, OrderRequest r, Instant time, OrderStatus status) {
         return JournalFields.record("ORDER").add(status).add(time).add(account).add(id).add(r.instrument()).add(r.side()).add(r.type())
-                .add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.timeInForce());
+                .add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.timeInForce()).add(r.trailingOffset());
     }
 
     private static String quantityProblem(Qty quantity, Instrument instrument) {
@@ -201,6 +218,15 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private static String priceProblem(OrderRequest r, Instrument instrument) {
         if (r.type() == OrderType.MARKET) {
             return r.limitPrice() == null && r.stopPrice() == null ? null : "a market order takes no limit or stop price";
+        }
+        if (r.type() == OrderType.TRAILING_STOP) {
+            if (r.trailingOffset() == null) {
+                return "a trailing stop needs a trailing offset";
+            }
+            if (r.stopPrice() != null && (r.stopPrice().signum() <= 0 || !r.stopPrice().isMultipleOf(instrument.tickSize()))) {
+                return "the first stop price " + r.stopPrice() + " must be positive and a multiple of the tick size " + instrument.tickSize();
+            }
+            return r.limitPrice() == null ? null : "a trailing stop takes no limit price";
         }
         if (r.type() == OrderType.STOP_LIMIT) {
             String stop = priceProblem(new OrderRequest(r.instrument(), r.side(), OrderType.STOP, r.quantity(), null, r.stopPrice(), null,
@@ -240,17 +266,17 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             Working w = orders.get(orderId);
             Instrument instrument = w == null ? null : instruments.get(w.request.instrument());
             if (w == null || w.status != OrderStatus.ACCEPTED) {
-                outbox.add(new OrderEvent.ModifyRejected(orderId, time, "ORDER_CLOSED", "order " + orderId + " is not working at " + id));
+                outbox.add(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.ORDER_CLOSED.code(), "order " + orderId + " is not working at " + id));
             } else if (amended.type() != w.request.type() || amended.side() != w.request.side()
                     || !amended.instrument().equals(w.request.instrument())) {
-                outbox.add(new OrderEvent.ModifyRejected(orderId, time, RejectReason.NOT_AMENDABLE,
+                outbox.add(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.NOT_AMENDABLE.code(),
                         "only quantity and prices can change"));
             } else {
                 String problem = instrument == null ? null : quantityProblem(amended.quantity(), instrument);
-                String code = RejectReason.INVALID_QUANTITY;
+                String code = ReasonCode.INVALID_QUANTITY.code();
                 if (problem == null && instrument != null) {
                     problem = priceProblem(amended, instrument);
-                    code = RejectReason.INVALID_PRICE;
+                    code = ReasonCode.INVALID_PRICE.code();
                 }
                 if (problem != null) {
                     outbox.add(new OrderEvent.ModifyRejected(orderId, time, code, problem));
@@ -258,6 +284,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                     write(() -> JournalFields.record("AMEND").add(orderId).add(amended.quantity()).add(amended.limitPrice())
                             .add(amended.stopPrice()));
                     w.request = w.request.amended(amended.quantity(), amended.limitPrice(), amended.stopPrice());
+                    if (w.request.type() == OrderType.TRAILING_STOP && amended.stopPrice() != null) {
+                        w.trailingStop = amended.stopPrice(); // the new level; it trails on from there
+                    }
                     outbox.add(new OrderEvent.Modified(orderId, time, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
                 }
             }
@@ -276,6 +305,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     @Override
     public void onBar(Bar bar) {
         synchronized (this) {
+            if (instruments.containsKey(bar.instrument())) {
+                lastClose.put(bar.instrument(), bar.close());
+            }
             LinkedHashMap<ClientOrderId, Working> list = working.get(bar.instrument());
             if (list == null || list.isEmpty()) {
                 return;
@@ -294,7 +326,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                     }
                 }
                 Price price;
-                if (r.type() == OrderType.STOP_LIMIT && !w.triggered) {
+                if (r.type() == OrderType.TRAILING_STOP) {
+                    price = trailingFill(w, bar);
+                } else if (r.type() == OrderType.STOP_LIMIT && !w.triggered) {
                     Price at = fillPrice(as(r, OrderType.STOP), bar);
                     if (at == null) {
                         continue;
@@ -315,6 +349,43 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             }
         }
         outbox.report();
+    }
+
+    /**
+     * Where a trailing stop fills on this bar, or null: checked at the level it had before the bar, and
+     * only then moved with the bar's best price. Every move is journaled.
+     */
+    private Price trailingFill(Working w, Bar bar) {
+        OrderRequest r = w.request;
+        boolean buy = r.side() == Side.BUY;
+        if (w.trailingStop == null) {
+            w.trailingStop = r.stopPrice();
+            if (w.trailingStop == null) {
+                trail(w, bar.open());
+            }
+        }
+        Price stop = w.trailingStop;
+        if (buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0) {
+            Price at = (buy ? bar.open().compareTo(stop) >= 0 : bar.open().compareTo(stop) <= 0) ? bar.open() : stop;
+            outbox.add(new OrderEvent.Triggered(w.id, bar.time(), at));
+            return at;
+        }
+        trail(w, buy ? bar.low() : bar.high());
+        return null;
+    }
+
+    /** Moves a trailing stop toward the market if {@code best} improves on its reference; never back. */
+    private void trail(Working w, Price best) {
+        boolean buy = w.request.side() == Side.BUY;
+        if (w.trailReference != null && (buy ? best.compareTo(w.trailReference) >= 0 : best.compareTo(w.trailReference) <= 0)) {
+            return;
+        }
+        Price stop = w.request.trailingOffset().stopFor(w.request.side(), best, instruments.get(w.request.instrument()).tickSize());
+        Price next = w.trailingStop == null ? stop
+                : buy ? (stop.compareTo(w.trailingStop) < 0 ? stop : w.trailingStop) : (stop.compareTo(w.trailingStop) > 0 ? stop : w.trailingStop);
+        write(() -> JournalFields.record("TRAILED").add(w.id).add(next).add(best));
+        w.trailingStop = next;
+        w.trailReference = best;
     }
 
     /** The same order read as another type (a stop-limit's stop or limit part), for the fill rules. */
@@ -441,12 +512,21 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             case "ACCOUNT" -> applyAccount(v.get(1), Money.of(v.get(2)));
             case "ORDER" -> applyOrder(OrderStatus.valueOf(v.get(1)), Instant.parse(v.get(2)), v.get(3), ClientOrderId.of(v.get(4)),
                     new OrderRequest(InstrumentId.of(v.get(5)), Side.valueOf(v.get(6)), OrderType.valueOf(v.get(7)), Qty.of(v.get(8)),
-                            price(v.get(9)), price(v.get(10)), null, TimeInForce.valueOf(v.get(11))));
+                            price(v.get(9)), price(v.get(10)), v.size() > 12 && v.get(12) != null ? TrailingOffset.parse(v.get(12)) : null,
+                            TimeInForce.valueOf(v.get(11))));
             case "AMEND" -> {
                 Working w = orders.get(ClientOrderId.of(v.get(1)));
                 w.request = w.request.amended(Qty.of(v.get(2)), price(v.get(3)), price(v.get(4)));
+                if (w.request.type() == OrderType.TRAILING_STOP && v.get(4) != null) {
+                    w.trailingStop = Price.of(v.get(4));
+                }
             }
             case "TRIGGER" -> orders.get(ClientOrderId.of(v.get(1))).triggered = true;
+            case "TRAILED" -> {
+                Working w = orders.get(ClientOrderId.of(v.get(1)));
+                w.trailingStop = Price.of(v.get(2));
+                w.trailReference = Price.of(v.get(3));
+            }
             case "SESSION" -> orders.get(ClientOrderId.of(v.get(1))).session = java.time.LocalDate.parse(v.get(2));
             case "CLOSE" -> setStatus(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
             case "FILL" -> applyFill(orders.get(ClientOrderId.of(v.get(1))), v.get(2), Qty.of(v.get(3)), Price.of(v.get(4)), Money.of(v.get(5)),

@@ -13,6 +13,7 @@ import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
+import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.model.Side;
 import io.quiver.sdk.model.TimeInForce;
 import java.math.BigDecimal;
@@ -170,8 +171,8 @@ class BarFillSimulatorTest {
         venue.submit("acct", ClientOrderId.of("o1"), OrderRequest.market(X, Side.BUY, Qty.of(1)), T0);
         List<String> codes = events.stream().filter(e -> e instanceof OrderEvent.Rejected)
                 .map(e -> ((OrderEvent.Rejected) e).reasonCode()).toList();
-        assertEquals(List.of(RejectReason.INVALID_PRICE, RejectReason.INVALID_QUANTITY, RejectReason.UNKNOWN_INSTRUMENT,
-                RejectReason.INVALID_PRICE, RejectReason.DUPLICATE_ORDER_ID), codes);
+        assertEquals(List.of(ReasonCode.INVALID_PRICE.code(), ReasonCode.INVALID_QUANTITY.code(), ReasonCode.UNKNOWN_INSTRUMENT.code(),
+                ReasonCode.INVALID_PRICE.code(), ReasonCode.DUPLICATE_ORDER_ID.code()), codes);
     }
 
     @Test
@@ -194,5 +195,61 @@ class BarFillSimulatorTest {
         venue.onBar(bar(1, "4", "5", "3", "4"));
         assertEquals(null, filledPrice(id));
         assertInstanceOf(OrderEvent.Cancelled.class, events.get(events.size() - 1));
+    }
+
+    /**
+     * Worked by hand: a sell trailing 1.00 behind the best price. Bar 1 opens at 10.00: stop 9.00; its low 9.50
+     * does not reach it, its high 10.60 moves it to 9.60. Bar 2 (low 9.80) does not reach 9.60; its high 10.40
+     * is no new best. Bar 3 dips to 9.40 through 9.60: it fills at 9.60 on that bar, not on the next.
+     */
+    @Test
+    void aTrailingStopFollowsTheBestPriceAndFillsOnTheBarThatReachesIt() {
+        ClientOrderId id = submit(OrderRequest.trailingStop(X, Side.SELL, Qty.of(5), io.quiver.sdk.model.TrailingOffset.amount(Price.of("1.00")),
+                TimeInForce.GTC));
+        venue.onBar(bar(1, "10.00", "10.60", "9.50", "10.40"));
+        venue.onBar(bar(2, "10.30", "10.40", "9.80", "10.00"));
+        assertEquals(null, filledPrice(id));
+        venue.onBar(bar(3, "10.00", "10.10", "9.40", "9.50"));
+        assertEquals(Price.of("9.60"), filledPrice(id));
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Triggered t && t.orderId().equals(id) && t.price().equals(Price.of("9.60"))));
+    }
+
+    /** Entered after a bar closed at 10.30, a sell trailing 0.50 starts at 9.80 (a broker trails from the market at acceptance). */
+    @Test
+    void aTrailingStopEnteredAfterABarStartsFromItsClose() {
+        venue.onBar(bar(1, "10.00", "10.40", "9.90", "10.30"));
+        ClientOrderId id = submit(OrderRequest.trailingStop(X, Side.SELL, Qty.of(5), io.quiver.sdk.model.TrailingOffset.amount(Price.of("0.50")),
+                TimeInForce.GTC));
+        venue.onBar(bar(2, "10.10", "10.20", "9.80", "9.90"));
+        assertEquals(Price.of("9.80"), filledPrice(id), "the next bar's open 10.10 would have put it at 9.60, out of reach");
+    }
+
+    /** A buy trailing 2 % above the lowest price, with a first stop given: a gap through it fills at the open. */
+    @Test
+    void aTrailingBuyGapsThroughAtTheOpenAndStartsFromItsFirstStop() {
+        ClientOrderId id = submit(new OrderRequest(X, Side.BUY, io.quiver.sdk.model.OrderType.TRAILING_STOP, Qty.of(3), null, Price.of("12.00"),
+                io.quiver.sdk.model.TrailingOffset.percent("2"), TimeInForce.GTC));
+        // low 10.00: 2 % above is 10.20, tighter than 12.00, so the stop moves down to 10.20
+        venue.onBar(bar(1, "11.00", "11.50", "10.00", "10.10"));
+        assertEquals(null, filledPrice(id));
+        venue.onBar(bar(2, "10.50", "10.70", "10.40", "10.60"));
+        assertEquals(Price.of("10.50"), filledPrice(id), "opened above 10.20: filled at the open");
+    }
+
+    @Test
+    void aTrailingStopsLevelSurvivesARestart() {
+        io.quiver.oms.InMemoryJournal journal = new io.quiver.oms.InMemoryJournal();
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        ClientOrderId id = submit(OrderRequest.trailingStop(X, Side.SELL, Qty.of(5), io.quiver.sdk.model.TrailingOffset.amount(Price.of("1.00")),
+                TimeInForce.GTC));
+        venue.onBar(bar(1, "10.00", "10.60", "9.50", "10.40"));
+        journal.commit();
+        venue = new BarFillSimulator("sim", BigDecimal.ZERO, journal);
+        venue.addInstrument(new Instrument(X, Price.of("0.01"), Qty.of(1), "USD"));
+        venue.open(events::add);
+        venue.onBar(bar(2, "10.00", "10.10", "9.55", "9.70"));
+        assertEquals(Price.of("9.60"), filledPrice(id), "the stop rebuilt at 9.60, not back at 9.00");
     }
 }

@@ -16,6 +16,11 @@ public record RiskRefusal(String code, String message) {
         }
     }
 
+    /** A refusal with one of the platform's codes; a check of a plug-in may use a code of its own. */
+    public RiskRefusal(io.quiver.sdk.model.ReasonCode code, String message) {
+        this(code.code(), message);
+    }
+
     @Override
     public String toString() {
         return code + ": " + message;

@@ -20,7 +20,7 @@ public final class SimVenueFactory implements VenueFactory {
 
     @Override
     public String description() {
-        return "fills from bars: market at the next open, limits, stops and stop-limits when the bar reaches them";
+        return "fills from bars: market at the next open, limits, stops, stop-limits and trailing stops when the bar reaches them";
     }
 
     @Override
