@@ -72,6 +72,14 @@ final class OrderChecks {
         if (quantity != null && !quantity.isMultipleOf(i.lotSize())) {
             return new Refusal(ReasonCode.INVALID_QUANTITY, "quantity " + quantity + " is not a multiple of the lot size " + i.lotSize());
         }
+        if (quantity != null && quantity.compareTo(i.minQuantity()) < 0) {
+            return new Refusal(ReasonCode.INVALID_QUANTITY, "quantity " + quantity + " is below the minimum " + i.minQuantity() + " of " + id);
+        }
+        if (i.multiplier().compareTo(java.math.BigDecimal.ONE) != 0) {
+            // The books count a contract's value as price x quantity; a multiplier would make every balance wrong.
+            return new Refusal(ReasonCode.NOT_SUPPORTED, id + " has a contract multiplier of " + i.multiplier().toPlainString()
+                    + "; contracts with a multiplier cannot be traded yet");
+        }
         for (Price p : new Price[] {limit, stop}) {
             if (p != null && !p.isMultipleOf(i.tickSize())) {
                 return new Refusal(ReasonCode.INVALID_PRICE, "price " + p + " is not a multiple of the tick size " + i.tickSize());

@@ -61,9 +61,30 @@ public final class BacktestRequests {
             }
             name = file.getFileName().toString();
             checksum = sha256(file);
+            series = series.withInstrument(instrumentMaster(r.home()).resolve(series.instrument()));
         }
         BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings());
         return Backtester.run(strategy, series, settings, risk, progress, factory);
+    }
+
+    /**
+     * The instrument master of a Quiver home ({@code etc/io.quiver.instruments.cfg}), read as the runtime
+     * reads it; empty if there is none.
+     */
+    static io.quiver.sdk.spi.InstrumentMaster instrumentMaster(Path home) {
+        Path file = home.resolve("etc").resolve("io.quiver.instruments.cfg");
+        if (!Files.isRegularFile(file)) {
+            return io.quiver.sdk.spi.InstrumentMaster.empty();
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        java.util.Map<String, String> entries = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> entries.put(k, p.getProperty(k)));
+        return io.quiver.sdk.spi.InstrumentMaster.parse(entries, "etc/io.quiver.instruments.cfg");
     }
 
     /** Data argument for generated bars: {@code synthetic:<bars>[:<seed>]}. */

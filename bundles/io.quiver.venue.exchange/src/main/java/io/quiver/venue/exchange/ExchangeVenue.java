@@ -344,7 +344,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
     public synchronized void addInstrument(Instrument instrument) {
         if (!books.containsKey(instrument.id())) {
             write(() -> JournalFields.record("INSTRUMENT").add(instrument.id()).add(instrument.tickSize()).add(instrument.lotSize())
-                    .add(instrument.currency()));
+                    .add(instrument.currency()).add(instrument.minQuantity()));
             books.put(instrument.id(), new InstrumentBook(instrument, accounts));
         }
     }
@@ -404,6 +404,11 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         } catch (ArithmeticException e) {
             emit(new OrderEvent.Rejected(orderId, time, ReasonCode.INVALID_PRECISION.code(), "more decimals than " + r.instrument() + " trades in: "
                     + e.getMessage()));
+            return;
+        }
+        if (r.quantity().compareTo(b.instrument.minQuantity()) < 0) {
+            emit(new OrderEvent.Rejected(orderId, time, ReasonCode.INVALID_QUANTITY.code(), "quantity " + r.quantity() + " is below the minimum "
+                    + b.instrument.minQuantity() + " of " + r.instrument()));
             return;
         }
         long bookId = ++nextId;
@@ -804,7 +809,9 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
                 }
             }
             case "INSTRUMENT" -> {
-                Instrument i = new Instrument(InstrumentId.of(v.get(1)), Price.of(v.get(2)), Qty.of(v.get(3)), v.get(4));
+                Qty lot = Qty.of(v.get(3));
+                Instrument i = new Instrument(InstrumentId.of(v.get(1)), Price.of(v.get(2)), lot, v.get(4), v.size() > 5 ? Qty.of(v.get(5)) : lot,
+                        io.quiver.sdk.model.AssetClass.OTHER, BigDecimal.ONE, io.quiver.sdk.model.TradingHours.ALWAYS);
                 books.putIfAbsent(i.id(), new InstrumentBook(i, accounts));
             }
             case "ACCOUNT" -> ledger.openAccount(v.get(1), Money.of(v.get(2)));
@@ -836,7 +843,8 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         accountNames.forEach(a -> out.add(JournalFields.record("ACCOUNT-ID").add(a).toString()));
         books.values().stream().sorted(java.util.Comparator.comparing(b -> b.instrument.id())).forEach(b -> {
             Instrument i = b.instrument;
-            out.add(JournalFields.record("INSTRUMENT").add(i.id()).add(i.tickSize()).add(i.lotSize()).add(i.currency()).toString());
+            out.add(JournalFields.record("INSTRUMENT").add(i.id()).add(i.tickSize()).add(i.lotSize()).add(i.currency()).add(i.minQuantity())
+                    .toString());
             JournalFields book = JournalFields.record("BOOK").add(i.id()).add(b.book.lastTradePrice()).add(b.book.depthSequence());
             b.makerOrders.forEach(book::add);
             out.add(book.toString());

@@ -212,6 +212,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         if (!quantity.isMultipleOf(instrument.lotSize())) {
             return "quantity " + quantity + " is not a multiple of the lot size " + instrument.lotSize();
         }
+        if (quantity.compareTo(instrument.minQuantity()) < 0) {
+            return "quantity " + quantity + " is below the minimum " + instrument.minQuantity() + " of " + instrument.id();
+        }
         return null;
     }
 

@@ -38,6 +38,31 @@ public final class BarSeries {
         return instrument;
     }
 
+    /**
+     * The same bars for {@code other} (the instrument master's entry for the symbol), with prices moved to
+     * its decimals; refused if a price has more decimals than {@code other} trades in.
+     */
+    public BarSeries withInstrument(Instrument other) {
+        int from = instrument.priceScale();
+        int to = other.priceScale();
+        Builder b = new Builder(other, volumeScale);
+        for (int i = 0; i < size; i++) {
+            b.add(timeNanos[i], rescale(open[i], from, to, i), rescale(high[i], from, to, i), rescale(low[i], from, to, i),
+                    rescale(close[i], from, to, i), volume[i]);
+        }
+        return b.build();
+    }
+
+    private long rescale(long units, int from, int to, int i) {
+        java.math.BigDecimal v = java.math.BigDecimal.valueOf(units, from);
+        try {
+            return v.setScale(to, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("bar " + (i + 1) + " of " + instrument.id() + " has a price " + v.toPlainString()
+                    + " with more decimals than its tick in the instrument master allows (" + to + ")", e);
+        }
+    }
+
     public int size() {
         return size;
     }

@@ -7,6 +7,7 @@ import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.spi.InstrumentMaster;
 import io.quiver.sdk.spi.MarketDataFeed;
 import io.quiver.sdk.spi.MarketDataListener;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -71,13 +73,18 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
     private ScheduledExecutorService executor;
     private Instant lastTime = Instant.EPOCH;
 
+    /** Instruments the master lists get its rules (tick, lot, minimum, currency, hours); others a tick at the start price's decimals and a lot of 1. */
     @Activate
-    public SyntheticFeedComponent(Config config) {
-        this(config, Path.of(System.getProperty("karaf.data", "data")).resolve("quiver").resolve("feed-synthetic.prices"));
+    public SyntheticFeedComponent(Config config, @Reference InstrumentMaster master) {
+        this(config, Path.of(System.getProperty("karaf.data", "data")).resolve("quiver").resolve("feed-synthetic.prices"), master);
     }
 
     /** The same, keeping where it left off in {@code pricesFile} (null: nowhere, always from the start price). */
     SyntheticFeedComponent(Config config, Path pricesFile) {
+        this(config, pricesFile, InstrumentMaster.empty());
+    }
+
+    SyntheticFeedComponent(Config config, Path pricesFile, InstrumentMaster master) {
         this.lastPrices = new LastPrices(pricesFile);
         try {
             this.interval = Duration.parse(config.interval());
@@ -102,10 +109,10 @@ public final class SyntheticFeedComponent implements MarketDataFeed {
         java.util.Map<String, LastPrices.Last> before = lastPrices.read();
         int i = 0;
         for (String symbol : symbols) {
-            Instrument instrument = new Instrument(InstrumentId.of(symbol), Price.ofUnits(1, start.scale()), Qty.of(1), "USD");
+            Instrument instrument = master.resolve(new Instrument(InstrumentId.of(symbol), Price.ofUnits(1, start.scale()), Qty.of(1), "USD"));
             LastPrices.Last was = before.get(symbol);
             // A restart goes on from the last close, on a seed moved on by the bars already published (not the same path again).
-            Price from = was == null ? start : was.close().withScale(start.scale());
+            Price from = was == null ? start : was.close();
             long bars = was == null ? 0 : was.bars();
             generators.add(new GbmBarGenerator(instrument, from, config.drift(), config.volatility(), interval, 8, Instant.EPOCH,
                     config.seed() + i++ + bars * 1_000_003L));

@@ -76,7 +76,20 @@ class SyntheticFeedComponentTest {
 
         List<Bar> second = run(new SyntheticFeedComponent(new Settings("PT0.01S"), prices), 5);
         assertEquals(last.close(), second.get(0).open(), "the first bar after the restart opens at the last close");
-        List<Bar> fresh = run(new SyntheticFeedComponent(new Settings("PT0.01S"), null), 1);
+        List<Bar> fresh = run(new SyntheticFeedComponent(new Settings("PT0.01S"), (Path) null), 1);
         assertEquals(fresh.get(0).open().toString(), "100.00", "without the file it starts from the start price");
+    }
+
+    @Test
+    void anInstrumentTheMasterListsGetsItsRulesAndItsBarsItsTick() throws InterruptedException {
+        io.quiver.sdk.spi.InstrumentMaster master = io.quiver.sdk.spi.InstrumentMaster.parse(java.util.Map.of("SYN1",
+                "tick=0.05 lot=0.001 min=0.01 class=CRYPTO"), "test");
+        SyntheticFeedComponent feed = new SyntheticFeedComponent(new Settings("PT0.01S"), null, master);
+        io.quiver.sdk.model.Instrument syn1 = feed.instruments().get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(io.quiver.sdk.model.Qty.of("0.001"), syn1.lotSize());
+        org.junit.jupiter.api.Assertions.assertEquals(io.quiver.sdk.model.Qty.of("0.01"), syn1.minQuantity());
+        for (Bar bar : run(feed, 20)) {
+            org.junit.jupiter.api.Assertions.assertTrue(bar.close().isMultipleOf(io.quiver.sdk.model.Price.of("0.05")), bar.toString());
+        }
     }
 }
