@@ -20,22 +20,31 @@ import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 /**
- * Journals kept in MapDB ({@code <folder>/<name>.journal.db}, transactions on), each with a commit log in
- * front ({@code <name>.journal.log}).
+ * Journals kept in MapDB files that are written once and never changed, each with a commit log in front
+ * ({@code <name>.journal.log}).
  *
- * <p>A MapDB commit costs most of a millisecond (its write-ahead log is synced to disk every time), too
- * much for every order. So {@link OrderJournal#commit()} appends the records since the last commit to the
- * commit log as one checksummed frame, in a single write: once that write returns the records survive a
- * kill -9 of the process (the operating system holds them); with {@code fsync} the commit also waits for
- * the disk, which protects against a power cut. Every few megabytes, at start and at close the log is
- * moved into MapDB in one transaction and emptied. On start, frames the store has already (a crash
- * between the two steps) are skipped, and a torn frame at the end (a crash in the middle of a write,
- * never reported as committed) is dropped.
+ * <p>A MapDB commit costs most of a millisecond, too much for every order. So {@link OrderJournal#commit()}
+ * appends the records since the last commit to the commit log as one checksummed frame, in a single write:
+ * once that write returns the records survive a kill -9 of the process (the operating system holds them);
+ * with {@code fsync} the commit also waits for the disk, which protects against a power cut. Every few
+ * megabytes, at start and at close the log becomes a segment: a new MapDB file
+ * ({@code <name>.journal.db.seg-<sequence>}) written under a name that says it is incomplete, closed, and
+ * renamed; then the log starts again from empty. The base file ({@code <name>.journal.db}) is replaced
+ * the same way by a rewrite, and at start, when segments have piled up, by a merge of the base and its
+ * segments. No MapDB file is ever written in place, so a kill at any moment leaves every committed file
+ * whole: MapDB's own write-ahead log, which a kill in the middle of its commit can leave unreadable
+ * ("Broken bit parity"), is not used. On start, frames a segment has already (a crash between the two
+ * steps) are skipped, and a torn frame at the end (a crash in the middle of a write, never reported as
+ * committed) is dropped. A store of the earlier layout (one transactional file with its write-ahead log)
+ * is moved to this one at its first start.
  */
 public final class MapDbJournals implements JournalStore, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final long CHECKPOINT_BYTES = 4L << 20;
     private static final String RECORDS = "records";
+    /** Segments after which a start merges them into the base (a running journal: eight times as many). */
+    private static final int MERGE_SEGMENTS = 8;
+    private static final String SEGMENT = ".seg-";
 
     private final Path folder;
     private final boolean fsync;
@@ -75,29 +84,36 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         private final Path rewriting;
         /** A complete rewrite that has not yet replaced the store: at start it wins over the store. */
         private final Path rewritten;
-        private DB db;
-        /** Committed records by the sequence number of the last commit they hold; each value is lines of records. */
-        private BTreeMap<Long, String> store;
+        /** The base file and then each segment, oldest first, open for reading. */
+        private final List<DB> files = new java.util.ArrayList<>();
+        private final List<BTreeMap<Long, String>> stores = new java.util.ArrayList<>();
         private final CommitLog log;
         private final StringBuilder pending = new StringBuilder();
-        /** Committed to the log, not yet moved into the store. */
+        /** Committed to the log, not yet in a segment. */
         private final StringBuilder logged = new StringBuilder();
         private long lastSequence;
+        private boolean closed;
 
         Journal(Path storeFile, Path logFile) {
             this.storeFile = storeFile;
             this.rewriting = sibling(storeFile, ".rewriting");
             this.rewritten = sibling(storeFile, ".rewritten");
+            upgradeLegacyStore();
             finishRewrite();
-            openStore();
-            this.lastSequence = store.isEmpty() ? 0 : store.lastKey();
+            openFiles();
+            if (files.isEmpty()) {
+                merge(); // a new journal starts with an empty base file, so it is there to be found and copied
+            }
+            if (stores.size() > MERGE_SEGMENTS) {
+                merge();
+            }
             try {
                 this.log = new CommitLog(logFile, fsync);
             } catch (RuntimeException e) {
-                db.close();
+                closeFiles();
                 throw e;
             }
-            // What a crash left in the log goes into the store; frames the store has already are skipped.
+            // What a crash left in the log becomes a segment; frames a segment has already are skipped.
             for (CommitLog.Frame f : log.read()) {
                 if (f.sequence() > lastSequence) {
                     logged.append(f.payload());
@@ -107,21 +123,130 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             checkpoint();
         }
 
-        private void openStore() {
-            DBMaker.Maker maker = DBMaker.fileDB(storeFile.toFile()).transactionEnable().closeOnJvmShutdown();
-            this.db = (fsync ? maker : maker.fileSyncDisable()).make();
-            this.store = db.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+        /** The base file, then every segment after it in sequence order, read-only; segments a merge or rewrite took in are deleted. */
+        private void openFiles() {
+            lastSequence = 0;
+            try {
+                if (Files.exists(storeFile)) {
+                    add(DBMaker.fileDB(storeFile.toFile()).readOnly().make());
+                }
+                long base = lastSequence;
+                java.util.TreeMap<Long, Path> segments = new java.util.TreeMap<>();
+                String prefix = storeFile.getFileName() + SEGMENT;
+                try (var list = Files.list(folder)) {
+                    for (Path f : list.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                        String tail = f.getFileName().toString().substring(prefix.length());
+                        if (tail.endsWith(".writing")) {
+                            Files.delete(f); // a checkpoint that did not finish; its frames are still in the log
+                        } else {
+                            segments.put(Long.parseLong(tail), f);
+                        }
+                    }
+                }
+                for (Map.Entry<Long, Path> e : segments.entrySet()) {
+                    if (e.getKey() <= base) {
+                        Files.delete(e.getValue()); // merged into the base before a crash
+                    } else {
+                        add(DBMaker.fileDB(e.getValue().toFile()).readOnly().make());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the journal " + storeFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void add(DB db) {
+            BTreeMap<Long, String> records = db.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().open();
+            files.add(db);
+            stores.add(records);
+            if (!records.isEmpty()) {
+                lastSequence = Math.max(lastSequence, records.lastKey());
+            }
+        }
+
+        private void closeFiles() {
+            files.forEach(DB::close);
+            files.clear();
+            stores.clear();
+        }
+
+        /** A file of the records given, by sequence: written as {@code temp}, closed, then renamed to {@code target}. */
+        private void writeFile(Path temp, Path target, Map<Long, String> records) throws IOException {
+            Files.deleteIfExists(temp);
+            DB fresh = DBMaker.fileDB(temp.toFile()).make();
+            try {
+                BTreeMap<Long, String> map = fresh.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().create();
+                map.putAll(records);
+                fresh.commit();
+            } finally {
+                fresh.close();
+            }
+            if (fsync) {
+                try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (fsync) {
+                syncFolder();
+            }
+        }
+
+        /** The base and its segments become one new base, by the rewrite's steps (so a crash ends with one or the other). */
+        private void merge() {
+            Map<Long, String> all = new java.util.TreeMap<>();
+            stores.forEach(all::putAll);
+            closeFiles();
+            try {
+                writeFile(rewriting, rewritten, all);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot merge the segments of " + storeFile + ": " + e.getMessage(), e);
+            }
+            finishRewrite();
+            openFiles();
         }
 
         /**
-         * A rewrite that was complete when the process stopped replaces the store (the store's write-ahead
-         * log, older than it, goes too); one that was still being written is thrown away.
+         * A store of the earlier layout (one file changed in place under MapDB's write-ahead log) is read
+         * once with that log and written anew as a base file, by the rewrite's steps.
+         */
+        private void upgradeLegacyStore() {
+            try {
+                if (!Files.exists(storeFile) || writeAheadLogs().isEmpty() || Files.exists(rewritten)) {
+                    return;
+                }
+                DB legacy = DBMaker.fileDB(storeFile.toFile()).transactionEnable().make();
+                Map<Long, String> all;
+                try {
+                    all = new java.util.TreeMap<>(legacy.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable()
+                            .createOrOpen());
+                } finally {
+                    legacy.close();
+                }
+                writeFile(rewriting, rewritten, all);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + storeFile + " to the new layout: " + e.getMessage(), e);
+            }
+        }
+
+        private List<Path> writeAheadLogs() throws IOException {
+            String prefix = storeFile.getFileName() + ".wal.";
+            try (var list = Files.list(folder)) {
+                return list.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            }
+        }
+
+        /**
+         * A rewrite that was complete when the process stopped replaces the store (with the write-ahead
+         * log of an earlier layout, if any); one that was still being written is thrown away.
          */
         private void finishRewrite() {
             try {
                 Files.deleteIfExists(rewriting);
                 if (Files.exists(rewritten)) {
-                    deleteWriteAheadLog();
+                    for (Path wal : writeAheadLogs()) {
+                        Files.delete(wal);
+                    }
                     Files.move(rewritten, storeFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     if (fsync) {
                         syncFolder();
@@ -129,15 +254,6 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot finish the rewrite of " + storeFile + ": " + e.getMessage(), e);
-            }
-        }
-
-        private void deleteWriteAheadLog() throws IOException {
-            String prefix = storeFile.getFileName() + ".wal.";
-            try (var files = Files.list(folder)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                    Files.delete(f);
-                }
             }
         }
 
@@ -191,21 +307,7 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             }
             long sequence = lastSequence + 1;
             try {
-                Files.deleteIfExists(rewriting);
-                // Written once and closed before it counts, so it needs no write-ahead log of its own.
-                DB fresh = DBMaker.fileDB(rewriting.toFile()).make();
-                try {
-                    fresh.treeMap(RECORDS, Serializer.LONG, Serializer.STRING).valuesOutsideNodesEnable().create().put(sequence, all.toString());
-                    fresh.commit();
-                } finally {
-                    fresh.close();
-                }
-                if (fsync) {
-                    try (FileChannel c = FileChannel.open(rewriting, StandardOpenOption.WRITE)) {
-                        c.force(true);
-                    }
-                }
-                Files.move(rewriting, rewritten, StandardCopyOption.ATOMIC_MOVE);
+                writeFile(rewriting, rewritten, Map.of(sequence, all.toString()));
             } catch (IOException | RuntimeException e) {
                 try {
                     Files.deleteIfExists(rewriting);
@@ -214,9 +316,9 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
                 }
                 throw new IllegalStateException("cannot rewrite " + storeFile + ", the journal is unchanged: " + e.getMessage(), e);
             }
-            db.close();
+            closeFiles();
             finishRewrite();
-            openStore();
+            openFiles();
             lastSequence = sequence;
             logged.setLength(0);
             log.clear();
@@ -236,20 +338,30 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
             }
         }
 
-        /** One MapDB transaction for everything in the log, then the log starts again from empty. */
+        /** Everything in the log becomes a segment, then the log starts again from empty. */
         private void checkpoint() {
             if (logged.length() > 0) {
-                store.put(lastSequence, logged.toString());
-                db.commit();
+                Path segment = sibling(storeFile, SEGMENT + lastSequence);
+                try {
+                    writeFile(sibling(storeFile, SEGMENT + lastSequence + ".writing"), segment, Map.of(lastSequence, logged.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the segment " + segment + ": " + e.getMessage(), e);
+                }
+                add(DBMaker.fileDB(segment.toFile()).readOnly().make());
                 logged.setLength(0);
             }
             log.clear();
+            if (stores.size() > 8 * MERGE_SEGMENTS) {
+                merge(); // a runtime that is not restarted for long does not keep hundreds of files open
+            }
         }
 
         @Override
         public synchronized void replay(Consumer<String> reader) {
-            for (String entry : store.values()) {
-                lines(entry, reader);
+            for (BTreeMap<Long, String> store : stores) {
+                for (String entry : store.values()) {
+                    lines(entry, reader);
+                }
             }
             lines(logged.toString(), reader);
         }
@@ -266,14 +378,15 @@ public final class MapDbJournals implements JournalStore, AutoCloseable {
         }
 
         synchronized void close() {
-            if (db.isClosed()) {
+            if (closed) {
                 return;
             }
+            closed = true;
             try {
                 checkpoint();
                 log.close();
             } finally {
-                db.close();
+                closeFiles();
             }
         }
     }

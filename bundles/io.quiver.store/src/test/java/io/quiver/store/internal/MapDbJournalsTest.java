@@ -206,8 +206,9 @@ class MapDbJournalsTest {
         }
         assertEquals(List.of("snapshot a", "snapshot b", "after"), read(dir, "orders"));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("orders.journal.db", "orders.journal.log"), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("orders"))
-                    .sorted().toList(), "no file of the rewrite is left behind");
+            // the base, the log and the segment the last commit became at close; nothing of the rewrite
+            assertEquals(List.of("orders.journal.db", "orders.journal.db.seg-1002", "orders.journal.log"), files.map(f -> f.getFileName()
+                    .toString()).filter(n -> n.startsWith("orders")).sorted().toList(), "no file of the rewrite is left behind");
         }
     }
 
@@ -249,6 +250,92 @@ class MapDbJournalsTest {
         try (MapDbJournals journals = new MapDbJournals(dir, false)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> journals.open("../etc"));
             assertEquals("journal name '../etc' must be letters, digits, '.', '_' or '-'", e.getMessage());
+        }
+    }
+
+    private List<String> segments(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".seg-")).sorted().toList();
+        }
+    }
+
+    /**
+     * Every checkpoint is a new file, written once: after many of them the records come back in order, a
+     * start merges the pile of segments into the base, and the base is never a file MapDB changes in place.
+     */
+    @Test
+    void checkpointsAreNewFilesThatAStartMergesIntoTheBase() throws IOException {
+        String padding = "y".repeat(1000);
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            for (int i = 0; i < 50_000; i++) {
+                j.append(i + " " + padding);
+                if (i % 50 == 49) {
+                    j.commit();
+                }
+            }
+            assertTrue(segments(dir).size() >= 10, "a checkpoint every 4 MiB of 50 MB: " + segments(dir));
+        }
+        List<String> read = read(dir, "orders");
+        assertEquals(50_000, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(i + " " + padding, read.get(i));
+        }
+        assertTrue(segments(dir).size() <= 1, "the start merged them: " + segments(dir));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".wal.")), "no MapDB write-ahead log");
+        }
+    }
+
+    /** A kill while a segment is being written leaves a partial file: it is thrown away and its records come from the log. */
+    @Test
+    void aSegmentThatWasNotFinishedIsThrownAwayAndItsRecordsComeFromTheLog() throws IOException {
+        Path copy;
+        try (MapDbJournals journals = new MapDbJournals(dir, false)) {
+            OrderJournal j = journals.open("orders");
+            j.append("a");
+            j.commit();
+            j.append("b");
+            j.commit();
+            copy = killedCopy("orders");
+        }
+        Path twice = Files.createDirectories(dir.resolve("twice"));
+        for (String f : List.of("orders.journal.db", "orders.journal.log")) {
+            Files.copy(copy.resolve(f), twice.resolve(f));
+        }
+        Files.write(copy.resolve("orders.journal.db.seg-2.writing"), new byte[] {9, 9, 9});
+        assertEquals(List.of("a", "b"), read(copy, "orders"));
+        assertTrue(Files.notExists(copy.resolve("orders.journal.db.seg-2.writing")));
+        // a kill after the segment was renamed, before the log was emptied: the log's frames are in the segment already
+        Files.copy(twice.resolve("orders.journal.log"), twice.resolve("saved.log"));
+        assertEquals(List.of("a", "b"), read(twice, "orders")); // the start turns the log into a segment
+        assertEquals(List.of("orders.journal.db.seg-2"), segments(twice));
+        Files.copy(twice.resolve("saved.log"), twice.resolve("orders.journal.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(List.of("a", "b"), read(twice, "orders"), "nothing twice");
+    }
+
+    /** A store of the earlier layout (one transactional MapDB file, perhaps with its write-ahead log after a kill) is read whole. */
+    @Test
+    void aStoreOfTheEarlierLayoutIsReadAndMoved() throws IOException {
+        Path legacy = Files.createDirectories(dir.resolve("legacy"));
+        org.mapdb.DB db = org.mapdb.DBMaker.fileDB(legacy.resolve("orders.journal.db").toFile()).transactionEnable().make();
+        org.mapdb.BTreeMap<Long, String> map = db.treeMap("records", org.mapdb.Serializer.LONG, org.mapdb.Serializer.STRING)
+                .valuesOutsideNodesEnable().createOrOpen();
+        map.put(1L, "one\ntwo\n");
+        db.commit();
+        map.put(2L, "three\n");
+        db.commit();
+        Path killed = Files.createDirectories(dir.resolve("legacy-killed"));
+        try (var files = Files.list(legacy)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, killed.resolve(f.getFileName()));
+            }
+        }
+        db.close();
+        assertEquals(List.of("one", "two", "three"), read(killed, "orders"));
+        assertEquals(List.of("one", "two", "three"), read(legacy, "orders"));
+        try (var files = Files.list(killed)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".wal.")), "moved to the new layout");
         }
     }
 }
