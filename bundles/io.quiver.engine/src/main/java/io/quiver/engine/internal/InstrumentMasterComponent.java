@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class InstrumentMasterComponent {
     static final String PID = "io.quiver.instruments";
     private static final Logger LOG = LoggerFactory.getLogger(InstrumentMasterComponent.class);
+    /** Properties Configuration Admin, Declarative Services and File Install add to every configuration. */
+    private static final java.util.regex.Pattern FRAMEWORK_KEYS = java.util.regex.Pattern.compile("(service|component|osgi|felix|objectClass)\\.|\\.|objectClass$");
     private final ServiceRegistration<InstrumentMaster> registration;
 
     @Activate
@@ -44,7 +46,7 @@ public final class InstrumentMasterComponent {
     static Map<String, String> entries(Map<String, Object> properties) {
         Map<String, String> entries = new TreeMap<>();
         properties.forEach((k, v) -> {
-            if (!k.startsWith("service.") && !k.startsWith("component.") && !k.startsWith("felix.") && !k.startsWith(".")) {
+            if (!FRAMEWORK_KEYS.matcher(k).lookingAt()) {
                 entries.put(k, String.valueOf(v));
             }
         });
