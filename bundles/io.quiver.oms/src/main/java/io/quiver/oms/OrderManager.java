@@ -353,20 +353,25 @@ public final class OrderManager {
     // ---- market data: marks and emulation ------------------------------------------------------
 
     public void onBar(Bar bar) {
-        marketData(bar.instrument(), bar.time(), bar.close(), lastClose, w -> barTrigger(w, bar));
+        marketData(bar.instrument(), bar.time(), bar.day(), bar.close(), lastClose, w -> barTrigger(w, bar));
     }
 
     public void onQuote(Quote quote) {
         Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+        marketData(quote.instrument(), quote.time(), utcDay(quote.time()), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
                 quote.time()));
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), utcDay(trade.time()), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
     }
 
-    private void marketData(InstrumentId instrument, Instant time, Price mark, Map<InstrumentId, Price> reference,
+    private static java.time.LocalDate utcDay(Instant time) {
+        return time.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** {@code day}: the trading day the data belongs to, which ends a held DAY order's life (a bar's is that of its last instant). */
+    private void marketData(InstrumentId instrument, Instant time, java.time.LocalDate day, Price mark, Map<InstrumentId, Price> reference,
             java.util.function.Consumer<WorkingOrder> trigger) {
         synchronized (this) {
             lastPrice.put(instrument, mark);
@@ -387,7 +392,6 @@ public final class OrderManager {
                         continue;
                     }
                     if (w.request.timeInForce() == TimeInForce.DAY) {
-                        java.time.LocalDate day = time.atOffset(ZoneOffset.UTC).toLocalDate();
                         if (w.session == null) {
                             record(new JournalRecords.Session(w.id, day));
                         } else if (day.isAfter(w.session)) {

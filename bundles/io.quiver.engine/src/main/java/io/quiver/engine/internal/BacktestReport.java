@@ -51,8 +51,9 @@ public final class BacktestReport {
     public void onBarClosed(BarSeries s, int i, Account account) {
         bars++;
         statistics.sample(s.timeNanos(i), cash + position * (s.closeUnits(i) / pow10));
-        long day = Math.floorDiv(s.timeNanos(i), NANOS_PER_DAY);
-        if (i + 1 == s.size() || Math.floorDiv(s.timeNanos(i + 1), NANOS_PER_DAY) != day) {
+        // a bar is stamped at its close: a daily bar closing at midnight belongs to the day before
+        long day = Math.floorDiv(s.timeNanos(i) - 1, NANOS_PER_DAY);
+        if (i + 1 == s.size() || Math.floorDiv(s.timeNanos(i + 1) - 1, NANOS_PER_DAY) != day) {
             dailyEquity.add(new String[] {java.time.LocalDate.ofEpochDay(day).toString(), plain(account.equity())});
         }
     }

@@ -404,6 +404,7 @@ public final class CsvDataReader {
             n[0] = i + 1;
         });
         int scale = finalScale();
+        toCloseTimes(cols[0], n[0]);
         Instrument instrument = Instrument.of(symbol[0] == null ? symbol(List.of(), 0) : symbol[0], scale, "USD");
         BarSeries.Builder b = BarSeries.builder(instrument, SIZE_SCALE);
         for (int i = 0; i < n[0]; i++) {
@@ -411,6 +412,36 @@ public final class CsvDataReader {
                     atScale(cols[4][i], scale), cols[5][i]);
         }
         return b.build();
+    }
+
+    /**
+     * Bars are delivered at the end of their interval, so that nothing sees a bar's close before it
+     * happened: a file that labels bars with their start ({@code time.is = start}, the default) has each
+     * time moved on by the interval ({@code bar.interval}, or else the smallest spacing between two bars).
+     */
+    private void toCloseTimes(long[] times, int n) {
+        if (schema.timeIsEnd()) {
+            return;
+        }
+        java.time.temporal.TemporalAmount interval = schema.barInterval();
+        if (interval == null) {
+            if (n < 2) {
+                throw new CsvSchemaException("bar.interval", "a file of one bar does not show how long a bar is: give bar.interval "
+                        + "(e.g. P1D) or time.is = end");
+            }
+            long smallest = Long.MAX_VALUE;
+            for (int i = 1; i < n; i++) {
+                smallest = Math.min(smallest, times[i] - times[i - 1]);
+            }
+            long day = java.time.Duration.ofDays(1).toNanos();
+            interval = smallest >= 28 * day ? java.time.Period.ofMonths(1)
+                    : smallest % day == 0 ? java.time.Period.ofDays((int) (smallest / day)) : java.time.Duration.ofNanos(smallest);
+        }
+        for (int i = 0; i < n; i++) {
+            // calendar days and months in the file's zone: a day is not always 24 hours, a month never a fixed length
+            java.time.ZonedDateTime start = BarSeries.instantOfNanos(times[i]).atZone(schema.zone());
+            times[i] = BarSeries.nanosOf(start.plus(interval).toInstant());
+        }
     }
 
     private void checkBar(long line, long o, long h, long l, long c) {

@@ -20,7 +20,11 @@ import java.util.TreeMap;
  * {@code header} (true/false), {@code symbol}, {@code column.<field>} for every {@link CsvField},
  * {@code format.datetime}, {@code format.date}, {@code format.time} (java.time patterns, or
  * {@code epoch-seconds}, {@code epoch-millis}, {@code epoch-micros}, {@code epoch-nanos} for a
- * datetime), {@code timezone} and {@code price.scale}.
+ * datetime), {@code timezone}, {@code price.scale}, and for bars {@code time.is} ({@code start}, the
+ * default, or {@code end}: which end of its interval a bar's time labels) and {@code bar.interval} (an
+ * ISO-8601 duration or period such as PT1M, P1D or P1M; by default the smallest spacing between two bars
+ * of the file, in calendar days or, from 28 days on, calendar months). A bar is delivered
+ * at the end of its interval, so a bar labelled with its start is stamped start + interval.
  */
 public final class CsvSchema {
     /** Formats a datetime field may use besides a pattern. */
@@ -39,6 +43,8 @@ public final class CsvSchema {
     private final String timeFormat;
     private final ZoneId zone;
     private final Integer priceScale;
+    private final boolean timeIsEnd;
+    private final java.time.temporal.TemporalAmount barInterval;
 
     private CsvSchema(Builder b) {
         this.kind = b.kind;
@@ -51,6 +57,18 @@ public final class CsvSchema {
         this.timeFormat = b.timeFormat;
         this.zone = b.zone;
         this.priceScale = b.priceScale;
+        this.timeIsEnd = b.timeIsEnd;
+        this.barInterval = b.barInterval;
+    }
+
+    /** Whether a bar's time in the file is the end of its interval; false: its start. */
+    public boolean timeIsEnd() {
+        return timeIsEnd;
+    }
+
+    /** The length of a bar, or null to take the smallest spacing between two bars of the file. */
+    public java.time.temporal.TemporalAmount barInterval() {
+        return barInterval;
     }
 
     public static Builder builder() {
@@ -81,6 +99,8 @@ public final class CsvSchema {
                 case "format.time" -> b.timeFormat(checkFormat(key, value, false));
                 case "timezone" -> b.zone(parseZone(key, value));
                 case "price.scale" -> b.priceScale(parseScale(key, value));
+                case "time.is" -> b.timeIsEnd(parseTimeIs(key, value));
+                case "bar.interval" -> b.barInterval(parseInterval(key, value));
                 default -> {
                     CsvField field = key.startsWith("column.") ? CsvField.ofKey(key.substring("column.".length())) : null;
                     if (field == null) {
@@ -94,6 +114,34 @@ public final class CsvSchema {
             }
         }
         return b.build();
+    }
+
+    private static boolean parseTimeIs(String key, String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "start" -> false;
+            case "end" -> true;
+            default -> throw new CsvSchemaException(key, "'" + value + "' is not start or end (what a bar's time labels)");
+        };
+    }
+
+    private static java.time.temporal.TemporalAmount parseInterval(String key, String value) {
+        String v = value.toUpperCase(java.util.Locale.ROOT);
+        try {
+            if (v.contains("T")) {
+                java.time.Duration d = java.time.Duration.parse(v);
+                if (d.isNegative() || d.isZero()) {
+                    throw new CsvSchemaException(key, "must be positive, was " + value);
+                }
+                return d;
+            }
+            java.time.Period p = java.time.Period.parse(v);
+            if (p.isNegative() || p.isZero()) {
+                throw new CsvSchemaException(key, "must be positive, was " + value);
+            }
+            return p;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CsvSchemaException(key, "'" + value + "' is not an ISO-8601 duration or period such as PT1M, P1D or P1M");
+        }
     }
 
     private static RecordKind parseKind(String key, String value) {
@@ -225,6 +273,20 @@ public final class CsvSchema {
         private String timeFormat = "HH:mm:ss";
         private ZoneId zone = ZoneOffset.UTC;
         private Integer priceScale;
+        private boolean timeIsEnd;
+        private java.time.temporal.TemporalAmount barInterval;
+
+        /** Whether a bar's time is the end of its interval ({@code time.is = end}) rather than its start (the default). */
+        public Builder timeIsEnd(boolean end) {
+            this.timeIsEnd = end;
+            return this;
+        }
+
+        /** The length of a bar ({@code bar.interval}); null: the smallest spacing between two bars of the file. */
+        public Builder barInterval(java.time.temporal.TemporalAmount interval) {
+            this.barInterval = interval;
+            return this;
+        }
 
         public Builder kind(RecordKind kind) {
             this.kind = kind;

@@ -149,14 +149,33 @@ class BrokenFilesTest {
                 "column.low", "3", "column.close", "4", "column.volume", "5", "symbol", "X"));
         var s = CsvDataReader.readBars(p, schema);
         assertEquals(2, s.size());
-        assertEquals(Instant.parse("2020-01-01T00:01:00Z"), s.time(1));
+        assertEquals(Instant.parse("2020-01-01T00:02:00Z"), s.time(1), "labelled 00:01, one minute long");
         assertEquals("X", s.instrument().id().symbol());
     }
 
     @Test
     void localTimesAreConvertedFromTheSchemaZone() throws IOException {
         Path p = write("ny.csv", "Date,Time,Open,High,Low,Close\n2020-07-01,09:30:00,1,2,0.5,1\n");
-        CsvSchema schema = CsvSchema.builder().zone(ZoneId.of("America/New_York")).build();
+        CsvSchema schema = CsvSchema.builder().zone(ZoneId.of("America/New_York")).timeIsEnd(true).build();
         assertEquals(Instant.parse("2020-07-01T13:30:00Z"), CsvDataReader.readBars(p, schema).time(0));
+    }
+
+    @Test
+    void aBarIsDeliveredAtTheEndOfItsIntervalAsTheSchemaSays() throws IOException {
+        Path p = write("min.csv", "Date,Time,Open,High,Low,Close\n2020-07-01,09:30:00,1,2,0.5,1\n2020-07-01,09:31:00,1,2,0.5,1\n"
+                + "2020-07-01,09:35:00,1,2,0.5,1\n");
+        assertEquals(Instant.parse("2020-07-01T09:31:00Z"), CsvDataReader.readBars(p, CsvSchema.defaults()).time(0),
+                "by default a time labels a bar's start, and the bar is a minute: the smallest spacing");
+        assertEquals(Instant.parse("2020-07-01T09:35:00Z"), CsvDataReader.readBars(p, CsvSchema.fromProperties(Map.of("bar.interval", "PT5M")))
+                .time(0));
+        assertEquals(Instant.parse("2020-07-01T09:30:00Z"), CsvDataReader.readBars(p, CsvSchema.fromProperties(Map.of("time.is", "end")))
+                .time(0), "a file that labels bars with their end is taken as it is");
+        assertEquals("time.is: 'middle' is not start or end (what a bar's time labels)", assertThrows(CsvSchemaException.class,
+                () -> CsvSchema.fromProperties(Map.of("time.is", "middle"))).getMessage());
+        assertEquals("bar.interval: 'a minute' is not an ISO-8601 duration or period such as PT1M, P1D or P1M",
+                assertThrows(CsvSchemaException.class, () -> CsvSchema.fromProperties(Map.of("bar.interval", "a minute"))).getMessage());
+        Path one = write("one.csv", "Date,Open,High,Low,Close\n2020-07-01,1,2,0.5,1\n");
+        assertEquals("bar.interval: a file of one bar does not show how long a bar is: give bar.interval (e.g. P1D) or time.is = end",
+                assertThrows(CsvSchemaException.class, () -> CsvDataReader.readBars(one, CsvSchema.defaults())).getMessage());
     }
 }

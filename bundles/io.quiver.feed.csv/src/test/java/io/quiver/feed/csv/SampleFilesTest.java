@@ -31,14 +31,15 @@ class SampleFilesTest {
         assertEquals(5036, s.size());
         assertEquals(6, s.priceScale());
         Bar first = s.bar(0);
-        assertEquals(Instant.parse("1995-01-03T00:00:00Z"), first.time());
+        // the file labels each day's bar with its date; a bar is delivered when its day is over
+        assertEquals(Instant.parse("1995-01-04T00:00:00Z"), first.time());
         assertEquals(Price.of("2.179012"), first.open());
         assertEquals(Price.of("2.191358"), first.high());
         assertEquals(Price.of("2.117284"), first.low());
         assertEquals(Price.of("2.117284"), first.close());
         assertEquals(Qty.of(36301200), first.volume());
         Bar last = s.bar(s.size() - 1);
-        assertEquals(Instant.parse("2014-12-31T00:00:00Z"), last.time());
+        assertEquals(Instant.parse("2015-01-01T00:00:00Z"), last.time());
         assertEquals(Price.of("44.970001"), last.close());
         assertEquals("orcl-1995-2014", s.instrument().id().symbol());
     }
@@ -65,14 +66,16 @@ class SampleFilesTest {
         assertEquals(12, m.size());
         assertEquals(2, m.priceScale());
         assertEquals(Price.of("3691.41"), m.bar(0).close());
-        assertEquals(Instant.parse("2006-01-31T00:00:00Z"), m.time(0));
+        // labelled 2006-01-31, a month long: delivered a calendar month later
+        assertEquals(Instant.parse("2006-02-28T00:00:00Z"), m.time(0));
     }
 
     @Test
     void fiveMinuteBarsWithSeparateDateAndTime() {
         BarSeries s = bars("2006-min-005.txt");
         assertEquals(2142, s.size());
-        assertEquals(Instant.parse("2006-01-02T09:05:00Z"), s.time(0));
+        // the 09:05 bar of a five-minute file closes at 09:10
+        assertEquals(Instant.parse("2006-01-02T09:10:00Z"), s.time(0));
         assertEquals(Price.of("3582.99"), s.bar(0).close());
     }
 
@@ -80,10 +83,10 @@ class SampleFilesTest {
     void oneMinuteFileWhoseHeaderIsShortReadsThroughItsSchema() {
         BarSeries s = bars("2006-01-02-volume-min-001.txt");
         assertEquals(30889, s.size());
-        assertEquals(Instant.parse("2006-01-02T09:01:00Z"), s.time(0));
+        assertEquals(Instant.parse("2006-01-02T09:02:00Z"), s.time(0), "the 09:01 bar closes a minute later");
         assertEquals(Price.of("3599.00"), s.bar(0).close());
         assertEquals(Qty.of(5699), s.bar(0).volume());
-        assertEquals(Instant.parse("2006-02-27T22:00:00Z"), s.time(s.size() - 1));
+        assertEquals(Instant.parse("2006-02-27T22:01:00Z"), s.time(s.size() - 1));
         assertEquals(Qty.of(327), s.bar(s.size() - 1).volume());
     }
 

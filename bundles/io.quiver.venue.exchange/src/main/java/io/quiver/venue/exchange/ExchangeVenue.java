@@ -439,7 +439,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
      * a later day, before that bar trades: the rule of the simulated venue, so that both mean the same.
      */
     private void expireDayOrders(InstrumentBook b, Bar bar) {
-        java.time.LocalDate day = bar.time().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate day = bar.day();
         for (Map.Entry<Long, java.time.LocalDate> e : List.copyOf(daySessions.entrySet())) {
             long bookId = e.getKey();
             Tracked t = tracked.get(bookId);

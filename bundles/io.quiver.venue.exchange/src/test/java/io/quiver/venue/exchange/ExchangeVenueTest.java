@@ -109,7 +109,7 @@ class ExchangeVenueTest {
     @Test
     void aDayOrderWorksThroughTheDayOfItsFirstBarAndExpiresAtALaterDays() {
         ExchangeVenue v = venue(new MarketSimulation(1, 1, 0, 1), SelfTradePrevention.NONE);
-        Instant day1 = T.plusSeconds(86_400);
+        Instant day1 = T.plusSeconds(86_400 + 43_200); // noon: a bar stamped at midnight closes the day before
         v.onBar(flat(day1, "100.00"));
         v.submit("a", id("d1"), OrderRequest.limit(X.id(), Side.BUY, Qty.of(10), Price.of("99.00"), TimeInForce.DAY), day1);
         v.onBar(flat(day1.plusSeconds(86_400), "100.00"));

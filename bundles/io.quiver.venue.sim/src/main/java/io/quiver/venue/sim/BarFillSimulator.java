@@ -318,7 +318,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
                 if (r.timeInForce() == TimeInForce.DAY) {
-                    java.time.LocalDate day = bar.time().atOffset(ZoneOffset.UTC).toLocalDate();
+                    java.time.LocalDate day = bar.day();
                     if (w.session == null) {
                         w.session = day;
                         write(() -> JournalFields.record("SESSION").add(w.id).add(day.toString()));
