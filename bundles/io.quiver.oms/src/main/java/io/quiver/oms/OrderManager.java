@@ -86,6 +86,9 @@ public final class OrderManager {
     private final BooksView books = new BooksView();
     private PreTradeGate gate = PreTradeGate.NONE;
     private final Set<String> haltedVenues = new HashSet<>();
+    /** Since start: venue events the state machine refused, and rejections by reason code (replay counts nothing). */
+    private long refusedVenueEvents;
+    private final Map<String, Long> rejectionsByCode = new java.util.TreeMap<>();
     private final Map<String, ReconciliationReport> lastReports = new TreeMap<>();
     private final ArrayDeque<Runnable> deliveries = new ArrayDeque<>();
     private final List<VenueCommand> venueCommands = new ArrayList<>();
@@ -333,6 +336,7 @@ public final class OrderManager {
             try {
                 event(w, e);
             } catch (IllegalOrderTransitionException ex) {
+                refusedVenueEvents++;
                 w.history.add(new WorkingOrder.Step(e.time(), "REFUSED " + Kind.of(e), w.status, ex.getMessage()));
                 LOG.error("venue {} sent an event the order state machine refuses for {}: {} ({})", venueId, e.orderId(), e,
                         ex.getMessage());
@@ -587,6 +591,11 @@ public final class OrderManager {
     }
 
     /** The last reconciliation report of every venue reconciled since start, by venue id. */
+    /** What was counted since start: refused venue events, rejections by reason code, halted venues. */
+    public synchronized OrderStats stats() {
+        return new OrderStats(refusedVenueEvents, rejectionsByCode, haltedVenues);
+    }
+
     public synchronized List<ReconciliationReport> lastReconciliations() {
         return List.copyOf(lastReports.values());
     }
@@ -1334,6 +1343,9 @@ public final class OrderManager {
             if (m.stopPrice() != null && w.request.type().isTriggered()) {
                 w.workingStop = m.stopPrice();
             }
+        }
+        if (e instanceof OrderEvent.Rejected r && !replaying) {
+            rejectionsByCode.merge(r.reasonCode(), 1L, Long::sum);
         }
         w.filled = filledAfter;
         w.status = next;

@@ -276,7 +276,17 @@ class OrderCommandsTest {
 
         reconcile.policy = "SYNC";
         reconcile.execute();
-        assertTrue(rows().get(0).contains("policy SYNC") && !bytes.toString().contains("HALTED"));
+        assertTrue(rows().get(0).contains("policy SYNC"), bytes.toString());
+        assertEquals(false, runtime.oms.lastReconciliations().stream().filter(r -> r.venueId().equals("sim")).findFirst().orElseThrow().halted(),
+                "the report says orders to sim are no longer halted");
+        assertEquals(java.util.Set.of(), runtime.oms.stats().haltedVenues());
+        assertEquals(1L, runtime.oms.stats().rejectionsByCode().get("HALTED"), "the one order refused while halted is counted");
+        OrderStatsCommand stats = new OrderStatsCommand();
+        stats.runtime = runtime;
+        stats.out = out;
+        stats.noFormat = true;
+        stats.execute();
+        assertEquals(List.of("refused venue events\t0", "halted venues\tnone", "rejected HALTED\t1"), rows());
         assertEquals(OrderStatus.FILLED, order("x1").status());
         assertEquals(Qty.of(10), runtime.oms.position("a", io.quiver.sdk.model.InstrumentId.of("SYN1")).quantity());
         submit("a", "x3", "SELL", "10", "SYN1");
