@@ -28,7 +28,7 @@ final class JournalRecords {
     }
 
     sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Session, Event, AccountCash,
-            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten {
+            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten, Format {
         JournalFields encode();
     }
 
@@ -183,6 +183,17 @@ final class JournalRecords {
     }
 
     /** Orders closed before {@code before} were forgotten: a venue's fill of an unknown order from then was booked. */
+    /** The journal's format: the first record of a journal (a journal written before it had one is format 1). */
+    record Format(int version) implements Rec {
+        /** The format this version writes and reads. */
+        static final int CURRENT = 1;
+
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("FORMAT").add(version);
+        }
+    }
+
     record Forgotten(Instant before) implements Rec {
         @Override
         public JournalFields encode() {
@@ -248,6 +259,7 @@ final class JournalRecords {
             case "EXEC" -> new Execution(v.get(1));
             case "COUNT" -> new OrderCount(v.get(1), Integer.parseInt(v.get(2)));
             case "FORGOTTEN" -> new Forgotten(Instant.parse(v.get(1)));
+            case "FORMAT" -> new Format(Integer.parseInt(v.get(1)));
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }

@@ -114,10 +114,18 @@ public final class OrderManager {
         this.venues = venues;
         this.clock = clock;
         replaying = true;
+        boolean[] empty = {true};
         try {
-            journal.replay(line -> apply(JournalRecords.decode(line, orders)));
+            journal.replay(line -> {
+                empty[0] = false;
+                apply(JournalRecords.decode(line, orders));
+            });
         } finally {
             replaying = false;
+        }
+        if (empty[0] && journal.keepsRecords()) {
+            journal.append(new JournalRecords.Format(JournalRecords.Format.CURRENT).encode().toString());
+            journal.commit();
         }
     }
 
@@ -643,6 +651,7 @@ public final class OrderManager {
 
     private List<String> snapshot(Set<ClientOrderId> keep) {
         List<String> lines = new ArrayList<>();
+        lines.add(new JournalRecords.Format(JournalRecords.Format.CURRENT).encode().toString());
         accounts.forEach((id, entry) -> {
             Account a = entry.account();
             lines.add(new JournalRecords.AccountOpened(id, entry.venueId(), a.startingCash()).encode().toString());
@@ -1289,6 +1298,11 @@ public final class OrderManager {
             executions.add(x.executionId());
         } else if (r instanceof JournalRecords.OrderCount n) {
             countByStrategy.put(n.strategyId(), new int[] {n.count()});
+        } else if (r instanceof JournalRecords.Format f) {
+            if (f.version() != JournalRecords.Format.CURRENT) {
+                throw new IllegalStateException("the order journal is in format " + f.version() + "; this version reads format "
+                        + JournalRecords.Format.CURRENT);
+            }
         } else if (r instanceof JournalRecords.Forgotten f) {
             forgottenBefore = f.before();
         }
