@@ -1,6 +1,6 @@
 package io.quiver.engine;
 
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.oms.ReconciliationPolicy;
 import io.quiver.oms.ReconciliationReport;
 import io.quiver.sdk.model.Order;
@@ -32,8 +32,8 @@ public interface StrategyRuntime {
     /** Positions of one instance (every instrument it ever traded). */
     List<Position> positions(String id);
 
-    /** The order manager every instance trades through: orders, histories, accounts, reconciliation. */
-    OrderManager orderManager();
+    /** The orders every instance trades through, as operators may see and handle them: orders, histories, accounts, reconciliation. */
+    OrderService orderManager();
 
     /**
      * Reconciles the books with a venue now, by {@code policy}; a SYNC reconciliation lifts a HALT. Throws

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * except to read a reconcilable venue's books during {@link #reconcile}; sinks are called under the lock,
  * in journal order, and must not block.
  */
-public final class OrderManager {
+public final class OrderManager implements OrderService {
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
 
     private final OrderJournal journal;
@@ -155,6 +155,7 @@ public final class OrderManager {
     }
 
     /** Reads the books as the risk checks see them, under the lock (for showing limits and their usage). */
+    @Override
     public synchronized <T> T readBooks(Function<RiskContext, T> reader) {
         return reader.apply(books);
     }
@@ -180,6 +181,7 @@ public final class OrderManager {
      * it is and nothing is sent; one with another request throws {@link ClientOrderIdConflictException}.
      * An invalid order is entered and rejected with a reason code (see {@link ReasonCode}).
      */
+    @Override
     public Order submit(String strategyId, ClientOrderId id, OrderRequest request) {
         return operation(() -> {
             WorkingOrder existing = existingOrConflict(strategyId, id, request, null, null);
@@ -191,6 +193,7 @@ public final class OrderManager {
     }
 
     /** Enters two orders that cancel each other on the first fill of either: ids {@code <group>.1} and {@code <group>.2}. */
+    @Override
     public List<Order> submitOco(String strategyId, ClientOrderId groupId, OrderRequest first, OrderRequest second) {
         return operation(() -> {
             ClientOrderId a = ClientOrderId.of(groupId.value() + ".1");
@@ -218,6 +221,7 @@ public final class OrderManager {
      * Enters a bracket: the entry now; the stop-loss ({@code <entry>.sl}) and take-profit ({@code <entry>.tp})
      * wait (status NEW) until the entry is filled, then work as an OCO pair for the quantity filled.
      */
+    @Override
     public List<Order> submitBracket(String strategyId, ClientOrderId entryId, OrderRequest entry, OrderRequest stopLoss,
             OrderRequest takeProfit) {
         return operation(() -> {
@@ -245,6 +249,7 @@ public final class OrderManager {
     }
 
     /** Cancels an open order; unknown or closed ids are ignored. */
+    @Override
     public void cancel(ClientOrderId id, String reason) {
         operation(() -> {
             WorkingOrder w = orders.get(id);
@@ -256,6 +261,7 @@ public final class OrderManager {
     }
 
     /** Cancels every open order of a strategy (null: of every strategy); returns how many were asked. */
+    @Override
     public int cancelAll(String strategyId, String reason) {
         return operation(() -> {
             int n = 0;
@@ -274,6 +280,7 @@ public final class OrderManager {
      * at once; orders at a venue change there if the venue can modify, otherwise the change is rejected
      * ({@code NOT_SUPPORTED}). The outcome is a {@code Modified} or {@code ModifyRejected} event.
      */
+    @Override
     public void modify(ClientOrderId id, Qty quantity, Price limitPrice, Price stopPrice) {
         operation(() -> {
             WorkingOrder w = orders.get(id);
@@ -476,12 +483,14 @@ public final class OrderManager {
 
     // ---- queries --------------------------------------------------------------------------------
 
+    @Override
     public synchronized Optional<Order> order(ClientOrderId id) {
         WorkingOrder w = orders.get(id);
         return w == null ? Optional.empty() : Optional.of(w.snapshot());
     }
 
     /** Orders matching the filter, in the order they were entered. */
+    @Override
     public synchronized List<Order> orders(OrderFilter filter) {
         List<Order> list = new ArrayList<>();
         for (WorkingOrder w : orders.values()) {
@@ -504,12 +513,14 @@ public final class OrderManager {
     }
 
     /** Everything that happened to an order, oldest first; empty for an unknown id. */
+    @Override
     public synchronized List<OrderHistoryEntry> history(ClientOrderId id) {
         WorkingOrder w = orders.get(id);
         return w == null ? List.of() : w.historyEntries();
     }
 
     /** The number of orders a strategy has entered (null: all strategies). */
+    @Override
     public synchronized int orderCount(String strategyId) {
         if (strategyId == null) {
             return orders.size();
@@ -532,6 +543,7 @@ public final class OrderManager {
         return a.account();
     }
 
+    @Override
     public synchronized Money cash(String strategyId) {
         return account(strategyId).cash();
     }
@@ -600,10 +612,12 @@ public final class OrderManager {
 
     /** The last reconciliation report of every venue reconciled since start, by venue id. */
     /** What was counted since start: refused venue events, rejections by reason code, halted venues. */
+    @Override
     public synchronized OrderStats stats() {
         return new OrderStats(refusedVenueEvents, rejectionsByCode, haltedVenues);
     }
 
+    @Override
     public synchronized List<ReconciliationReport> lastReconciliations() {
         return List.copyOf(lastReports.values());
     }
@@ -618,6 +632,7 @@ public final class OrderManager {
      * Returns how many orders were forgotten. The books are then rebuilt from the rewritten journal, so
      * what is in memory is what a restart would find.
      */
+    @Override
     public int compact(Instant keepClosedSince) {
         return operation(() -> {
             if (!journal.keepsRecords()) {
@@ -645,6 +660,7 @@ public final class OrderManager {
     }
 
     /** The bytes the order journal takes on disk now (0 when it is kept in memory). */
+    @Override
     public long journalSizeOnDisk() {
         return operation(journal::sizeOnDisk);
     }

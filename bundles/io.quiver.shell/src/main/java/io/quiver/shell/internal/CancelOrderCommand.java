@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import java.io.PrintStream;
@@ -40,7 +40,7 @@ public class CancelOrderCommand implements Action {
     }
 
     private Object run() {
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         if (all == (ids != null && !ids.isEmpty())) {
             throw new IllegalArgumentException("give either order ids or --all");
         }

@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.OrderStatus;
 import io.quiver.sdk.model.Price;
@@ -46,7 +46,7 @@ public class ModifyOrderCommand implements Action {
         if (quantity == null && limit == null && stop == null) {
             throw new IllegalArgumentException("say what to change: -q <quantity>, -l <limit price> or --stop <stop price>");
         }
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         ClientOrderId orderId = ClientOrderId.of(id);
         OrderStatus status = oms.order(orderId).orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'")).status();
         if (status.isTerminal()) {

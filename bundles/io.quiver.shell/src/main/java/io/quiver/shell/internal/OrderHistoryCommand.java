@@ -2,7 +2,7 @@ package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.OrderHistoryEntry;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ public class OrderHistoryCommand implements Action {
     }
 
     private Object run() {
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         Order order = oms.order(ClientOrderId.of(id)).orElseThrow(() -> new IllegalArgumentException("no order '" + id + "'"));
         out.println(order.id() + "  " + order.strategyId() + "  " + order.request() + "  " + order.status() + ", filled "
                 + order.filledQuantity());

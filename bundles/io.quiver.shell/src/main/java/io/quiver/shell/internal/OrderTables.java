@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.oms.OrderHistoryEntry;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +25,7 @@ final class OrderTables {
     }
 
     /** One line per order: id, status, what it is, and the last thing that happened to it. */
-    static String outcome(OrderManager oms, Order o) {
+    static String outcome(OrderService oms, Order o) {
         List<OrderHistoryEntry> history = oms.history(o.id());
         OrderHistoryEntry last = history.isEmpty() ? null : history.get(history.size() - 1);
         String latest = last == null ? "" : "  (" + last.what() + (last.detail().isEmpty() ? "" : ": " + last.detail()) + ")";

@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
@@ -68,7 +68,7 @@ public class SubmitBracketCommand implements Action {
         OrderRequest tp = OrderRequest.limit(entry.instrument(), exit, entry.quantity(), OrderSpec.positive(takeProfit, "--take-profit", Price::of),
                 TimeInForce.GTC);
         OperatorOrders.requireInstance(runtime, strategy);
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         ClientOrderId entryId = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "br-");
         List<Order> orders = oms.submitBracket(strategy, entryId, entry, sl, tp);
         orders.forEach(o -> out.println(OrderTables.outcome(oms, oms.order(o.id()).orElse(o))));

@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import java.io.PrintStream;
@@ -44,7 +44,7 @@ public class SubmitOcoCommand implements Action {
 
     private Object run() {
         OperatorOrders.requireInstance(runtime, strategy);
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         ClientOrderId group = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "oco-");
         List<Order> orders = oms.submitOco(strategy, group, OrderSpec.parse(first), OrderSpec.parse(second));
         orders.forEach(o -> out.println(OrderTables.outcome(oms, oms.order(o.id()).orElse(o))));

@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.StrategyRuntime;
-import io.quiver.oms.OrderManager;
+import io.quiver.oms.OrderService;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderRequest;
@@ -46,7 +46,7 @@ public class SubmitOrderCommand implements Action {
 
     private Object run() {
         OrderRequest request = OrderSpec.parse(words);
-        OrderManager oms = runtime.orderManager();
+        OrderService oms = runtime.orderManager();
         OperatorOrders.requireInstance(runtime, strategy);
         ClientOrderId orderId = id != null ? ClientOrderId.of(id) : OperatorOrders.nextId(oms, "op-");
         boolean existed = oms.order(orderId).isPresent();
