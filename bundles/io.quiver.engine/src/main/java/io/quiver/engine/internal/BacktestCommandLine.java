@@ -137,8 +137,9 @@ public final class BacktestCommandLine {
                 Class<?> cls = loader.loadClass(types.get(type));
                 String id = options.getOrDefault("--id", "backtest");
                 String data = options.get("--data");
-                if (data != null && !data.startsWith(BacktestRequests.SYNTHETIC)) {
-                    data = cwd.resolve(data).toString();
+                io.quiver.engine.BarSources bars = io.quiver.engine.BarSources.onClassPath();
+                if (data != null && bars.sourceOf(data).type().equals("csv")) {
+                    data = cwd.resolve(data).toString(); // a file name typed in a shell is relative to where it was typed
                 }
                 var request = new BacktestService.Request(type, params, data != null ? data : "samples/orcl-1995-2014.txt", home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
@@ -150,7 +151,7 @@ public final class BacktestCommandLine {
                         last[0] = percent;
                         err.println("  " + percent + " % (" + done + " of " + total + " bars)");
                     }
-                }, io.quiver.engine.VenueFactories.onClassPath());
+                }, io.quiver.engine.VenueFactories.onClassPath(), bars);
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
                 Files.createDirectories(json.toAbsolutePath().getParent());
@@ -159,7 +160,7 @@ public final class BacktestCommandLine {
                 out.println("result         " + json.normalize());
                 return 0;
             }
-        } catch (IllegalArgumentException | io.quiver.feed.csv.CsvFormatException | io.quiver.feed.csv.CsvSchemaException e) {
+        } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {

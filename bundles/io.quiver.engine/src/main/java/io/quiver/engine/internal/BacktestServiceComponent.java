@@ -44,6 +44,11 @@ public final class BacktestServiceComponent implements BacktestService {
             fieldOption = FieldOption.UPDATE)
     private final List<VenueFactory> venueFactories = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The bar sources installed (each bundle's {@link io.quiver.sdk.spi.BarSourceFactory}): what a backtest's data argument can name. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    private final List<io.quiver.sdk.spi.BarSourceFactory> barSources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public java.util.Map<String, String> venueTypes() {
         java.util.Map<String, String> types = new java.util.TreeMap<>();
@@ -74,7 +79,8 @@ public final class BacktestServiceComponent implements BacktestService {
                 if (type == null) {
                     throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
                 }
-                return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress, new VenueFactories(venueFactories));
+                return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress, new VenueFactories(venueFactories),
+                        new io.quiver.engine.BarSources(barSources));
             }
         }
         throw new IllegalArgumentException("no strategy type '" + request.strategyType() + "'; installed: "

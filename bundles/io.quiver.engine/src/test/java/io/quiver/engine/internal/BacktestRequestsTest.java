@@ -1,6 +1,5 @@
 package io.quiver.engine.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -63,7 +62,8 @@ class BacktestRequestsTest {
 
     private static BacktestResult runHundredth(Path home) {
         return BacktestRequests.run(Hundredth.class, "test", new BacktestService.Request("test", Map.of(), "btc.csv", home, "100000", "0", "t",
-                "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath());
+                "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath(),
+                io.quiver.engine.BarSources.onClassPath());
     }
 
     @Test
@@ -92,7 +92,14 @@ class BacktestRequestsTest {
 
     private static BacktestResult run(String data) {
         return BacktestRequests.run(Alternator.class, "test", new BacktestService.Request("test", Map.of(), data, Path.of("."), "10000", "0",
-                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath());
+                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath(),
+                io.quiver.engine.BarSources.onClassPath());
+    }
+
+    @Test
+    void aDataArgumentNoSourceReadsIsRefusedNamingTheSources() {
+        assertEquals("data: no installed bar source reads 'catalog:orcl'; installed: [synthetic, csv]",
+                assertThrows(IllegalArgumentException.class, () -> run("catalog:orcl")).getMessage());
     }
 
     @Test
@@ -106,7 +113,8 @@ class BacktestRequestsTest {
 
     @Test
     void badSyntheticArgumentsAndMissingFilesAreNamed() {
-        assertArrayEquals(new long[] {100, 42}, BacktestRequests.syntheticSpec("synthetic:100"));
+        assertEquals(100, run("synthetic:100").bars(), "the seed defaults to 42");
+        assertEquals("synthetic:100:42", run("synthetic:100").settings().dataName());
         assertEquals("data: 'synthetic:lots' is not synthetic:<bars 1..50000000>[:<seed>]",
                 assertThrows(IllegalArgumentException.class, () -> run("synthetic:lots")).getMessage());
         assertEquals("data: 'synthetic:0' is not synthetic:<bars 1..50000000>[:<seed>]",

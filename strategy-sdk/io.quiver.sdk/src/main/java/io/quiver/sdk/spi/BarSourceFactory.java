@@ -1,0 +1,39 @@
+package io.quiver.sdk.spi;
+
+import io.quiver.sdk.model.BarSeries;
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Reads the bars a backtest runs on from a data argument: a file (the CSV source), {@code synthetic:<bars>}
+ * (seeded bars), and whatever a bundle adds (e.g. {@code catalog:<name>}). Registered as a service with
+ * {@link #TYPE_PROPERTY}, and listed in {@code META-INF/services} for runs outside OSGi; the engine picks
+ * the source whose {@link #reads} accepts the argument, so it depends on no source itself.
+ */
+@ConsumerType
+public interface BarSourceFactory {
+    /** The service property that names the source type. */
+    String TYPE_PROPERTY = "bars.type";
+
+    /** What a source read: the bars, the name the result records, and a checksum of what they came from. */
+    record BarData(BarSeries series, String name, String checksum) {
+    }
+
+    /** The type, e.g. {@code csv} or {@code synthetic}. */
+    String type();
+
+    /** One line on what it reads. */
+    String description();
+
+    /**
+     * Whether this source reads {@code data}: a source of a {@code <type>:} prefix claims what starts with it;
+     * a file source claims what no prefix claims.
+     */
+    boolean reads(String data);
+
+    /**
+     * Reads the bars; {@code home} resolves relative file names. Bad data is an {@link IllegalArgumentException}
+     * whose message names the file, line and column, or the argument and what it should be.
+     */
+    BarData open(String data, Path home);
+}
