@@ -24,9 +24,17 @@ public class DefectsIT extends KarafProcessTestSupport {
                 + "short.margin.rate = 0.001\n");
         Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.ladder-huge.cfg"), "strategy.id = ladder-huge\ninstruments = SYN2\n"
                 + "levels = 300000\nstep = 0.01\nsize = 1\ncapital = 100000000\n");
+        // The synthetic feed also publishes BTCUSD, whose fractional lot (0.0001) the shipped instrument master gives.
+        karaf.replaceLine("etc/io.quiver.feed.synthetic.cfg", "instruments", "instruments = SYN1,SYN2,BTCUSD");
         karaf.start();
         karaf.awaitLog("reconciliation with venue sim:", 1);
         karaf.awaitLog("strategy ladder-huge quarantined", 1);
+
+        // 0.01 BTC is an order (it was refused for a lot of 1); a quantity off the lot is refused with the lot named.
+        Result hundredth = karaf.client("order:submit -s sma-demo BUY 0.01 BTCUSD limit 1.00");
+        assertTrue(hundredth.output(), hundredth.output().contains("ACCEPTED"));
+        Result offLot = karaf.client("order:submit -s sma-demo BUY 0.00001 BTCUSD limit 1.00");
+        assertTrue(offLot.output(), offLot.output().contains("INVALID_QUANTITY") && offLot.output().contains("lot size 0.0001"));
         String list = karaf.client("strategy:list --no-format").output();
         assertTrue(list, list.contains("ladder-huge\tio.quiver.strategy.ladder\tQUARANTINED"));
 
