@@ -75,7 +75,8 @@ public final class OrderManager implements OrderService {
     private final Map<String, List<WorkingOrder>> groups = new HashMap<>();
     /** Orders closed before this were forgotten by a compaction (null: none). */
     private Instant forgottenBefore;
-    private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+    // read by market data outside the lock (to draw the day line), written when a feed appears
+    private final Map<InstrumentId, Instrument> instruments = new java.util.concurrent.ConcurrentHashMap<>();
     private final OrderChecks checks = new OrderChecks(instruments);
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
     /** Reference prices for the risk checks: the last trade, else the mid quote, else the last close. */
@@ -372,21 +373,24 @@ public final class OrderManager implements OrderService {
     // ---- market data: marks and emulation ------------------------------------------------------
 
     public void onBar(Bar bar) {
-        marketData(bar.instrument(), bar.time(), bar.day(), bar.close(), lastClose, w -> barTrigger(w, bar));
+        Instrument i = instruments.get(bar.instrument());
+        marketData(bar.instrument(), bar.time(), i == null ? bar.day() : i.tradingDay(bar), bar.close(), lastClose, w -> barTrigger(w, bar));
     }
 
     public void onQuote(Quote quote) {
         Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), utcDay(quote.time()), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+        marketData(quote.instrument(), quote.time(), tradingDay(quote.instrument(), quote.time()), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
                 quote.time()));
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), utcDay(trade.time()), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), tradingDay(trade.instrument(), trade.time()), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
     }
 
-    private static java.time.LocalDate utcDay(Instant time) {
-        return time.atOffset(ZoneOffset.UTC).toLocalDate();
+    /** The trading day of a point in time, in the instrument's zone (UTC for one the books do not know). */
+    private java.time.LocalDate tradingDay(InstrumentId id, Instant time) {
+        Instrument i = instruments.get(id);
+        return i == null ? time.atOffset(ZoneOffset.UTC).toLocalDate() : i.hours().tradingDay(time);
     }
 
     /** {@code day}: the trading day the data belongs to, which ends a held DAY order's life (a bar's is that of its last instant). */

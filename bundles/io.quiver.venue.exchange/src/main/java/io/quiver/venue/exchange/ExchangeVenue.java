@@ -344,7 +344,8 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
     public synchronized void addInstrument(Instrument instrument) {
         if (!books.containsKey(instrument.id())) {
             write(() -> JournalFields.record("INSTRUMENT").add(instrument.id()).add(instrument.tickSize()).add(instrument.lotSize())
-                    .add(instrument.currency()).add(instrument.minQuantity()));
+                    .add(instrument.currency()).add(instrument.minQuantity())
+                    .add(instrument.hours().zone()));
             books.put(instrument.id(), new InstrumentBook(instrument, accounts));
         }
     }
@@ -439,7 +440,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
      * a later day, before that bar trades: the rule of the simulated venue, so that both mean the same.
      */
     private void expireDayOrders(InstrumentBook b, Bar bar) {
-        java.time.LocalDate day = bar.day();
+        java.time.LocalDate day = b.instrument.tradingDay(bar);
         for (Map.Entry<Long, java.time.LocalDate> e : List.copyOf(daySessions.entrySet())) {
             long bookId = e.getKey();
             Tracked t = tracked.get(bookId);
@@ -480,7 +481,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
     }
 
     private Modifying modifying;
-    /** Strategies' DAY orders by book id: the trading day (UTC) of the first bar they met, null before. */
+    /** Strategies' DAY orders by book id: the trading day (instrument's zone) of the first bar they met, null before. */
     private final Map<Long, java.time.LocalDate> daySessions = new HashMap<>();
     /** Book ids being expired right now: their cancel is reported as an expiry. */
     private final java.util.Set<Long> expiring = new java.util.HashSet<>();
@@ -811,7 +812,9 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
             case "INSTRUMENT" -> {
                 Qty lot = Qty.of(v.get(3));
                 Instrument i = new Instrument(InstrumentId.of(v.get(1)), Price.of(v.get(2)), lot, v.get(4), v.size() > 5 ? Qty.of(v.get(5)) : lot,
-                        io.quiver.sdk.model.AssetClass.OTHER, BigDecimal.ONE, io.quiver.sdk.model.TradingHours.ALWAYS);
+                        io.quiver.sdk.model.AssetClass.OTHER, BigDecimal.ONE, v.size() > 6 ? new io.quiver.sdk.model.TradingHours(
+                                java.time.ZoneId.of(v.get(6)), false, io.quiver.sdk.model.TradingHours.ALWAYS.sessions())
+                                : io.quiver.sdk.model.TradingHours.ALWAYS); // only the zone matters here: it draws the day line
                 books.putIfAbsent(i.id(), new InstrumentBook(i, accounts));
             }
             case "ACCOUNT" -> ledger.openAccount(v.get(1), Money.of(v.get(2)));
@@ -844,7 +847,7 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
         books.values().stream().sorted(java.util.Comparator.comparing(b -> b.instrument.id())).forEach(b -> {
             Instrument i = b.instrument;
             out.add(JournalFields.record("INSTRUMENT").add(i.id()).add(i.tickSize()).add(i.lotSize()).add(i.currency()).add(i.minQuantity())
-                    .toString());
+                    .add(i.hours().zone()).toString());
             JournalFields book = JournalFields.record("BOOK").add(i.id()).add(b.book.lastTradePrice()).add(b.book.depthSequence());
             b.makerOrders.forEach(book::add);
             out.add(book.toString());

@@ -55,7 +55,7 @@ import java.util.function.Supplier;
  * down (buys mirror, with the low). The order of prices inside a bar is unknown, so a bar's own high never
  * tightens a stop that same bar could hit: the rule of the order manager's emulation, on the same bar.</li>
  * <li>IOC and FOK orders get one bar: filled on it or cancelled; a DAY order works through the trading
- * day (UTC) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
+ * day (in the instrument's zone) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
  * it is offered the next bar, and expires at the one after); GTC orders work until filled or cancelled.</li>
  * </ul>
  * Every order type is native here, and working orders can be modified. Fees are
@@ -318,7 +318,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
                 if (r.timeInForce() == TimeInForce.DAY) {
-                    java.time.LocalDate day = bar.day();
+                    java.time.LocalDate day = instruments.get(bar.instrument()).tradingDay(bar);
                     if (w.session == null) {
                         w.session = day;
                         write(() -> JournalFields.record("SESSION").add(w.id).add(day.toString()));

@@ -252,4 +252,22 @@ class BarFillSimulatorTest {
         venue.onBar(bar(2, "10.00", "10.10", "9.55", "9.70"));
         assertEquals(Price.of("9.60"), filledPrice(id), "the stop rebuilt at 9.60, not back at 9.00");
     }
+
+    /** A DAY order ends with its instrument's trading day, in the instrument's zone: Sydney's day turns at 13:00 UTC in March. */
+    @Test
+    void aDayOrderEndsWithItsInstrumentsTradingDayInItsZone() {
+        InstrumentId bhp = InstrumentId.of("BHP");
+        venue.addInstrument(new Instrument(bhp, Price.of("0.01"), Qty.of(1), "AUD", Qty.of(1), io.quiver.sdk.model.AssetClass.EQUITY,
+                BigDecimal.ONE, io.quiver.sdk.model.TradingHours.parse("weekdays 10:00-16:00", java.time.ZoneId.of("Australia/Sydney"))));
+        ClientOrderId id = ClientOrderId.of("day");
+        venue.submit("acct", id, OrderRequest.limit(bhp, Side.BUY, Qty.of(5), Price.of("40.00"), TimeInForce.DAY), T0);
+        java.util.function.BiConsumer<String, String> bar = (time, low) -> venue.onBar(new Bar(bhp, Instant.parse(time), Price.of("45.00"),
+                Price.of("45.00"), Price.of(low), Price.of("45.00"), Qty.of(1000)));
+        bar.accept("2024-03-04T23:30:00Z", "44.00"); // 10:30 on the 5th in Sydney: its first bar, its day
+        bar.accept("2024-03-05T01:00:00Z", "44.00"); // a new day in UTC, still the 5th in Sydney
+        assertTrue(events.stream().noneMatch(e -> e instanceof OrderEvent.Expired), "it works on through its own day: " + events);
+        bar.accept("2024-03-05T14:00:00Z", "39.00"); // 01:00 on the 6th in Sydney
+        assertTrue(events.stream().anyMatch(e -> e instanceof OrderEvent.Expired && e.orderId().equals(id)), events.toString());
+        assertEquals(null, filledPrice(id), "expired before that bar could fill it");
+    }
 }

@@ -47,6 +47,11 @@ public record Instrument(InstrumentId id, Price tickSize, Qty lotSize, String cu
         return new Instrument(InstrumentId.of(symbol), Price.ofUnits(1, priceScale), Qty.of(1), currency);
     }
 
+    /** The trading day of a bar of this instrument: the date, in the instrument's zone, of the last instant the bar covers. */
+    public java.time.LocalDate tradingDay(Bar bar) {
+        return hours.tradingDay(bar.time().minusNanos(1));
+    }
+
     /** Number of decimals of a price of this instrument. */
     public int priceScale() {
         return tickSize.scale();
