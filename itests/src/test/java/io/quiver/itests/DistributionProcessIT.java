@@ -88,6 +88,11 @@ public class DistributionProcessIT {
         // A first boot is quiet: not one warning or error (the deploy/ strategies no longer race the SDK).
         List<String> complaints = karaf.logText().lines().filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).toList();
         assertEquals("warnings on a first boot: " + complaints, List.of(), complaints);
+        // Nothing is installed from deploy/ until the boot features are: the two at once can fail the boot.
+        String boot = karaf.logText();
+        int open = boot.indexOf("boot features installed: deploy/ is open");
+        int installed = boot.indexOf("Installing bundle io.quiver.examples.sma");
+        assertTrue("deploy/ opened at boot: " + open + ", the sample installed from it: " + installed, open >= 0 && installed > open);
         // It greets as Quiver, naming both versions, and Karaf's own version stays one command away.
         String greeting = karaf.terminalSession();
         assertTrue(greeting, greeting.contains("Quiver\u001B[0m " + System.getProperty("project.version") + ", a trading-strategy runtime on Apache Karaf " + System.getProperty("karaf.version")));
