@@ -359,6 +359,7 @@ public class RuntimeIT extends QuiverTestSupport {
     /** The runtime's limits apply as soon as the file is saved; a bad value names its key and refuses orders until fixed. */
     @Test
     public void riskLimitsApplyLiveAndABadValueNamesItsKeyAndStopsTrading() throws Exception {
+        await(WAIT, "sma-demo running", this::demoRunning);
         Path cfg = Path.of(System.getProperty("karaf.etc")).resolve("io.quiver.risk.cfg");
         String shipped = Files.readString(cfg);
         try {
@@ -431,6 +432,7 @@ public class RuntimeIT extends QuiverTestSupport {
     /** Order text the shell once accepted. */
     @Test
     public void orderTextMistakesAreRefusedBeforeAnythingIsEntered() throws Exception {
+        await(WAIT, "sma-demo running", this::demoRunning);
         long before = operatorOrders();
         for (String[] c : new String[][] {{"BUY 1 SYN1 limit 99 limit 98", "an order takes one limit"}, {"BUY 1e3 SYN1", "is not a plain decimal"},
                 {"SELL 1 SYN1 trail 150pct", "trailing percent must be above 0 and below 100"}}) {
