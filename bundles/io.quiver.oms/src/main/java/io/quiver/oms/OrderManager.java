@@ -373,18 +373,18 @@ public final class OrderManager implements OrderService {
     // ---- market data: marks and emulation ------------------------------------------------------
 
     public void onBar(Bar bar) {
-        Instrument i = instruments.get(bar.instrument());
-        marketData(bar.instrument(), bar.time(), i == null ? bar.day() : i.tradingDay(bar), bar.close(), lastClose, w -> barTrigger(w, bar));
+        // a bar's trading day is that of its last instant
+        marketData(bar.instrument(), bar.time(), bar.time().minusNanos(1), bar.close(), lastClose, w -> barTrigger(w, bar));
     }
 
     public void onQuote(Quote quote) {
         Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), tradingDay(quote.instrument(), quote.time()), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+        marketData(quote.instrument(), quote.time(), quote.time(), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
                 quote.time()));
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), tradingDay(trade.instrument(), trade.time()), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), trade.time(), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
     }
 
     /** The trading day of a point in time, in the instrument's zone (UTC for one the books do not know). */
@@ -393,8 +393,8 @@ public final class OrderManager implements OrderService {
         return i == null ? time.atOffset(ZoneOffset.UTC).toLocalDate() : i.hours().tradingDay(time);
     }
 
-    /** {@code day}: the trading day the data belongs to, which ends a held DAY order's life (a bar's is that of its last instant). */
-    private void marketData(InstrumentId instrument, Instant time, java.time.LocalDate day, Price mark, Map<InstrumentId, Price> reference,
+    /** {@code dayTime}: the instant whose trading day the data belongs to, which ends a held DAY order's life. */
+    private void marketData(InstrumentId instrument, Instant time, Instant dayTime, Price mark, Map<InstrumentId, Price> reference,
             java.util.function.Consumer<WorkingOrder> trigger) {
         synchronized (this) {
             lastPrice.put(instrument, mark);
@@ -415,6 +415,7 @@ public final class OrderManager implements OrderService {
                         continue;
                     }
                     if (w.request.timeInForce() == TimeInForce.DAY) {
+                        java.time.LocalDate day = tradingDay(instrument, dayTime); // only for DAY orders: it costs a time zone conversion
                         if (w.session == null) {
                             record(new JournalRecords.Session(w.id, day));
                         } else if (day.isAfter(w.session)) {

@@ -72,11 +72,9 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final BigDecimal feeBps;
     private final VenueStore journal;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
-    private final Map<InstrumentId, LinkedHashMap<ClientOrderId, Working>> working = new HashMap<>();
+    private final Map<InstrumentId, WorkingList> working = new HashMap<>();
     private final Map<ClientOrderId, Working> orders = new HashMap<>();
     private final Map<String, Book> accounts = new TreeMap<>();
-    /** The last close of each instrument, where a trailing stop entered without a first stop starts from. */
-    private final Map<InstrumentId, Price> lastClose = new HashMap<>();
     /** Events wait here until the journal is committed and the lock released. */
     private final VenueEventOutbox outbox;
     private volatile ExecutionListener listener;
@@ -103,6 +101,12 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             this.submitted = submitted;
             this.status = status;
         }
+    }
+
+    /** An instrument's working orders, oldest first, and its last close (where a trailing stop entered without a first stop starts). */
+    private static final class WorkingList extends LinkedHashMap<ClientOrderId, Working> {
+        private static final long serialVersionUID = 1L;
+        transient Price lastClose;
     }
 
     private static final class Book {
@@ -191,7 +195,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 write(() -> order(account, orderId, r, time, OrderStatus.ACCEPTED));
                 applyOrder(OrderStatus.ACCEPTED, time, account, orderId, r);
                 outbox.add(new OrderEvent.Accepted(orderId, time));
-                Price last = lastClose.get(r.instrument());
+                WorkingList list = working.get(r.instrument());
+                Price last = list == null ? null : list.lastClose;
                 if (r.type() == OrderType.TRAILING_STOP && r.stopPrice() == null && last != null) {
                     trail(orders.get(orderId), last);
                 }
@@ -308,11 +313,16 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     @Override
     public void onBar(Bar bar) {
         synchronized (this) {
-            if (instruments.containsKey(bar.instrument())) {
-                lastClose.put(bar.instrument(), bar.close());
+            WorkingList list = working.get(bar.instrument());
+            if (list == null) {
+                if (!instruments.containsKey(bar.instrument())) {
+                    return;
+                }
+                list = new WorkingList();
+                working.put(bar.instrument(), list);
             }
-            LinkedHashMap<ClientOrderId, Working> list = working.get(bar.instrument());
-            if (list == null || list.isEmpty()) {
+            list.lastClose = bar.close();
+            if (list.isEmpty()) {
                 return;
             }
             for (Working w : List.copyOf(list.values())) {
@@ -553,7 +563,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         orders.put(w.id, w);
         accounts.computeIfAbsent(w.account, k -> new Book());
         if (w.status == OrderStatus.ACCEPTED) {
-            working.computeIfAbsent(r.instrument(), k -> new LinkedHashMap<>()).put(w.id, w);
+            working.computeIfAbsent(r.instrument(), k -> new WorkingList()).put(w.id, w);
         }
     }
 

@@ -54,6 +54,9 @@ public final class BarSeries {
     }
 
     private long rescale(long units, int from, int to, int i) {
+        if (from == to) {
+            return units;
+        }
         java.math.BigDecimal v = java.math.BigDecimal.valueOf(units, from);
         try {
             return v.setScale(to, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
