@@ -37,6 +37,10 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("ACCOUNT").add(strategyId).add(venueId).add(startingCash.toBigDecimal().toPlainString());
         }
+
+        static AccountOpened decode(List<String> v) {
+            return new AccountOpened(v.get(1), v.get(2), Money.of(v.get(3)));
+        }
     }
 
     record OrderEntered(Instant time, String strategyId, String venueId, ClientOrderId id, String group, ClientOrderId parent,
@@ -48,6 +52,11 @@ final class JournalRecords {
                     .add(r.side()).add(r.type()).add(r.quantity()).add(r.limitPrice()).add(r.stopPrice()).add(r.trailingOffset())
                     .add(r.timeInForce()).add(emulated ? "1" : "0");
         }
+
+        static OrderEntered decode(List<String> v) {
+            return new OrderEntered(Instant.parse(v.get(1)), v.get(2), v.get(3), ClientOrderId.of(v.get(4)), v.get(5),
+                    v.get(6) == null ? null : ClientOrderId.of(v.get(6)), JournalRecords.request(v, 7), "1".equals(v.get(15)));
+        }
     }
 
     record Sent(ClientOrderId id) implements Rec {
@@ -55,12 +64,20 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("SENT").add(id);
         }
+
+        static Sent decode(List<String> v) {
+            return new Sent(ClientOrderId.of(v.get(1)));
+        }
     }
 
     record CancelRequested(ClientOrderId id, Instant time, String reason) implements Rec {
         @Override
         public JournalFields encode() {
             return JournalFields.record("CANCEL").add(id).add(time).add(reason);
+        }
+
+        static CancelRequested decode(List<String> v) {
+            return new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
         }
     }
 
@@ -70,6 +87,10 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("SESSION").add(id).add(day.toString());
         }
+
+        static Session decode(List<String> v) {
+            return new Session(ClientOrderId.of(v.get(1)), java.time.LocalDate.parse(v.get(2)));
+        }
     }
 
     /** A bracket child put to work for {@code quantity}, the entry's filled quantity. */
@@ -77,6 +98,10 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("ACTIVATE").add(id).add(quantity);
+        }
+
+        static Activated decode(List<String> v) {
+            return new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
         }
     }
 
@@ -86,6 +111,10 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("RESERVE").add(id).add(quantity).add(plain(perUnit));
         }
+
+        static Reserved decode(List<String> v) {
+            return new Reserved(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)), Money.of(v.get(3)));
+        }
     }
 
     /** A trailing stop moved to {@code stop}; {@code reference} is the best price it trails (null: not yet known). */
@@ -93,6 +122,10 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("TRAIL").add(id).add(time).add(stop).add(reference);
+        }
+
+        static Trailed decode(List<String> v) {
+            return new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), JournalRecords.price(v.get(4)));
         }
     }
 
@@ -118,6 +151,10 @@ final class JournalRecords {
             }
             return f;
         }
+
+        static Event decode(List<String> v, Map<ClientOrderId, WorkingOrder> orders) {
+            return new Event(JournalRecords.readEvent(v, orders));
+        }
     }
 
     // ---- a snapshot: what compaction writes instead of the history that led to it ----------------
@@ -127,6 +164,10 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("CASH").add(strategyId).add(plain(cash)).add(plain(fees));
+        }
+
+        static AccountCash decode(List<String> v) {
+            return new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)));
         }
     }
 
@@ -139,6 +180,10 @@ final class JournalRecords {
                 b.append(b.length() == 0 ? "" : " ").append(lot.quantity()).append('@').append(lot.price());
             }
             return JournalFields.record("BOOK").add(strategyId).add(instrument).add(plain(realised)).add(mark).add(b);
+        }
+
+        static AccountBook decode(List<String> v) {
+            return new AccountBook(v.get(1), InstrumentId.of(v.get(2)), Money.of(v.get(3)), JournalRecords.price(v.get(4)), JournalRecords.lots(v.get(5)));
         }
     }
 
@@ -156,6 +201,16 @@ final class JournalRecords {
                     .add(status).add(filled).add(flag(sent)).add(flag(venueAccepted)).add(flag(cancelRequested)).add(flag(activated))
                     .add(workingStop).add(trailReference);
         }
+
+        static OrderState decode(List<String> v) {
+            OrderRequest original = JournalRecords.request(v, 9);
+            OrderRequest current = new OrderRequest(original.instrument(), original.side(), original.type(), Qty.of(v.get(17)),
+                    JournalRecords.price(v.get(18)), JournalRecords.price(v.get(19)), original.trailingOffset(), original.timeInForce());
+            return new OrderState(Instant.parse(v.get(1)), Instant.parse(v.get(2)), v.get(3), v.get(4), ClientOrderId.of(v.get(5)), v.get(6),
+                    v.get(7) == null ? null : ClientOrderId.of(v.get(7)), "1".equals(v.get(8)), original, current,
+                    OrderStatus.valueOf(v.get(20)), Qty.of(v.get(21)), "1".equals(v.get(22)), "1".equals(v.get(23)), "1".equals(v.get(24)),
+                    "1".equals(v.get(25)), JournalRecords.price(v.get(26)), JournalRecords.price(v.get(27)));
+        }
     }
 
     /** One line of an order's history, kept as the words it is shown in. */
@@ -163,6 +218,10 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("STEP").add(id).add(time).add(what).add(statusAfter).add(detail);
+        }
+
+        static HistoryStep decode(List<String> v) {
+            return new HistoryStep(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3), OrderStatus.valueOf(v.get(4)), v.get(5));
         }
     }
 
@@ -172,6 +231,10 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("EXEC").add(executionId);
         }
+
+        static Execution decode(List<String> v) {
+            return new Execution(v.get(1));
+        }
     }
 
     /** How many orders a strategy has entered in all, forgotten ones included. */
@@ -179,6 +242,10 @@ final class JournalRecords {
         @Override
         public JournalFields encode() {
             return JournalFields.record("COUNT").add(strategyId).add(count);
+        }
+
+        static OrderCount decode(List<String> v) {
+            return new OrderCount(v.get(1), Integer.parseInt(v.get(2)));
         }
     }
 
@@ -192,12 +259,20 @@ final class JournalRecords {
         public JournalFields encode() {
             return JournalFields.record("FORMAT").add(version);
         }
+
+        static Format decode(List<String> v) {
+            return new Format(Integer.parseInt(v.get(1)));
+        }
     }
 
     record Forgotten(Instant before) implements Rec {
         @Override
         public JournalFields encode() {
             return JournalFields.record("FORGOTTEN").add(before);
+        }
+
+        static Forgotten decode(List<String> v) {
+            return new Forgotten(Instant.parse(v.get(1)));
         }
     }
 
@@ -226,40 +301,30 @@ final class JournalRecords {
                 TimeInForce.valueOf(v.get(at + 7)));
     }
 
-    /** Reads one line back; fills take their strategy, instrument and side from the order they belong to. */
+    /**
+     * Reads one line back, with the decoder of its record type (each beside its encoder); fills take their
+     * strategy, instrument and side from the order they belong to.
+     */
     static Rec decode(String line, Map<ClientOrderId, WorkingOrder> orders) {
         List<String> v = JournalFields.parse(line);
         return switch (v.get(0)) {
-            case "ACCOUNT" -> new AccountOpened(v.get(1), v.get(2), Money.of(v.get(3)));
-            case "ORDER" -> new OrderEntered(Instant.parse(v.get(1)), v.get(2), v.get(3), ClientOrderId.of(v.get(4)), v.get(5),
-                    v.get(6) == null ? null : ClientOrderId.of(v.get(6)),
-                    new OrderRequest(InstrumentId.of(v.get(7)), Side.valueOf(v.get(8)), OrderType.valueOf(v.get(9)), Qty.of(v.get(10)),
-                            price(v.get(11)), price(v.get(12)), v.get(13) == null ? null : TrailingOffset.parse(v.get(13)),
-                            TimeInForce.valueOf(v.get(14))),
-                    "1".equals(v.get(15)));
-            case "SENT" -> new Sent(ClientOrderId.of(v.get(1)));
-            case "CANCEL" -> new CancelRequested(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3));
-            case "SESSION" -> new Session(ClientOrderId.of(v.get(1)), java.time.LocalDate.parse(v.get(2)));
-            case "ACTIVATE" -> new Activated(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)));
-            case "RESERVE" -> new Reserved(ClientOrderId.of(v.get(1)), Qty.of(v.get(2)), Money.of(v.get(3)));
-            case "TRAIL" -> new Trailed(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), Price.of(v.get(3)), price(v.get(4)));
-            case "EVENT" -> new Event(readEvent(v, orders));
-            case "CASH" -> new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)));
-            case "BOOK" -> new AccountBook(v.get(1), InstrumentId.of(v.get(2)), Money.of(v.get(3)), price(v.get(4)), lots(v.get(5)));
-            case "ORDERSTATE" -> {
-                OrderRequest original = request(v, 9);
-                OrderRequest current = new OrderRequest(original.instrument(), original.side(), original.type(), Qty.of(v.get(17)),
-                        price(v.get(18)), price(v.get(19)), original.trailingOffset(), original.timeInForce());
-                yield new OrderState(Instant.parse(v.get(1)), Instant.parse(v.get(2)), v.get(3), v.get(4), ClientOrderId.of(v.get(5)), v.get(6),
-                        v.get(7) == null ? null : ClientOrderId.of(v.get(7)), "1".equals(v.get(8)), original, current,
-                        OrderStatus.valueOf(v.get(20)), Qty.of(v.get(21)), "1".equals(v.get(22)), "1".equals(v.get(23)), "1".equals(v.get(24)),
-                        "1".equals(v.get(25)), price(v.get(26)), price(v.get(27)));
-            }
-            case "STEP" -> new HistoryStep(ClientOrderId.of(v.get(1)), Instant.parse(v.get(2)), v.get(3), OrderStatus.valueOf(v.get(4)), v.get(5));
-            case "EXEC" -> new Execution(v.get(1));
-            case "COUNT" -> new OrderCount(v.get(1), Integer.parseInt(v.get(2)));
-            case "FORGOTTEN" -> new Forgotten(Instant.parse(v.get(1)));
-            case "FORMAT" -> new Format(Integer.parseInt(v.get(1)));
+            case "ACCOUNT" -> AccountOpened.decode(v);
+            case "ORDER" -> OrderEntered.decode(v);
+            case "SENT" -> Sent.decode(v);
+            case "CANCEL" -> CancelRequested.decode(v);
+            case "SESSION" -> Session.decode(v);
+            case "ACTIVATE" -> Activated.decode(v);
+            case "RESERVE" -> Reserved.decode(v);
+            case "TRAIL" -> Trailed.decode(v);
+            case "EVENT" -> Event.decode(v, orders);
+            case "CASH" -> AccountCash.decode(v);
+            case "BOOK" -> AccountBook.decode(v);
+            case "ORDERSTATE" -> OrderState.decode(v);
+            case "STEP" -> HistoryStep.decode(v);
+            case "EXEC" -> Execution.decode(v);
+            case "COUNT" -> OrderCount.decode(v);
+            case "FORGOTTEN" -> Forgotten.decode(v);
+            case "FORMAT" -> Format.decode(v);
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }
