@@ -137,7 +137,11 @@ class NoLookAheadTest {
                 // a live feed stamps a bar when it closes: now
                 Price p = Price.of("100.00");
                 feed.publish(new Bar(x.id(), Instant.now(), p, p, p, p, Qty.of(100)));
-                Thread.sleep(2);
+                int seen = i + 1;
+                while (w.barsSeen.get() < seen) {
+                    assertTrue(System.nanoTime() < deadline, "bar " + seen + " handled");
+                    Thread.onSpinWait();
+                }
             }
             while (w.barsSeen.get() < 100 || w.fills.get() < 3) {
                 assertTrue(System.nanoTime() < deadline, "every bar and the fills handled: " + w.barsSeen + " bars, " + w.fills + " fills");
