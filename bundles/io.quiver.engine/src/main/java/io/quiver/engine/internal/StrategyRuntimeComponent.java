@@ -82,6 +82,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     private final Map<String, List<LiveInstance>> standby = new java.util.HashMap<>();
     /** Configurations that never became an instance; refreshed every second. */
     private volatile List<StrategyConfigurations.Problem> configProblems = List.of();
+    /** How long after deploy/ opens a strategy type may still be missing without a word (its bundle is being installed). */
+    private static final java.time.Duration MISSING_TYPE_GRACE = java.time.Duration.ofSeconds(10);
+    private volatile long deployOpenSince;
+    /** The configuration problems logged, so each is logged once while it lasts. */
+    private final java.util.Set<String> reportedProblems = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
     private volatile org.osgi.service.component.runtime.ServiceComponentRuntime scr;
     private int ticks;
@@ -387,15 +392,33 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         }
         try {
             List<StrategyConfigurations.Problem> found = StrategyConfigurations.scan(admin, components);
+            boolean booted = deployFolderOpen();
+            if (booted && deployOpenSince == 0) {
+                deployOpenSince = System.nanoTime();
+            }
+            // deploy/ takes a moment to install what it holds once it opens: a type still missing after that is worth a word
+            boolean settled = booted && System.nanoTime() - deployOpenSince >= MISSING_TYPE_GRACE.toNanos();
+            java.util.Set<String> now = new java.util.HashSet<>();
             for (StrategyConfigurations.Problem p : found) {
-                if (configProblems.stream().noneMatch(q -> q.id().equals(p.id()) && q.reason().equals(p.reason()))) {
+                String key = p.id() + "\n" + p.reason();
+                now.add(key);
+                if ((p.failed() || settled) && reportedProblems.add(key)) {
                     LOG.error("strategy configuration {}: {}", p.id(), p.reason());
                 }
             }
+            reportedProblems.retainAll(now);
             configProblems = found;
         } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
             LOG.debug("cannot list the strategy configurations: {}", e.toString());
         }
+    }
+
+    /** Whether the boot is done and deploy/ watched (see {@link DeployFolderGate}); outside OSGi, always. */
+    private static boolean deployFolderOpen() {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(StrategyRuntimeComponent.class);
+        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        return context == null || context.getBundle(0).adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class).getStartLevel()
+                >= DeployFolderGate.OPEN;
     }
 
     /** Cancels an instance's open orders, from outside its (possibly stuck) thread. */
