@@ -19,7 +19,7 @@ import io.quiver.sdk.spi.ExecutionListener;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.sdk.spi.VenueFactory;
-import io.quiver.sdk.spi.VenueSettings;
+import io.quiver.sdk.spi.TypedSettings;
 import io.quiver.sdk.spi.VenueSetup;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A venue type the engine has never heard of is backtested through its factory, with its own settings. */
@@ -36,6 +35,12 @@ class VenueFactoryBacktestTest {
 
     /** Fills market orders whole at the next bar's close, less a {@code haircut} in cents. */
     static final class CloseFillFactory implements VenueFactory {
+        public interface Settings {
+            default long haircut() {
+                return 0;
+            }
+        }
+
         @Override
         public String type() {
             return "close-fill";
@@ -48,7 +53,7 @@ class VenueFactoryBacktestTest {
 
         @Override
         public Venue create(VenueSetup setup) {
-            long haircut = new VenueSettings(type(), setup, Set.of("haircut")).whole("haircut", 0, 0);
+            long haircut = TypedSettings.of(Settings.class, setup.settings(), "venue " + type()).haircut();
             return new CloseFill(setup.id(), haircut);
         }
     }

@@ -2,8 +2,9 @@ package io.quiver.engine.internal;
 
 import io.quiver.engine.StrategyProperties;
 import io.quiver.sdk.model.Money;
+import io.quiver.sdk.spi.TypedSettings;
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,33 +27,44 @@ record InstanceSettings(String id, String type, String feed, String venue, List<
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
+    /** The platform keys of a strategy configuration, typed; the default methods give the defaults. */
+    public interface Config {
+        default String strategy_id() {
+            return null;
+        }
+
+        default String feed() {
+            return "synthetic";
+        }
+
+        default String venue() {
+            return "sim";
+        }
+
+        /** Empty: the feed's first instrument. */
+        default List<String> instruments() {
+            return List.of();
+        }
+
+        default BigDecimal capital() {
+            return new BigDecimal("100000");
+        }
+
+        default boolean autostart() {
+            return true;
+        }
+    }
+
     static InstanceSettings from(Map<String, Object> props) {
-        String type = string(props, "component.name", "unknown");
-        String id = string(props, StrategyProperties.ID, null);
-        if (id == null) {
-            id = idFromFile(props);
+        Map<String, Object> platform = new HashMap<>(props);
+        platform.keySet().retainAll(KEYS);
+        Config c = TypedSettings.of(Config.class, platform, "a strategy instance");
+        if (c.capital().signum() <= 0) {
+            throw new TypedSettings.SettingException(StrategyProperties.CAPITAL, "must be positive, was " + c.capital().toPlainString());
         }
-        String feed = string(props, StrategyProperties.FEED, "synthetic");
-        String venue = string(props, StrategyProperties.VENUE, "sim");
-        Object rawInstruments = props.get(StrategyProperties.INSTRUMENTS);
-        List<String> instruments = rawInstruments == null ? List.of()
-                : rawInstruments instanceof String[] a ? Arrays.stream(a).map(String::trim).filter(s -> !s.isEmpty()).toList()
-                : Arrays.stream(rawInstruments.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        String capitalText = string(props, StrategyProperties.CAPITAL, "100000");
-        BigDecimal capital;
-        try {
-            capital = new BigDecimal(capitalText.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(StrategyProperties.CAPITAL + ": '" + capitalText + "' is not a decimal number");
-        }
-        if (capital.signum() <= 0) {
-            throw new IllegalArgumentException(StrategyProperties.CAPITAL + ": must be positive, was " + capitalText);
-        }
-        String auto = string(props, StrategyProperties.AUTOSTART, "true").trim();
-        if (!auto.equalsIgnoreCase("true") && !auto.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(StrategyProperties.AUTOSTART + ": '" + auto + "' is not true or false");
-        }
-        return new InstanceSettings(id, type, feed, venue, instruments, Money.of(capital), Boolean.parseBoolean(auto));
+        String id = c.strategy_id() != null ? c.strategy_id() : idFromFile(props);
+        return new InstanceSettings(id, string(props, "component.name", "unknown"), c.feed(), c.venue(), c.instruments(),
+                Money.of(c.capital()), c.autostart());
     }
 
     /** {@code etc/io.quiver.strategy.sma-demo.cfg} gives {@code sma-demo}; else the configuration PID. */

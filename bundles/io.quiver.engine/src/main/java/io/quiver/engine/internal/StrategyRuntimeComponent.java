@@ -182,6 +182,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                         + (parameters.isEmpty() ? "it takes none" : "its parameters: " + String.join(", ", parameters)) + "; the platform's: "
                         + String.join(", ", new java.util.TreeSet<>(InstanceSettings.KEYS)));
             }
+            StrategyInstantiator.checkParameters(strategy.getClass(), props);
             instance = new LiveInstance(settings, strategy, clock);
         } catch (IllegalArgumentException e) {
             InstanceSettings fallback = new InstanceSettings(InstanceSettings.idOf(props), String.valueOf(props.get("component.name")), "", "",

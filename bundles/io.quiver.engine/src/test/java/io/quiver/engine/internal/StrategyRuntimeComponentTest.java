@@ -181,6 +181,28 @@ class StrategyRuntimeComponentTest {
         assertEquals(0, info("looper").openOrders());
     }
 
+    /** A strategy with one typed parameter. */
+    public static final class Sized extends BaseStrategy {
+        public @interface Config {
+            int size() default 1;
+        }
+
+        public Sized(Config config) {
+            // the value is what is checked
+        }
+    }
+
+    @Test
+    void aParameterValueOfTheWrongTypeFailsTheInstanceWithItsKey() {
+        // SCR would hand the strategy a default for "ten"; the runtime refuses it as a backtest does.
+        Map<String, Object> p = new HashMap<>(props("sized"));
+        p.put("size", "ten");
+        runtime.addStrategy(new Sized(null), p);
+        InstanceInfo i = runtime.instances().get(0);
+        assertEquals(InstanceState.FAILED, i.state());
+        assertEquals("parameter 'size': 'ten' is not a whole number", i.reason());
+    }
+
     @Test
     void badConfigurationIsShownWithItsKey() {
         Map<String, Object> p = new HashMap<>(props("bad"));

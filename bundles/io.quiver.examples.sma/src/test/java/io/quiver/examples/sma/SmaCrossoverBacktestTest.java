@@ -142,7 +142,7 @@ class SmaCrossoverBacktestTest {
     void badParametersAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "ten")));
-        assertEquals("parameter 'fast': 'ten' is not an int", e.getMessage());
+        assertEquals("parameter 'fast': 'ten' is not a whole number", e.getMessage());
         var u = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fsat", "3")));
         assertEquals("unknown parameter 'fsat'; known: fast, size, slow", u.getMessage());

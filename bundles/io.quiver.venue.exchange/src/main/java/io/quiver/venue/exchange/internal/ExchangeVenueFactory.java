@@ -2,7 +2,8 @@ package io.quiver.venue.exchange.internal;
 
 import io.quiver.matching.SelfTradePrevention;
 import io.quiver.sdk.spi.VenueFactory;
-import io.quiver.sdk.spi.VenueSettings;
+import io.quiver.sdk.spi.TypedSettings;
+import io.quiver.sdk.spi.TypedSettings.SettingException;
 import io.quiver.sdk.spi.VenueSetup;
 import io.quiver.venue.exchange.ExchangeVenue;
 import io.quiver.venue.exchange.MarketSimulation;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -22,8 +22,56 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = VenueFactory.class, property = VenueFactory.TYPE_PROPERTY + "=exchange")
 public final class ExchangeVenueFactory implements VenueFactory {
-    static final Set<String> SETTINGS = Set.of("levels", "level.lots", "noise.lots", "seed", "band.ticks", "self.trade", "account.self.trade",
-            "maker.rate", "taker.rate", "account.fees", "fee.bps");
+    /** What the exchange is built from; the default methods give the defaults. */
+    public interface Settings {
+        default int levels() {
+            return 5;
+        }
+
+        default long level_lots() {
+            return 100;
+        }
+
+        default long noise_lots() {
+            return 300;
+        }
+
+        default long seed() {
+            return 42;
+        }
+
+        default long band_ticks() {
+            return 50;
+        }
+
+        default SelfTradePrevention self_trade() {
+            return SelfTradePrevention.CANCEL_NEWEST;
+        }
+
+        /** {@code <strategy id>:<mode>}, comma-separated. */
+        default List<String> account_self_trade() {
+            return List.of();
+        }
+
+        /** Millionths of the notional. */
+        default long maker_rate() {
+            return 0;
+        }
+
+        default long taker_rate() {
+            return 0;
+        }
+
+        /** {@code <strategy id>:<maker rate>:<taker rate>}, comma-separated. */
+        default List<String> account_fees() {
+            return List.of();
+        }
+
+        /** Both rates at once, in basis points, in place of {@code maker.rate} and {@code taker.rate} when given. */
+        default BigDecimal fee_bps() {
+            return BigDecimal.ZERO;
+        }
+    }
 
     @Override
     public String type() {
@@ -37,54 +85,58 @@ public final class ExchangeVenueFactory implements VenueFactory {
 
     @Override
     public ExchangeVenue create(VenueSetup setup) {
-        VenueSettings s = new VenueSettings(type(), setup, SETTINGS);
-        SelfTradePrevention stp = s.choice("self.trade", SelfTradePrevention.class, SelfTradePrevention.CANCEL_NEWEST);
+        Settings s = TypedSettings.of(Settings.class, setup.settings(), "venue " + type());
         Map<String, SelfTradePrevention> stpByAccount = new HashMap<>();
-        for (String one : entries(s.text("account.self.trade", ""))) {
+        for (String one : s.account_self_trade()) {
             String[] f = one.split(":");
             if (f.length != 2) {
-                throw new IllegalArgumentException("account.self.trade: '" + one + "' is not <strategy id>:<mode>");
+                throw new SettingException("account.self.trade", "'" + one + "' is not <strategy id>:<mode>");
             }
             try {
                 stpByAccount.put(f[0].trim(), SelfTradePrevention.valueOf(f[1].trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("account.self.trade: '" + f[1].trim() + "' is not one of "
+                throw new SettingException("account.self.trade", "'" + f[1].trim() + "' is not one of "
                         + java.util.Arrays.toString(SelfTradePrevention.values()));
             }
         }
         Map<String, ExchangeVenue.FeeTier> tiers = new HashMap<>();
-        for (String one : entries(s.text("account.fees", ""))) {
+        for (String one : s.account_fees()) {
             String[] f = one.split(":");
             try {
                 tiers.put(f[0].trim(), new ExchangeVenue.FeeTier(Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("account.fees: '" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
+                throw new SettingException("account.fees", "'" + one + "' is not <strategy id>:<maker rate>:<taker rate>");
             }
         }
-        long maker = s.whole("maker.rate", 0, 0);
-        long taker = s.whole("taker.rate", 0, 0);
+        long maker = atLeast("maker.rate", s.maker_rate(), 0);
+        long taker = atLeast("taker.rate", s.taker_rate(), 0);
         if (setup.settings().containsKey("fee.bps")) {
             if (setup.settings().containsKey("maker.rate") || setup.settings().containsKey("taker.rate")) {
-                throw new IllegalArgumentException("fee.bps: give either fee.bps or maker.rate and taker.rate, not both");
+                throw new SettingException("fee.bps", "give either fee.bps or maker.rate and taker.rate, not both");
             }
-            BigDecimal bps = s.decimal("fee.bps", "0", BigDecimal.ZERO);
+            BigDecimal bps = s.fee_bps();
+            if (bps.signum() < 0) {
+                throw new SettingException("fee.bps", "must be at least 0, was " + bps.toPlainString());
+            }
             try {
                 maker = bps.movePointRight(2).longValueExact(); // bps to millionths
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("fee.bps: the exchange takes fees in hundredths of a basis point, got " + bps.toPlainString());
+                throw new SettingException("fee.bps", "the exchange takes fees in hundredths of a basis point, got " + bps.toPlainString());
             }
             taker = maker;
         }
-        MarketSimulation market = new MarketSimulation((int) s.whole("levels", 5, 1), s.whole("level.lots", 100, 1), s.whole("noise.lots", 300, 0),
-                s.whole("seed", 42, Long.MIN_VALUE));
-        ExchangeVenue venue = new ExchangeVenue(setup.id(), market, s.whole("band.ticks", 50, 1), stp, stpByAccount,
+        MarketSimulation market = new MarketSimulation((int) atLeast("levels", s.levels(), 1), atLeast("level.lots", s.level_lots(), 1),
+                atLeast("noise.lots", s.noise_lots(), 0), s.seed());
+        ExchangeVenue venue = new ExchangeVenue(setup.id(), market, atLeast("band.ticks", s.band_ticks(), 1), s.self_trade(), stpByAccount,
                 new ExchangeVenue.FeeTier(maker, taker), tiers, setup.store());
         setup.instruments().forEach(venue::addInstrument);
         return venue;
     }
 
-    /** The entries of a list setting: comma-separated. */
-    private static List<String> entries(String value) {
-        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    private static long atLeast(String key, long value, long min) {
+        if (value < min) {
+            throw new SettingException(key, "must be at least " + min + ", was " + value);
+        }
+        return value;
     }
 }
