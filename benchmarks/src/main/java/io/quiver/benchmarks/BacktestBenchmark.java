@@ -1,10 +1,10 @@
 package io.quiver.benchmarks;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.Backtester;
-import io.quiver.engine.StrategyInstantiator;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.backtest.Backtester;
+import io.quiver.oms.host.StrategyInstantiator;
 import io.quiver.examples.sma.SmaCrossover;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.feed.synthetic.GbmBarGenerator;

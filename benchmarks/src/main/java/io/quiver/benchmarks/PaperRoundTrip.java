@@ -1,8 +1,8 @@
 package io.quiver.benchmarks;
 
-import io.quiver.engine.InstanceState;
-import io.quiver.engine.internal.InMemoryStateStore;
-import io.quiver.engine.internal.StrategyHarness;
+import io.quiver.oms.host.InstanceState;
+import io.quiver.oms.host.InMemoryStateStore;
+import io.quiver.oms.host.StrategyHarness;
 import io.quiver.engine.internal.StrategyRuntimeComponent;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.model.Bar;

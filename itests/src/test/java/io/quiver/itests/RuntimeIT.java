@@ -6,7 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.quiver.engine.InstanceInfo;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.engine.StateStoreFactory;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.messaging.Addresses;

@@ -1,5 +1,6 @@
 package io.quiver.engine;
 
+import io.quiver.oms.host.InstanceState;
 import io.quiver.sdk.model.Money;
 import java.util.List;
 

@@ -1,6 +1,6 @@
-/** The engine's API: run backtests, and list and control the running strategy instances. */
+/** The engine's API: list and control the running strategy instances. */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package io.quiver.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,8 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.StrategyHarness;
 import io.quiver.engine.InstanceInfo;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.oms.OrderManager;
 import io.quiver.sdk.StateStore;
 import io.quiver.sdk.Strategy;

@@ -1,10 +1,11 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.StrategyHarness;
 import io.quiver.engine.InstanceInfo;
 import io.quiver.engine.OrderEventListener;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.engine.StateStoreFactory;
-import io.quiver.engine.StrategyInstantiator;
+import io.quiver.oms.host.StrategyInstantiator;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.JournalStore;
 import io.quiver.oms.OrderFilter;

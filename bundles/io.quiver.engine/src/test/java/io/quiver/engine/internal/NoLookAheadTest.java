@@ -1,12 +1,13 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.InMemoryStateStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.Backtester;
-import io.quiver.engine.InstanceState;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.backtest.Backtester;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.oms.InMemoryJournal;
 import io.quiver.sdk.BaseStrategy;

@@ -1,9 +1,11 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.StrategyHarness;
+import io.quiver.oms.host.InMemoryStateStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.oms.OrderFilter;
 import io.quiver.oms.OrderJournal;
 import io.quiver.oms.OrderManager;

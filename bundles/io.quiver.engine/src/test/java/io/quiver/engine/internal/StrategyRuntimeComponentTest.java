@@ -1,10 +1,11 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.InMemoryStateStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.engine.InstanceInfo;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.StateStore;

@@ -1,5 +1,7 @@
 package io.quiver.engine.internal;
 
+import io.quiver.oms.host.StrategyHarness;
+
 /** The runtime component's configuration as Config Admin would give it, for tests that wire the component by hand. */
 record TestRuntimeConfig(String reconciliation_policy, String order_retention) implements StrategyRuntimeComponent.Config {
     /** Reconciliation SYNC, closed orders kept a week: the shipped settings. */

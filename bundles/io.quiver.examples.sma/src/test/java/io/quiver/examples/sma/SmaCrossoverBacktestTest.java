@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.Backtester;
-import io.quiver.engine.StrategyInstantiator;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.backtest.Backtester;
+import io.quiver.oms.host.StrategyInstantiator;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Fill;

@@ -1,6 +1,6 @@
 package io.quiver.shell.internal;
 
-import io.quiver.engine.BacktestService;
+import io.quiver.backtest.BacktestService;
 import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

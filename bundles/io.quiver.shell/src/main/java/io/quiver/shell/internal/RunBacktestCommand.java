@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

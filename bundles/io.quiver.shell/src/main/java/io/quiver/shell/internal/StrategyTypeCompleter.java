@@ -1,6 +1,6 @@
 package io.quiver.shell.internal;
 
-import io.quiver.engine.BacktestService;
+import io.quiver.backtest.BacktestService;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;

@@ -1,7 +1,7 @@
 package io.quiver.shell.internal;
 
 import io.quiver.engine.InstanceInfo;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.engine.StrategyRuntime;
 import io.quiver.oms.InMemoryJournal;
 import io.quiver.oms.OrderManager;

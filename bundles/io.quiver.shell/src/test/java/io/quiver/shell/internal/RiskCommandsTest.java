@@ -3,7 +3,7 @@ package io.quiver.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.oms.InMemoryJournal;
 import io.quiver.risk.RiskChains;
 import io.quiver.risk.RiskService;

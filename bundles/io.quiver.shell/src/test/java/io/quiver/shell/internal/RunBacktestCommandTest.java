@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.InstanceState;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Qty;
 import java.io.ByteArrayOutputStream;

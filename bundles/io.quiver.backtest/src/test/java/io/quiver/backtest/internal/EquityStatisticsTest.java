@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,9 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
-import io.quiver.engine.internal.BacktestReport;
-import io.quiver.engine.internal.InMemoryStateStore;
-import io.quiver.engine.internal.StrategyHarness;
+import io.quiver.oms.host.InstanceState;
+import io.quiver.backtest.internal.BacktestReport;
+import io.quiver.oms.host.InMemoryStateStore;
+import io.quiver.oms.host.StrategyHarness;
 import io.quiver.oms.OrderJournal;
 import io.quiver.oms.OrderManager;
 import io.quiver.oms.PreTradeGate;

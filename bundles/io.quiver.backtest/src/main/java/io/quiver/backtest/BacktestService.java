@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.quiver.engine.internal;
+package io.quiver.oms.host;
 
-import io.quiver.engine.InstanceState;
 import io.quiver.oms.Account;
 import io.quiver.oms.OrderManager;
 import io.quiver.sdk.BarHistory;

@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
 /** A minimal JSON writer that writes fields in the order given, so output is byte-for-byte repeatable. */
 public final class JsonWriter {

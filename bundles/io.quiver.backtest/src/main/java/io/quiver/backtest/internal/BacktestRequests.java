@@ -1,11 +1,11 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.Backtester;
-import io.quiver.engine.StrategyInstantiator;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.backtest.Backtester;
+import io.quiver.oms.host.StrategyInstantiator;
 import io.quiver.oms.PreTradeGate;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.BarSeries;
@@ -22,7 +22,7 @@ public final class BacktestRequests {
     }
 
     public static BacktestResult run(Class<?> strategyClass, String typeName, BacktestService.Request r, PreTradeGate risk,
-            BacktestProgress progress, io.quiver.engine.VenueFactories venues, io.quiver.engine.BarSources bars) {
+            BacktestProgress progress, io.quiver.backtest.VenueFactories venues, io.quiver.backtest.BarSources bars) {
         Money cash = Money.of(decimal("cash", r.startingCash()));
         BigDecimal fee = decimal("fee", r.feeBps());
         Strategy strategy = StrategyInstantiator.instantiate(strategyClass, r.parameters());

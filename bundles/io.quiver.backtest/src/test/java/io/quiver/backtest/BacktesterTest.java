@@ -1,5 +1,6 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
+import io.quiver.oms.host.InstanceState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

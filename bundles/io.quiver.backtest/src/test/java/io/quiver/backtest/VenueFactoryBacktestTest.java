@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

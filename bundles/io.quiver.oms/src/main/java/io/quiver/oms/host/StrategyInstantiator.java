@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.oms.host;
 
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.spi.TypedSettings;

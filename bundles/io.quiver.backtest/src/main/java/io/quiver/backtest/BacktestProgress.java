@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

@@ -1,5 +1,6 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
+import io.quiver.oms.host.InstanceState;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.model.Qty;

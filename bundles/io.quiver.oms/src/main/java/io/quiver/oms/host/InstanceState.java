@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.oms.host;
 
 /** Life of a strategy instance. */
 public enum InstanceState {

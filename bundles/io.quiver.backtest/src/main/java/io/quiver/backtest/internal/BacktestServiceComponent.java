@@ -1,11 +1,11 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
-import io.quiver.engine.StrategyInstantiator;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
+import io.quiver.oms.host.StrategyInstantiator;
 import io.quiver.sdk.Strategy;
-import io.quiver.engine.VenueFactories;
+import io.quiver.backtest.VenueFactories;
 import io.quiver.sdk.spi.VenueFactory;
 import java.util.ArrayList;
 import org.osgi.service.component.annotations.FieldOption;
@@ -80,7 +80,7 @@ public final class BacktestServiceComponent implements BacktestService {
                     throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
                 }
                 return BacktestRequests.run(type, d.name, request, risk.backtestGate(), progress, new VenueFactories(venueFactories),
-                        new io.quiver.engine.BarSources(barSources));
+                        new io.quiver.backtest.BarSources(barSources));
             }
         }
         throw new IllegalArgumentException("no strategy type '" + request.strategyType() + "'; installed: "

@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.oms.host;
 
 import io.quiver.sdk.StateStore;
 import java.util.Optional;

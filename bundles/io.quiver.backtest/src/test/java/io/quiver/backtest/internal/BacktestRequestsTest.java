@@ -1,11 +1,11 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quiver.engine.BacktestProgress;
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
+import io.quiver.backtest.BacktestProgress;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
 import io.quiver.sdk.BaseStrategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Qty;
@@ -62,8 +62,8 @@ class BacktestRequestsTest {
 
     private static BacktestResult runHundredth(Path home) {
         return BacktestRequests.run(Hundredth.class, "test", new BacktestService.Request("test", Map.of(), "btc.csv", home, "100000", "0", "t",
-                "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath(),
-                io.quiver.engine.BarSources.onClassPath());
+                "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.backtest.VenueFactories.onClassPath(),
+                io.quiver.backtest.BarSources.onClassPath());
     }
 
     @Test
@@ -92,8 +92,8 @@ class BacktestRequestsTest {
 
     private static BacktestResult run(String data) {
         return BacktestRequests.run(Alternator.class, "test", new BacktestService.Request("test", Map.of(), data, Path.of("."), "10000", "0",
-                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.engine.VenueFactories.onClassPath(),
-                io.quiver.engine.BarSources.onClassPath());
+                "t", "sim"), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, io.quiver.backtest.VenueFactories.onClassPath(),
+                io.quiver.backtest.BarSources.onClassPath());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
 /**
  * Running statistics of an equity curve sampled at every bar: maximum drawdown and daily returns (the

@@ -1,4 +1,4 @@
-package io.quiver.engine;
+package io.quiver.backtest;
 
 import io.quiver.sdk.spi.VenueFactory;
 import java.util.Collection;

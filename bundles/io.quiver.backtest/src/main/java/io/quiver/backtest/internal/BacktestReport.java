@@ -1,8 +1,9 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestSettings;
-import io.quiver.engine.InstanceState;
+import io.quiver.oms.host.StrategyHarness;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestSettings;
+import io.quiver.oms.host.InstanceState;
 import io.quiver.oms.Account;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Fill;

@@ -1,7 +1,7 @@
-package io.quiver.engine.internal;
+package io.quiver.backtest.internal;
 
-import io.quiver.engine.BacktestResult;
-import io.quiver.engine.BacktestService;
+import io.quiver.backtest.BacktestResult;
+import io.quiver.backtest.BacktestService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -137,7 +137,7 @@ public final class BacktestCommandLine {
                 Class<?> cls = loader.loadClass(types.get(type));
                 String id = options.getOrDefault("--id", "backtest");
                 String data = options.get("--data");
-                io.quiver.engine.BarSources bars = io.quiver.engine.BarSources.onClassPath();
+                io.quiver.backtest.BarSources bars = io.quiver.backtest.BarSources.onClassPath();
                 if (data != null && bars.sourceOf(data).type().equals("csv")) {
                     data = cwd.resolve(data).toString(); // a file name typed in a shell is relative to where it was typed
                 }
@@ -151,7 +151,7 @@ public final class BacktestCommandLine {
                         last[0] = percent;
                         err.println("  " + percent + " % (" + done + " of " + total + " bars)");
                     }
-                }, io.quiver.engine.VenueFactories.onClassPath(), bars);
+                }, io.quiver.backtest.VenueFactories.onClassPath(), bars);
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
                 Files.createDirectories(json.toAbsolutePath().getParent());
