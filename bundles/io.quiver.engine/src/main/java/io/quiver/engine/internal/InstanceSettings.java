@@ -29,8 +29,9 @@ record InstanceSettings(String id, String type, String feed, String venue, List<
 
     /** The platform keys of a strategy configuration, typed; the default methods give the defaults. */
     public interface Config {
+        /** Empty: the configuration's file name, else its PID. */
         default String strategy_id() {
-            return null;
+            return "";
         }
 
         default String feed() {
@@ -62,7 +63,7 @@ record InstanceSettings(String id, String type, String feed, String venue, List<
         if (c.capital().signum() <= 0) {
             throw new TypedSettings.SettingException(StrategyProperties.CAPITAL, "must be positive, was " + c.capital().toPlainString());
         }
-        String id = c.strategy_id() != null ? c.strategy_id() : idFromFile(props);
+        String id = !c.strategy_id().isBlank() ? c.strategy_id().trim() : idFromFile(props);
         return new InstanceSettings(id, string(props, "component.name", "unknown"), c.feed(), c.venue(), c.instruments(),
                 Money.of(c.capital()), c.autostart());
     }

@@ -77,7 +77,15 @@ public final class TypedSettings {
                 throw new SettingException(m.getKey(), "is required");
             }
         }
-        return CONVERTER.convert(converted).to(type);
+        T view = CONVERTER.convert(converted).to(type);
+        for (Method m : members.values()) {
+            try {
+                m.invoke(view); // the converter reads lazily: a default that gives nothing must fail here, not on first use
+            } catch (ReflectiveOperationException | ConversionException e) {
+                throw new IllegalStateException(type.getName() + "." + m.getName() + "() has no value: a default must not be null", e);
+            }
+        }
+        return view;
     }
 
     /** The keys {@code type} reads, in name order, with their defaults as text ({@code ""} if none can be shown). */

@@ -81,6 +81,20 @@ class TypedSettingsTest {
         assertEquals("fast: '99999999999' is not a whole number", message(Strategy.class, Map.of("fast", "99999999999")));
     }
 
+    public interface NullDefault {
+        default String name() {
+            return null;
+        }
+    }
+
+    @Test
+    void aDefaultThatGivesNothingIsTheTypesMistakeFoundAtOnce() {
+        // The converter would throw only when the member is first read, far from here.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TypedSettings.of(NullDefault.class, Map.of(), "x"));
+        assertEquals(NullDefault.class.getName() + ".name() has no value: a default must not be null", e.getMessage());
+        assertEquals("given", TypedSettings.of(NullDefault.class, Map.of("name", "given"), "x").name());
+    }
+
     @Test
     void keysFollowTheDeclarativeServicesNamingRules() {
         assertEquals("fee.bps", TypedSettings.keyOf("fee_bps"));
