@@ -13,7 +13,6 @@ import io.quiver.sdk.model.Order;
 import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.OrderRequest;
 import io.quiver.sdk.model.OrderStatus;
-import io.quiver.sdk.model.OrderType;
 import io.quiver.sdk.model.Position;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
@@ -78,13 +77,28 @@ public final class OrderManager implements OrderService {
     // read by market data outside the lock (to draw the day line), written when a feed appears
     private final Map<InstrumentId, Instrument> instruments = new java.util.concurrent.ConcurrentHashMap<>();
     private final OrderChecks checks = new OrderChecks(instruments);
+    private final Contingencies contingencies;
+    private final StopEmulation stops = new StopEmulation(instruments::get, new StopEmulation.Actions() {
+        @Override
+        public void trailed(WorkingOrder w, Instant time, Price stop, Price best) {
+            record(new JournalRecords.Trailed(w.id, time, stop, best));
+        }
+
+        @Override
+        public void triggered(WorkingOrder w, Price price, Instant time) {
+            trigger(w, price, time);
+        }
+    });
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
     /** Reference prices for the risk checks: the last trade, else the mid quote, else the last close. */
     private final Map<InstrumentId, Price> lastTrade = new HashMap<>();
     private final Map<InstrumentId, Price> lastMid = new HashMap<>();
     private final Map<InstrumentId, Price> lastClose = new HashMap<>();
     private final Exposures exposures = new Exposures();
-    private final BooksView books = new BooksView();
+    private final RiskBooks books = new RiskBooks(instruments::get, strategyId -> {
+        AccountEntry a = accounts.get(strategyId);
+        return a == null ? null : a.account();
+    }, exposures, openByStrategy, orders.values(), new RiskBooks.ReferencePrices(lastTrade, lastMid, lastClose), () -> this.gate);
     private PreTradeGate gate = PreTradeGate.NONE;
     private final Set<String> haltedVenues = new HashSet<>();
     /** Since start: venue events the state machine refused, and rejections by reason code (replay counts nothing). */
@@ -114,6 +128,7 @@ public final class OrderManager implements OrderService {
         this.journal = journal;
         this.venues = venues;
         this.clock = clock;
+        this.contingencies = new Contingencies(orders::get, venues, clock, new ContingencyActions());
         replaying = true;
         boolean[] empty = {true};
         try {
@@ -243,7 +258,7 @@ public final class OrderManager implements OrderService {
             WorkingOrder ws = enter(strategyId, sl, stopLoss, group, entryId, problem);
             WorkingOrder wt = enter(strategyId, tp, takeProfit, group, entryId, problem);
             if (we.status == OrderStatus.REJECTED) {
-                endChildren(we);
+                contingencies.entryEnded(we);
             }
             return List.of(we.snapshot(), ws.snapshot(), wt.snapshot());
         });
@@ -308,7 +323,7 @@ public final class OrderManager implements OrderService {
                 event(w, new OrderEvent.ModifyRejected(id, now, refusal.code(), refusal.message()));
                 return null;
             }
-            if (!w.sent) {
+            if (!w.isSent()) {
                 event(w, new OrderEvent.Modified(id, now, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
                 return null;
             }
@@ -364,7 +379,7 @@ public final class OrderManager implements OrderService {
     /** A terminal event or acknowledgement the books already show (reconciliation may have applied it first). */
     private static boolean isEcho(WorkingOrder w, OrderEvent e) {
         Kind k = Kind.of(e);
-        return (k == Kind.ACCEPTED && w.venueAccepted)
+        return (k == Kind.ACCEPTED && w.isAcknowledged())
                 || (k == Kind.CANCELLED && w.status == OrderStatus.CANCELLED)
                 || (k == Kind.EXPIRED && w.status == OrderStatus.EXPIRED)
                 || (k == Kind.REJECTED && w.status == OrderStatus.REJECTED);
@@ -374,17 +389,17 @@ public final class OrderManager implements OrderService {
 
     public void onBar(Bar bar) {
         // a bar's trading day is that of its last instant
-        marketData(bar.instrument(), bar.time(), bar.time().minusNanos(1), bar.close(), lastClose, w -> barTrigger(w, bar));
+        marketData(bar.instrument(), bar.time(), bar.time().minusNanos(1), bar.close(), lastClose, w -> stops.onBar(w, bar));
     }
 
     public void onQuote(Quote quote) {
         Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), quote.time(), mid, lastMid, w -> touchTrigger(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
+        marketData(quote.instrument(), quote.time(), quote.time(), mid, lastMid, w -> stops.onTouch(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
                 quote.time()));
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), trade.time(), trade.price(), lastTrade, w -> touchTrigger(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), trade.time(), trade.price(), lastTrade, w -> stops.onTouch(w, trade.price(), trade.time()));
     }
 
     /** The trading day of a point in time, in the instrument's zone (UTC for one the books do not know). */
@@ -428,57 +443,6 @@ public final class OrderManager implements OrderService {
             }
             return null;
         });
-    }
-
-    /**
-     * Bar rule: a buy stop triggers when the high reaches the stop (at the open if the bar opened beyond
-     * it), a sell stop when the low does. A trailing stop is checked against the level it had before
-     * the bar, and only then follows the bar's best price, because the order of prices within a bar is unknown.
-     */
-    private void barTrigger(WorkingOrder w, Bar bar) {
-        boolean buy = w.request.side() == Side.BUY;
-        if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
-            trail(w, bar.open(), bar.time());
-        }
-        Price stop = w.workingStop;
-        boolean hit = buy ? bar.high().compareTo(stop) >= 0 : bar.low().compareTo(stop) <= 0;
-        if (hit) {
-            boolean gap = buy ? bar.open().compareTo(stop) >= 0 : bar.open().compareTo(stop) <= 0;
-            trigger(w, gap ? bar.open() : stop, bar.time());
-        } else if (w.request.type() == OrderType.TRAILING_STOP) {
-            trail(w, buy ? bar.low() : bar.high(), bar.time());
-        }
-    }
-
-    /** Quote and trade rule: a buy stop triggers when the ask (or trade) reaches the stop, a sell stop when the bid does. */
-    private void touchTrigger(WorkingOrder w, Price price, Instant time) {
-        boolean buy = w.request.side() == Side.BUY;
-        if (w.request.type() == OrderType.TRAILING_STOP && w.workingStop == null) {
-            trail(w, price, time);
-        }
-        Price stop = w.workingStop;
-        if (buy ? price.compareTo(stop) >= 0 : price.compareTo(stop) <= 0) {
-            trigger(w, price, time);
-        } else if (w.request.type() == OrderType.TRAILING_STOP) {
-            trail(w, price, time);
-        }
-    }
-
-    /** Moves a trailing stop toward the market if {@code best} improves on the reference; never back. */
-    private void trail(WorkingOrder w, Price best, Instant time) {
-        boolean buy = w.request.side() == Side.BUY;
-        if (w.trailReference != null && (buy ? best.compareTo(w.trailReference) >= 0 : best.compareTo(w.trailReference) <= 0)) {
-            return;
-        }
-        Price stop = w.request.trailingOffset().stopFor(w.request.side(), best, tickOf(w.request.instrument(), best));
-        Price next = w.workingStop == null ? stop
-                : buy ? (stop.compareTo(w.workingStop) < 0 ? stop : w.workingStop) : (stop.compareTo(w.workingStop) > 0 ? stop : w.workingStop);
-        record(new JournalRecords.Trailed(w.id, time, next, best));
-    }
-
-    private Price tickOf(InstrumentId id, Price sample) {
-        Instrument i = instruments.get(id);
-        return i != null ? i.tickSize() : Price.ofUnits(1, sample.scale());
     }
 
     private void trigger(WorkingOrder w, Price price, Instant time) {
@@ -686,7 +650,7 @@ public final class OrderManager implements OrderService {
                 continue;
             }
             lines.add(new JournalRecords.OrderState(w.created, w.updated, w.strategyId, w.venueId, w.id, w.group, w.parent, w.emulated,
-                    w.original, w.request, w.status, w.filled, w.sent, w.venueAccepted, w.cancelRequested, w.activated, w.workingStop,
+                    w.original, w.request, w.status, w.filled, w.isSent(), w.isAcknowledged(), w.cancelRequested, w.activated, w.workingStop,
                     w.trailReference).encode().toString());
             if (w.reserveQty.isPositive()) {
                 lines.add(new JournalRecords.Reserved(w.id, w.reserveQty, w.reservePerUnit).encode().toString());
@@ -913,7 +877,7 @@ public final class OrderManager implements OrderService {
         // The risk chain sees the books without this order; a refused order is still entered, so its history shows why.
         PreTradeOrder order = new PreTradeOrder(strategyId, account.venueId(), id, r, now);
         RiskRefusal refusal = problem == null && parent == null ? gate.check(order, books) : null;
-        Reservation held = problem == null && refusal == null && parent == null ? reservation(order) : null;
+        RiskBooks.Reservation held = problem == null && refusal == null && parent == null ? books.reservation(order) : null;
         record(new JournalRecords.OrderEntered(now, strategyId, account.venueId(), id, group, parent, r, emulated));
         WorkingOrder w = orders.get(id);
         if (problem != null) {
@@ -929,12 +893,6 @@ public final class OrderManager implements OrderService {
         return w;
     }
 
-    private record Reservation(Qty quantity, Money perUnit) {
-        Money total() {
-            return Money.of(perUnit.toBigDecimal().multiply(quantity.toBigDecimal()));
-        }
-    }
-
     /**
      * A change is a new order for the risk chain: what is left to fill of the amended order is checked
      * against the books without the order as it stands. If it passes, the order holds at least what the
@@ -947,11 +905,11 @@ public final class OrderManager implements OrderService {
         PreTradeOrder order = new PreTradeOrder(w.strategyId, w.venueId, w.id, amended.amended(amended.quantity().minus(w.filled), null, null),
                 now);
         RiskRefusal refusal;
-        Reservation needed;
+        RiskBooks.Reservation needed;
         exposures.remove(w);
         try {
             refusal = gate.check(order, books);
-            needed = refusal == null ? reservation(order) : null;
+            needed = refusal == null ? books.reservation(order) : null;
         } finally {
             exposures.add(w);
         }
@@ -963,120 +921,11 @@ public final class OrderManager implements OrderService {
         return refusal;
     }
 
-    /** What an order would hold while open (see {@link MarginRules}), judged on the books without it; null when it cannot be priced (a market order before any market data). */
-    private Reservation reservation(PreTradeOrder order) {
-        OrderRequest r = order.request();
-        Price price = r.limitPrice() != null ? r.limitPrice() : r.stopPrice();
-        MarginRules rules = gate.margin(order.strategyId());
-        java.math.BigDecimal factor = java.math.BigDecimal.ONE;
-        if (price == null) {
-            price = books.referencePrice(r.instrument());
-            if (price == null) {
-                return null;
-            }
-            factor = factor.add(rules.marketBuffer());
-        }
-        if (r.side() == Side.BUY) {
-            return new Reservation(r.quantity(), Money.of(price.toBigDecimal().multiply(factor)));
-        }
-        Qty position = books.position(order.strategyId(), r.instrument());
-        Qty covered = position.minus(exposures.open(order.strategyId(), r.instrument(), Side.SELL));
-        Qty uncovered = covered.signum() > 0 ? r.quantity().minus(covered.min(r.quantity())) : r.quantity();
-        return new Reservation(uncovered, Money.of(price.toBigDecimal().multiply(factor).multiply(rules.shortMarginRate())));
-    }
-
-    /** The books as the risk checks read them; used under the lock only. */
-    private final class BooksView implements RiskContext {
-        @Override
-        public Instrument instrument(InstrumentId instrument) {
-            return instruments.get(instrument);
-        }
-
-        @Override
-        public Qty position(String strategyId, InstrumentId instrument) {
-            AccountEntry a = accounts.get(strategyId);
-            return a == null ? Qty.ZERO : a.account().position(instrument).quantity();
-        }
-
-        @Override
-        public List<InstrumentId> instruments(String strategyId) {
-            List<InstrumentId> all = new ArrayList<>(4);
-            AccountEntry a = accounts.get(strategyId);
-            if (a != null) {
-                a.account().instruments().forEach(all::add);
-            }
-            exposures.addInstruments(strategyId, all);
-            return all;
-        }
-
-        @Override
-        public Qty openQuantity(String strategyId, InstrumentId instrument, Side side) {
-            return exposures.open(strategyId, instrument, side);
-        }
-
-        @Override
-        public int openOrders(String strategyId) {
-            Map<ClientOrderId, WorkingOrder> open = openByStrategy.get(strategyId);
-            return open == null ? 0 : open.size();
-        }
-
-        @Override
-        public int ordersEntered(String strategyId, Instant since) {
-            int n = 0;
-            for (WorkingOrder w : orders.values()) {
-                if (w.strategyId.equals(strategyId) && !w.created.isBefore(since) && w.status != OrderStatus.REJECTED) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public Money equity(String strategyId) {
-            AccountEntry a = accounts.get(strategyId);
-            return a == null ? Money.ZERO : a.account().equity();
-        }
-
-        @Override
-        public Money freeCash(String strategyId) {
-            AccountEntry a = accounts.get(strategyId);
-            return a == null ? Money.ZERO : a.account().cash().minus(exposures.reserved(strategyId));
-        }
-
-        @Override
-        public Money cashRequired(PreTradeOrder order) {
-            Reservation r = reservation(order);
-            return r == null ? null : r.total();
-        }
-
-        @Override
-        public Price referencePrice(InstrumentId instrument) {
-            Price p = lastTrade.get(instrument);
-            if (p == null) {
-                p = lastMid.get(instrument);
-            }
-            return p != null ? p : lastClose.get(instrument);
-        }
-
-        @Override
-        public Price mark(String strategyId, InstrumentId instrument) {
-            AccountEntry a = accounts.get(strategyId);
-            return a == null ? null : a.account().mark(instrument);
-        }
-    }
-
     /** Puts an order to work: held here if emulated, otherwise sent to its venue. */
     private void activate(WorkingOrder w, Instant now) {
         if (w.emulated) {
             event(w, new OrderEvent.Accepted(w.id, now));
-            if (w.request.type() == OrderType.TRAILING_STOP) {
-                Price last = lastPrice.get(w.request.instrument());
-                if (w.request.stopPrice() != null) {
-                    record(new JournalRecords.Trailed(w.id, now, w.request.stopPrice(), null));
-                } else if (last != null) {
-                    trail(w, last, now);
-                }
-            }
+            stops.onHeld(w, lastPrice.get(w.request.instrument()), now);
         } else {
             send(w, w.request, now);
         }
@@ -1096,12 +945,12 @@ public final class OrderManager implements OrderService {
 
     private void requestCancel(WorkingOrder w, String reason) {
         Instant now = clock.get();
-        if (!w.sent || w.isHeld()) {
+        if (!w.isSent() || w.isHeld()) {
             cancelLocally(w, reason);
             return;
         }
         record(new JournalRecords.CancelRequested(w.id, now, reason));
-        if (w.venueAccepted || w.status != OrderStatus.NEW) {
+        if (w.isAcknowledged() || w.status != OrderStatus.NEW) {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
                 ClientOrderId id = w.id;
@@ -1119,7 +968,7 @@ public final class OrderManager implements OrderService {
     private void event(WorkingOrder w, OrderEvent e) {
         nextStatus(w, e); // refuse before anything is written: the journal holds only what was applied
         record(new JournalRecords.Event(e));
-        if (e instanceof OrderEvent.Accepted && w.cancelRequested && w.sent && w.status.isOpen()) {
+        if (e instanceof OrderEvent.Accepted && w.cancelRequested && w.isSent() && w.status.isOpen()) {
             Venue venue = venues.apply(w.venueId);
             if (venue != null) {
                 ClientOrderId id = w.id;
@@ -1127,89 +976,35 @@ public final class OrderManager implements OrderService {
                 venueCommands.add(new VenueCommand(venue, () -> venue.cancel(id, now)));
             }
         }
-        if (e instanceof OrderEvent.Filled && w.group != null) {
-            for (WorkingOrder sibling : siblings(w)) {
-                if (sibling.status.isOpen() && !sibling.cancelRequested) {
-                    requestCancel(sibling, "OCO: " + w.id + " filled");
-                } else if (sibling.status.isTerminal() && sibling.filled.isPositive()) {
-                    LOG.warn("OCO {}: both {} and {} filled (the second fill came before the cancel took effect)", w.group, sibling.id, w.id);
-                }
-            }
-        }
-        if (e instanceof OrderEvent.Filled && w.parent == null && w.group != null) {
-            protectFilled(w);
-        }
-        if (w.status.isTerminal() && w.parent == null && w.group != null) {
-            endChildren(w);
-        }
-        if (e instanceof OrderEvent.Filled && w.parent != null) {
-            WorkingOrder entry = orders.get(w.parent);
-            if (entry != null && entry.status.isOpen() && !entry.cancelRequested) {
-                requestCancel(entry, "bracket exit " + w.id + " filled");
-            }
-        }
+        contingencies.afterEvent(w, e);
     }
 
-    /**
-     * A bracket entry filled in part: its exits work at once for what has filled and grow with each further
-     * fill. Exits the venue holds grow by a modification, so on a venue that cannot modify they wait for
-     * the entry to end instead (held exits always grow here).
-     */
-    private void protectFilled(WorkingOrder entry) {
-        Venue venue = venues.apply(entry.venueId);
-        boolean venueModifies = venue != null && venue.supportsModify();
-        List<WorkingOrder> children = new ArrayList<>();
-        for (ClientOrderId id : entry.groupMembers) {
-            WorkingOrder child = orders.get(id);
-            if (child != entry && entry.id.equals(child.parent)) {
-                if (!child.emulated && !venueModifies) {
-                    return;
-                }
-                children.add(child);
-            }
+    /** How the order manager carries out what {@link Contingencies} decides. */
+    private final class ContingencyActions implements Contingencies.Actions {
+        @Override
+        public void requestCancel(WorkingOrder w, String reason) {
+            OrderManager.this.requestCancel(w, reason);
         }
-        Instant now = clock.get();
-        for (WorkingOrder child : children) {
-            if (child.status == OrderStatus.NEW && !child.activated) {
-                record(new JournalRecords.Activated(child.id, entry.filled));
-                activate(child, now);
-            } else if (child.activated && child.status.isOpen() && !child.cancelRequested && child.request.quantity().compareTo(entry.filled) < 0) {
-                OrderRequest grown = child.request.amended(entry.filled, null, null);
-                if (!child.sent) {
-                    event(child, new OrderEvent.Modified(child.id, now, grown.quantity(), grown.limitPrice(), grown.stopPrice()));
-                } else if (venueModifies) {
-                    ClientOrderId id = child.id;
-                    OrderRequest atVenue = child.emulated ? grown.triggered() : grown;
-                    venueCommands.add(new VenueCommand(venue, () -> venue.modify(id, atVenue, now)));
-                }
-            }
-        }
-    }
 
-    private List<WorkingOrder> siblings(WorkingOrder w) {
-        List<WorkingOrder> list = new ArrayList<>();
-        for (ClientOrderId id : w.groupMembers) {
-            WorkingOrder o = orders.get(id);
-            if (o != w && java.util.Objects.equals(o.parent, w.parent)) {
-                list.add(o);
-            }
+        @Override
+        public void cancelLocally(WorkingOrder w, String reason) {
+            OrderManager.this.cancelLocally(w, reason);
         }
-        return list;
-    }
 
-    /** A bracket entry ended: its children work for the quantity filled, or are cancelled if nothing was. */
-    private void endChildren(WorkingOrder entry) {
-        Instant now = clock.get();
-        for (ClientOrderId id : entry.groupMembers) {
-            WorkingOrder child = orders.get(id);
-            if (child == entry || !entry.id.equals(child.parent) || child.status != OrderStatus.NEW || child.activated) {
-                continue;
-            }
-            if (entry.filled.isPositive() && entry.status != OrderStatus.REJECTED) {
-                record(new JournalRecords.Activated(child.id, entry.filled));
-                activate(child, now);
-            } else {
-                cancelLocally(child, "bracket entry " + entry.id + " ended unfilled (" + entry.status + ")");
+        @Override
+        public void release(WorkingOrder exit, WorkingOrder entry, Instant now) {
+            record(new JournalRecords.Activated(exit.id, entry.filled));
+            activate(exit, now);
+        }
+
+        @Override
+        public void grow(WorkingOrder exit, OrderRequest grown, Venue venue, Instant now) {
+            if (!exit.isSent()) {
+                event(exit, new OrderEvent.Modified(exit.id, now, grown.quantity(), grown.limitPrice(), grown.stopPrice()));
+            } else if (venue != null && venue.supportsModify()) {
+                ClientOrderId id = exit.id;
+                OrderRequest atVenue = exit.emulated ? grown.triggered() : grown;
+                venueCommands.add(new VenueCommand(venue, () -> venue.modify(id, atVenue, now)));
             }
         }
     }
@@ -1234,7 +1029,10 @@ public final class OrderManager implements OrderService {
             countByStrategy.computeIfAbsent(w.strategyId, k -> new int[1])[0]++;
             index(w);
         } else if (r instanceof JournalRecords.Sent sent) {
-            orders.get(sent.id()).sent = true;
+            WorkingOrder w = orders.get(sent.id());
+            if (w.placement == WorkingOrder.Placement.NOT_SENT) {
+                w.placement = WorkingOrder.Placement.SENT;
+            }
         } else if (r instanceof JournalRecords.CancelRequested c) {
             WorkingOrder w = orders.get(c.id());
             exposures.remove(w);
@@ -1306,8 +1104,7 @@ public final class OrderManager implements OrderService {
             w.status = o.status();
             w.filled = o.filled();
             w.updated = o.updated();
-            w.sent = o.sent();
-            w.venueAccepted = o.venueAccepted();
+            w.placement = WorkingOrder.Placement.of(o.sent(), o.venueAccepted());
             w.cancelRequested = o.cancelRequested();
             w.activated = o.activated();
             w.workingStop = o.workingStop();
@@ -1341,7 +1138,7 @@ public final class OrderManager implements OrderService {
         try {
             OrderStatus next = OrderStateMachine.next(w.status, Kind.of(e), filledAfter.compareTo(w.request.quantity()) == 0);
             // A NEW order's cancel went out with its acknowledgement: from then on the cancel is pending.
-            return w.cancelRequested && w.sent ? OrderStateMachine.pendingCancel(next) : next;
+            return w.cancelRequested && w.isSent() ? OrderStateMachine.pendingCancel(next) : next;
         } catch (IllegalOrderTransitionException ex) {
             throw new IllegalOrderTransitionException(w.id + ": " + ex.getMessage());
         }
@@ -1363,15 +1160,15 @@ public final class OrderManager implements OrderService {
             executions.add(fill.executionId());
             accounts.get(w.strategyId).account().apply(fill);
         } else if (e instanceof OrderEvent.Accepted) {
-            if (w.sent) {
-                w.venueAccepted = true;
+            if (w.isSent()) {
+                w.placement = WorkingOrder.Placement.ACKNOWLEDGED;
                 if (!replaying) {
                     gate.venueAnswered(w.strategyId, false, e.time());
                 }
             } else {
                 subject = WorkingOrder.HELD;
             }
-        } else if (e instanceof OrderEvent.Rejected r && w.sent && !replaying && !ReasonCode.NOT_SENT_BEFORE_RESTART.code().equals(r.reasonCode())) {
+        } else if (e instanceof OrderEvent.Rejected r && w.isSent() && !replaying && !ReasonCode.NOT_SENT_BEFORE_RESTART.code().equals(r.reasonCode())) {
             gate.venueAnswered(w.strategyId, true, e.time());
         } else if (e instanceof OrderEvent.Modified m) {
             w.request = w.request.amended(m.quantity(), m.limitPrice(), m.stopPrice());

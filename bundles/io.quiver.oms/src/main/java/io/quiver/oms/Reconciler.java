@@ -74,7 +74,7 @@ final class Reconciler {
         // Only an order the books think open can have a fill they missed; none can be older than the oldest of them.
         Instant since = null;
         for (WorkingOrder w : orders.values()) {
-            if (w.strategyId.equals(account) && w.sent && w.status.isOpen() && (since == null || w.created.isBefore(since))) {
+            if (w.strategyId.equals(account) && w.isSent() && w.status.isOpen() && (since == null || w.created.isBefore(since))) {
                 since = w.created;
             }
         }
@@ -101,7 +101,7 @@ final class Reconciler {
                 found.add(new Discrepancy(Discrepancy.MISSED_FILL, account, w.id.value(), detail, "halted; not booked"));
                 continue;
             }
-            if (w.status == OrderStatus.NEW && w.sent) {
+            if (w.status == OrderStatus.NEW && w.isSent()) {
                 books.applyFromReconciliation(w, new OrderEvent.Accepted(w.id, fill.time()));
             }
             Qty after = w.filled.plus(fill.quantity());
@@ -116,7 +116,7 @@ final class Reconciler {
     private void reconcileOrders(String account) {
         Set<ClientOrderId> openHere = new HashSet<>();
         for (WorkingOrder w : List.copyOf(books.ordersForReconciliation().values())) {
-            if (!w.strategyId.equals(account) || !w.status.isOpen() || !w.sent) {
+            if (!w.strategyId.equals(account) || !w.status.isOpen() || !w.isSent()) {
                 continue;
             }
             ordersChecked++;

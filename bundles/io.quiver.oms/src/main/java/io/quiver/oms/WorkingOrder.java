@@ -39,9 +39,11 @@ final class WorkingOrder {
     OrderStatus status = OrderStatus.NEW;
     Qty filled = Qty.ZERO;
     Instant updated;
-    boolean sent;
-    boolean venueAccepted;
+    /** Where the order stands with its venue. */
+    Placement placement = Placement.NOT_SENT;
+    /** A cancel was asked for and not yet answered (the order stays open meanwhile). */
     boolean cancelRequested;
+    /** A bracket exit put to work for its entry's filled quantity (before that, it waits and holds nothing). */
     boolean activated;
     /** A held DAY order's trading day: that of the first market event it was checked against (null before). */
     java.time.LocalDate session;
@@ -67,6 +69,28 @@ final class WorkingOrder {
             this.workingStop = request.stopPrice();
         }
         history.add(new Step(created, "NEW", OrderStatus.NEW, null));
+    }
+
+    /** How far an order has got on its way to its venue. */
+    enum Placement {
+        /** Not sent: just entered, held here for its trigger, or a bracket exit waiting for its entry. */
+        NOT_SENT,
+        /** Sent (journaled as sent); the venue has not answered. */
+        SENT,
+        /** The venue has accepted it. */
+        ACKNOWLEDGED;
+
+        static Placement of(boolean sent, boolean acknowledged) {
+            return acknowledged ? ACKNOWLEDGED : sent ? SENT : NOT_SENT;
+        }
+    }
+
+    boolean isSent() {
+        return placement != Placement.NOT_SENT;
+    }
+
+    boolean isAcknowledged() {
+        return placement == Placement.ACKNOWLEDGED;
     }
 
     /** Accepted and waiting for its trigger here, not yet at the venue. */
