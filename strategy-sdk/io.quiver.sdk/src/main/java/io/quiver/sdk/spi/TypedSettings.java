@@ -1,9 +1,13 @@
 package io.quiver.sdk.spi;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,8 +24,8 @@ import org.osgi.util.converter.Converters;
 
 /**
  * Turns settings by key (as an operator writes them in a {@code .cfg} file or on a command line) into a
- * typed view through the OSGi converter. The type is an annotation (as Declarative Services takes) or an
- * interface, whose default methods give the defaults and whose members may be {@link BigDecimal}, enums,
+ * typed view, each value converted by the OSGi converter. The type is an annotation (as Declarative
+ * Services takes) or an interface, whose default methods give the defaults and whose members may be {@link BigDecimal}, enums,
  * whole numbers, booleans, strings and lists or arrays of these. Member names follow the DS rules
  * ({@code fee_bps()} reads {@code fee.bps}).
  *
@@ -68,24 +72,53 @@ public final class TypedSettings {
                 throw new SettingException(key, "not a setting of " + owner + "; its settings: " + new TreeSet<>(members.keySet()));
             }
         }
-        Map<String, Object> converted = new LinkedHashMap<>();
+        Map<String, Object> byMember = new LinkedHashMap<>();
         for (Map.Entry<String, Method> m : members.entrySet()) {
             Object raw = values.get(m.getKey());
+            Method method = m.getValue();
             if (raw != null) {
-                converted.put(m.getKey(), convert(m.getKey(), raw, m.getValue().getGenericReturnType()));
-            } else if (!hasDefault(m.getValue())) {
+                byMember.put(method.getName(), convert(m.getKey(), raw, method.getGenericReturnType()));
+            } else if (method.getDefaultValue() != null) {
+                byMember.put(method.getName(), method.getDefaultValue());
+            } else if (!method.isDefault()) {
                 throw new SettingException(m.getKey(), "is required");
             }
         }
-        T view = CONVERTER.convert(converted).to(type);
+        Object view = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getParameterCount() == 0 && byMember.containsKey(method.getName())) {
+                return byMember.get(method.getName());
+            }
+            return switch (method.getName()) {
+                case "annotationType" -> type;
+                case "toString" -> type.getSimpleName() + byMember;
+                case "hashCode" -> byMember.hashCode();
+                case "equals" -> proxy == args[0];
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
+        });
+        // The defaults of an interface come from its default methods, called once on the view itself.
         for (Method m : members.values()) {
-            try {
-                m.invoke(view); // the converter reads lazily: a default that gives nothing must fail here, not on first use
-            } catch (ReflectiveOperationException | ConversionException e) {
-                throw new IllegalStateException(type.getName() + "." + m.getName() + "() has no value: a default must not be null", e);
+            if (!byMember.containsKey(m.getName())) {
+                Object value = callDefault(type, m, view);
+                if (value == null) {
+                    throw new IllegalStateException(type.getName() + "." + m.getName() + "() has no value: a default must not be null");
+                }
+                byMember.put(m.getName(), value);
             }
         }
-        return view;
+        return type.cast(view);
+    }
+
+    private static Object callDefault(Class<?> type, Method m, Object view) {
+        try {
+            MethodHandle h = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                    .findSpecial(type, m.getName(), MethodType.methodType(m.getReturnType()), type);
+            return h.invoke(view);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read the default of " + type.getName() + "." + m.getName() + "(): " + e, e);
+        }
     }
 
     /** The keys {@code type} reads, in name order, with their defaults as text ({@code ""} if none can be shown). */
@@ -132,10 +165,6 @@ public final class TypedSettings {
             }
         }
         return members;
-    }
-
-    private static boolean hasDefault(Method m) {
-        return m.isDefault() || m.getDefaultValue() != null;
     }
 
     private static Object convert(String key, Object raw, Type target) {

@@ -81,6 +81,19 @@ class TypedSettingsTest {
         assertEquals("fast: '99999999999' is not a whole number", message(Strategy.class, Map.of("fast", "99999999999")));
     }
 
+    /** Not public: its defaults are read all the same (the view calls them itself, not through the converter). */
+    interface Hidden {
+        default java.util.List<Long> sizes() {
+            return java.util.List.of(1L, 2L);
+        }
+    }
+
+    @Test
+    void defaultsOfATypeOutsideThisPackageOrNotPublicAreRead() {
+        assertEquals(List.of(1L, 2L), TypedSettings.of(Hidden.class, Map.of(), "x").sizes());
+        assertEquals(List.of(7L), TypedSettings.of(Hidden.class, Map.of("sizes", "7"), "x").sizes());
+    }
+
     public interface NullDefault {
         default String name() {
             return null;
