@@ -11,9 +11,8 @@ import java.util.List;
  * give the same bytes (timings are kept out of it; they are in {@code elapsedNanos}).
  */
 public record BacktestResult(BacktestSettings settings, String instrument, long bars, int orders, List<Fill> fills,
-        Money finalEquity, Money cash, Qty finalPosition, Money realisedPnl, Money fees, String totalReturn,
-        double maxDrawdown, double sharpe, InstanceState finalState, String quarantineReason, String json,
-        long elapsedNanos) {
+        Money finalEquity, Money cash, Qty finalPosition, Money realisedPnl, Money fees, PerformanceMetrics metrics,
+        List<RoundTrip> trades, InstanceState finalState, String quarantineReason, String json, long elapsedNanos) {
 
     /** Bars replayed per second of wall time. */
     public double barsPerSecond() {
@@ -27,9 +26,12 @@ public record BacktestResult(BacktestSettings settings, String instrument, long 
         b.append(String.format("data           %s, %s, %d bars%n", settings.dataName(), instrument, bars));
         b.append(String.format("fills          %d (orders %d)%n", fills.size(), orders));
         b.append(String.format("final equity   %s (start %s)%n", finalEquity, settings.startingCash()));
-        b.append(String.format("total return   %s%n", percent(totalReturn)));
-        b.append(String.format("max drawdown   %.4f %%%n", maxDrawdown * 100));
-        b.append(String.format("sharpe         %.4f%n", sharpe));
+        b.append(String.format("total return   %s (annual %s)%n", percent(metrics.totalReturn()), percent(metrics.annualReturn())));
+        b.append(String.format("max drawdown   %s over %d days%n", percent(metrics.maxDrawdown()), metrics.drawdownPeriods()));
+        b.append(String.format("sharpe         %s, sortino %s, calmar %s%n", ratio(metrics.sharpe()), ratio(metrics.sortino()), ratio(metrics.calmar())));
+        PerformanceMetrics.Trades t = metrics.trades();
+        b.append(String.format("round trips    %d, win rate %s, profit factor %s, expectancy %s%n", t.count(), percent(t.winRate()),
+                ratio(t.profitFactor()), t.expectancy()));
         if (finalState == InstanceState.QUARANTINED) {
             b.append(String.format("QUARANTINED    %s%n", quarantineReason));
         }
@@ -37,7 +39,15 @@ public record BacktestResult(BacktestSettings settings, String instrument, long 
         return b.toString();
     }
 
-    private static String percent(String ratio) {
-        return new java.math.BigDecimal(ratio).movePointRight(2).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString() + " %";
+    private static String percent(java.math.BigDecimal ratio) {
+        return ratio.movePointRight(2).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString() + " %";
+    }
+
+    private static String percent(double ratio) {
+        return Double.isFinite(ratio) ? String.format("%.4f %%", ratio * 100) : "n/a";
+    }
+
+    private static String ratio(double r) {
+        return Double.isFinite(r) ? String.format("%.4f", r) : "n/a";
     }
 }

@@ -1,10 +1,12 @@
 package io.quiver.backtest.internal;
 
-import io.quiver.oms.host.StrategyHarness;
 import io.quiver.backtest.BacktestResult;
 import io.quiver.backtest.BacktestSettings;
-import io.quiver.oms.host.InstanceState;
+import io.quiver.backtest.PerformanceMetrics;
+import io.quiver.backtest.RoundTrip;
 import io.quiver.oms.Account;
+import io.quiver.oms.host.InstanceState;
+import io.quiver.oms.host.StrategyHarness;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;
@@ -13,70 +15,93 @@ import io.quiver.sdk.model.OrderEvent;
 import io.quiver.sdk.model.Qty;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Collects what a backtest produces and turns it into a {@link BacktestResult} and its JSON. */
 public final class BacktestReport {
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
     private final BacktestSettings settings;
     private final BarSeries series;
-    private final EquityStatistics statistics;
     private final List<Fill> fills = new ArrayList<>();
-    /** Exact equity at the last bar of each UTC day: the equity curve of the result. */
-    private final List<String[]> dailyEquity = new ArrayList<>();
-    private final double pow10;
-    private double cash;
-    private double position;
+    private final RoundTripLog trips = new RoundTripLog();
+    /** Exact equity at the last bar of each UTC day: the equity curve of the result and of the metrics. */
+    private final List<LocalDate> days = new ArrayList<>();
+    private final List<BigDecimal> dailyEquity = new ArrayList<>();
+    private boolean weekendTraded;
+    private long barsInMarket;
     private long bars;
 
     public BacktestReport(BacktestSettings settings, BarSeries series) {
         this.settings = settings;
         this.series = series;
-        this.cash = settings.startingCash().toBigDecimal().doubleValue();
-        this.statistics = new EquityStatistics(cash);
-        this.pow10 = Math.pow(10, series.priceScale());
     }
 
     public void onOrderEvent(OrderEvent e) {
         if (e instanceof OrderEvent.Filled f) {
-            Fill fill = f.fill();
-            fills.add(fill);
-            double notional = fill.price().times(fill.quantity()).toBigDecimal().doubleValue();
-            cash -= fill.side().sign() * notional + fill.fee().toBigDecimal().doubleValue();
-            position += fill.side().sign() * fill.quantity().toBigDecimal().doubleValue();
+            fills.add(f.fill());
+            trips.onFill(series.instrument().id(), f.fill());
         }
     }
 
-    /** Samples equity at bar {@code i}'s close; at a day's last bar also records the exact equity. */
+    /** After bar {@code i}'s close: its extremes against the open trade; at a day's last bar also records the exact equity. */
     public void onBarClosed(BarSeries s, int i, Account account) {
         bars++;
-        statistics.sample(s.timeNanos(i), cash + position * (s.closeUnits(i) / pow10));
+        if (trips.hasPosition()) {
+            barsInMarket++;
+            trips.onBar(s.bar(i));
+        }
         // a bar is stamped at its close: a daily bar closing at midnight belongs to the day before
         long day = Math.floorDiv(s.timeNanos(i) - 1, NANOS_PER_DAY);
         if (i + 1 == s.size() || Math.floorDiv(s.timeNanos(i + 1) - 1, NANOS_PER_DAY) != day) {
-            dailyEquity.add(new String[] {java.time.LocalDate.ofEpochDay(day).toString(), plain(account.equity())});
+            LocalDate date = LocalDate.ofEpochDay(day);
+            weekendTraded |= date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+            days.add(date);
+            dailyEquity.add(account.equity().toBigDecimal());
         }
     }
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /**
+     * Trading days a year: 252 for an instrument that trades on weekdays (by its hours, or, for one the
+     * instrument master does not know, because no bar fell on a weekend), 365 for one that trades every day.
+     */
+    private int periodsPerYear() {
+        return series.instrument().hours().weekdaysOnly() || !weekendTraded ? 252 : 365;
+    }
 
     public BacktestResult finish(StrategyHarness harness, long elapsedNanos) {
-        statistics.finish();
         Account account = harness.account();
         InstrumentId instrument = series.instrument().id();
         Money equity = account.equity();
-        Money start = settings.startingCash();
-        String totalReturn = equity.minus(start).toBigDecimal().divide(start.toBigDecimal(), MathContext.DECIMAL64)
-                .stripTrailingZeros().toPlainString();
         Qty position = account.quantity(instrument);
-        String json = json(harness, equity, totalReturn, position);
+        List<RoundTrip> roundTrips = trips.trips(series.size() == 0 ? null : series.time(series.size() - 1));
+        PerformanceMetrics metrics = metrics(roundTrips);
+        String json = json(harness, equity, metrics, roundTrips, position);
         return new BacktestResult(settings, instrument.symbol(), bars, harness.orderCount(), List.copyOf(fills), equity,
-                account.cash(), position, account.realisedPnl(), account.fees(), totalReturn, statistics.maxDrawdown(),
-                statistics.sharpe(), harness.instanceState(), harness.reason(), json, elapsedNanos);
+                account.cash(), position, account.realisedPnl(), account.fees(), metrics, roundTrips, harness.instanceState(), harness.reason(),
+                json, elapsedNanos);
     }
 
-    private String json(StrategyHarness harness, Money equity, String totalReturn, Qty position) {
+    private PerformanceMetrics metrics(List<RoundTrip> roundTrips) {
+        int ppy = periodsPerYear();
+        ReturnStatistics r = new ReturnStatistics(settings.startingCash().toBigDecimal(), days, dailyEquity, ppy);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal e : dailyEquity) {
+            sum = sum.add(e);
+        }
+        double turnover = dailyEquity.isEmpty() || sum.signum() == 0 ? Double.NaN
+                : trips.traded().multiply(BigDecimal.valueOf(dailyEquity.size())).divide(sum, MathContext.DECIMAL64).doubleValue();
+        double exposure = bars == 0 ? Double.NaN : barsInMarket / (double) bars;
+        return new PerformanceMetrics(r.totalReturn, r.annualReturn, r.annualVolatility, r.sharpe, r.sortino, r.calmar, r.maxDrawdown,
+                r.drawdownPeak, r.drawdownTrough, r.drawdownRecovery, r.drawdownPeriods, r.var95, r.var99, r.cvar95, r.cvar99, r.periods, ppy,
+                exposure, turnover, TradeStatistics.of(roundTrips));
+    }
+
+    private String json(StrategyHarness harness, Money equity, PerformanceMetrics m, List<RoundTrip> roundTrips, Qty position) {
         Account account = harness.account();
         JsonWriter w = new JsonWriter().beginObject();
         w.name("strategyId").value(settings.strategyId());
@@ -102,18 +127,18 @@ public final class BacktestReport {
         w.name("position").number(position.toBigDecimal().stripTrailingZeros().toPlainString());
         w.name("realisedPnl").number(plain(account.realisedPnl()));
         w.name("fees").number(plain(account.fees()));
-        w.name("totalReturn").number(totalReturn);
-        w.name("maxDrawdown").number(statistics.maxDrawdown());
-        w.name("sharpe").number(statistics.sharpe());
+        w.name("totalReturn").number(m.totalReturn().toPlainString());
         w.name("orders").number(harness.orderCount());
         w.name("fillCount").number(fills.size());
         w.name("state").value(harness.instanceState().name());
         w.name("quarantineReason").value(harness.instanceState() == InstanceState.QUARANTINED ? harness.reason() : null);
+        MetricsJson.write(w.name("metrics"), m);
         w.name("equityCurve").beginArray();
-        for (String[] point : dailyEquity) {
-            w.beginObject().name("date").value(point[0]).name("equity").number(point[1]).endObject();
+        for (int i = 0; i < days.size(); i++) {
+            w.beginObject().name("date").value(days.get(i).toString()).name("equity").number(plain(Money.of(dailyEquity.get(i)))).endObject();
         }
         w.endArray();
+        MetricsJson.write(w.name("trades"), roundTrips);
         w.name("fills").beginArray();
         for (Fill f : fills) {
             w.beginObject()

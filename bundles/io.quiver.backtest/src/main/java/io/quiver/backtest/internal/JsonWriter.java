@@ -60,6 +60,10 @@ public final class JsonWriter {
         return this;
     }
 
+    public JsonWriter bool(boolean b) {
+        return number(b ? "true" : "false");
+    }
+
     public JsonWriter number(long n) {
         return number(Long.toString(n));
     }

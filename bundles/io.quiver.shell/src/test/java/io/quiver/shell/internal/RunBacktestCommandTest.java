@@ -27,6 +27,11 @@ class RunBacktestCommandTest {
     Path dir;
 
     /** Records the request and answers with a fixed result. */
+    private static final io.quiver.backtest.PerformanceMetrics METRICS = new io.quiver.backtest.PerformanceMetrics(BigDecimal.ZERO, 0, 0,
+            Double.NaN, Double.NaN, Double.NaN, 0, null, null, null, 0, 0, 0, 0, 0, 1, 252, 0, 0,
+            new io.quiver.backtest.PerformanceMetrics.Trades(0, 0, 0, Double.NaN, Money.ZERO, Money.ZERO, Double.NaN, Money.ZERO, Money.ZERO,
+                    Money.ZERO, java.time.Duration.ZERO));
+
     private static final class RecordingService implements BacktestService {
         Request request;
 
@@ -41,7 +46,7 @@ class RunBacktestCommandTest {
             BacktestSettings s = new BacktestSettings(r.strategyId(), "io.quiver.strategy.sma", r.parameters(), Money.of(r.startingCash()),
                     BigDecimal.ZERO, 3, "d.csv", "x");
             return new BacktestResult(s, "X", 10, 0, List.of(), Money.of(r.startingCash()), Money.of(r.startingCash()), Qty.ZERO,
-                    Money.ZERO, Money.ZERO, "0", 0, 0, InstanceState.STOPPED, "", "{\"ok\": true}\n", 1_000_000);
+                    Money.ZERO, Money.ZERO, METRICS, List.of(), InstanceState.STOPPED, "", "{\"ok\": true}\n", 1_000_000);
         }
     }
 

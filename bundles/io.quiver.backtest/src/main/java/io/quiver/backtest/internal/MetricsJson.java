@@ -1,0 +1,81 @@
+package io.quiver.backtest.internal;
+
+import io.quiver.backtest.PerformanceMetrics;
+import io.quiver.backtest.RoundTrip;
+import io.quiver.sdk.model.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The metrics and the round-trip log in a result's JSON; names as in {@code docs/metrics.md}. */
+final class MetricsJson {
+    private MetricsJson() {
+    }
+
+    static void write(JsonWriter w, PerformanceMetrics m) {
+        w.beginObject()
+                .name("totalReturn").number(m.totalReturn().toPlainString())
+                .name("annualReturn").number(m.annualReturn())
+                .name("annualVolatility").number(m.annualVolatility())
+                .name("sharpe").number(m.sharpe())
+                .name("sortino").number(m.sortino())
+                .name("calmar").number(m.calmar())
+                .name("maxDrawdown").number(m.maxDrawdown())
+                .name("drawdownPeak").value(date(m.drawdownPeak()))
+                .name("drawdownTrough").value(date(m.drawdownTrough()))
+                .name("drawdownRecovery").value(date(m.drawdownRecovery()))
+                .name("drawdownPeriods").number(m.drawdownPeriods())
+                .name("valueAtRisk95").number(m.valueAtRisk95())
+                .name("valueAtRisk99").number(m.valueAtRisk99())
+                .name("conditionalValueAtRisk95").number(m.conditionalValueAtRisk95())
+                .name("conditionalValueAtRisk99").number(m.conditionalValueAtRisk99())
+                .name("periods").number(m.periods())
+                .name("periodsPerYear").number(m.periodsPerYear())
+                .name("exposure").number(m.exposure())
+                .name("turnover").number(m.turnover());
+        PerformanceMetrics.Trades t = m.trades();
+        w.name("roundTrips").beginObject()
+                .name("count").number(t.count())
+                .name("winners").number(t.winners())
+                .name("losers").number(t.losers())
+                .name("winRate").number(t.winRate())
+                .name("grossProfit").number(plain(t.grossProfit()))
+                .name("grossLoss").number(plain(t.grossLoss()))
+                .name("profitFactor").number(t.profitFactor())
+                .name("averageWin").number(plain(t.averageWin()))
+                .name("averageLoss").number(plain(t.averageLoss()))
+                .name("expectancy").number(plain(t.expectancy()))
+                .name("averageHolding").value(t.averageHolding().toString())
+                .endObject();
+        w.endObject();
+    }
+
+    static void write(JsonWriter w, List<RoundTrip> trips) {
+        w.beginArray();
+        for (RoundTrip t : trips) {
+            w.beginObject()
+                    .name("instrument").value(t.instrument().symbol())
+                    .name("side").value(t.isLong() ? "LONG" : "SHORT")
+                    .name("entry").value(t.entry().toString())
+                    .name("exit").value(t.exit().toString())
+                    .name("holding").value(t.holding().toString())
+                    .name("quantity").number(t.quantity().toBigDecimal().stripTrailingZeros().toPlainString())
+                    .name("pnl").number(plain(t.pnl()))
+                    .name("fees").number(plain(t.fees()))
+                    .name("mae").number(plain(t.mae()))
+                    .name("mfe").number(plain(t.mfe()))
+                    .name("open").bool(t.open())
+                    .endObject();
+        }
+        w.endArray();
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static String plain(Money m) {
+        BigDecimal v = m.toBigDecimal();
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+}

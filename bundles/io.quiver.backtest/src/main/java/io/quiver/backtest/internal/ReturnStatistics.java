@@ -1,0 +1,158 @@
+package io.quiver.backtest.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The return and risk figures of an equity curve, by empyrical's formulas (its {@code annual_return},
+ * {@code annual_volatility}, {@code sharpe_ratio}, {@code sortino_ratio}, {@code calmar_ratio},
+ * {@code max_drawdown}, {@code value_at_risk} and {@code conditional_value_at_risk}, with no risk-free
+ * rate and no required return). A plain function of its input; the fixtures in the tests come from an
+ * independent implementation of the same formulas.
+ */
+final class ReturnStatistics {
+    final BigDecimal totalReturn;
+    final double annualReturn;
+    final double annualVolatility;
+    final double sharpe;
+    final double sortino;
+    final double calmar;
+    final double maxDrawdown;
+    final LocalDate drawdownPeak;
+    final LocalDate drawdownTrough;
+    final LocalDate drawdownRecovery;
+    final int drawdownPeriods;
+    final double var95;
+    final double var99;
+    final double cvar95;
+    final double cvar99;
+    final int periods;
+
+    /**
+     * @param start   the equity before the first day
+     * @param days    the days of the curve, in order
+     * @param equity  the equity at the end of each day
+     */
+    ReturnStatistics(BigDecimal start, List<LocalDate> days, List<BigDecimal> equity, int periodsPerYear) {
+        int n = equity.size();
+        periods = n;
+        double[] r = new double[n];
+        BigDecimal previous = start;
+        for (int i = 0; i < n; i++) {
+            BigDecimal e = equity.get(i);
+            r[i] = previous.signum() == 0 ? Double.NaN : e.divide(previous, MathContext.DECIMAL64).doubleValue() - 1.0;
+            previous = e;
+        }
+        BigDecimal end = n == 0 ? start : equity.get(n - 1);
+        totalReturn = start.signum() == 0 ? BigDecimal.ZERO : end.subtract(start).divide(start, MathContext.DECIMAL64).stripTrailingZeros();
+        double mean = mean(r);
+        double sd = sampleStandardDeviation(r, mean);
+        double years = n / (double) periodsPerYear;
+        annualReturn = n == 0 ? Double.NaN : Math.pow(1.0 + totalReturn.doubleValue(), 1.0 / years) - 1.0;
+        annualVolatility = sd * Math.sqrt(periodsPerYear);
+        sharpe = mean / sd * Math.sqrt(periodsPerYear);
+        double downside = 0;
+        for (double x : r) {
+            double d = Math.min(x, 0.0);
+            downside += d * d;
+        }
+        double downsideRisk = Math.sqrt(downside / n) * Math.sqrt(periodsPerYear);
+        sortino = mean * periodsPerYear / downsideRisk;
+
+        // The largest drawdown, on the curve with the starting equity in front (as empyrical does).
+        BigDecimal peak = start;
+        int peakAt = -1;
+        double worst = 0;
+        int worstPeak = -1;
+        int worstTrough = -1;
+        for (int i = 0; i < n; i++) {
+            BigDecimal e = equity.get(i);
+            if (e.compareTo(peak) > 0) {
+                peak = e;
+                peakAt = i;
+            } else if (peak.signum() > 0) {
+                double dd = e.subtract(peak).divide(peak, MathContext.DECIMAL64).doubleValue();
+                if (dd < worst) {
+                    worst = dd;
+                    worstPeak = peakAt;
+                    worstTrough = i;
+                }
+            }
+        }
+        maxDrawdown = worst;
+        calmar = worst < 0 ? annualReturn / -worst : Double.NaN;
+        if (worstTrough < 0) {
+            drawdownPeak = null;
+            drawdownTrough = null;
+            drawdownRecovery = null;
+            drawdownPeriods = 0;
+        } else {
+            BigDecimal level = worstPeak < 0 ? start : equity.get(worstPeak);
+            int recovered = -1;
+            for (int i = worstTrough + 1; i < n && recovered < 0; i++) {
+                if (equity.get(i).compareTo(level) >= 0) {
+                    recovered = i;
+                }
+            }
+            drawdownPeak = worstPeak < 0 ? null : days.get(worstPeak);
+            drawdownTrough = days.get(worstTrough);
+            drawdownRecovery = recovered < 0 ? null : days.get(recovered);
+            drawdownPeriods = (recovered < 0 ? n - 1 : recovered) - worstPeak;
+        }
+        double[] sorted = r.clone();
+        Arrays.sort(sorted);
+        var95 = percentile(sorted, 0.05);
+        var99 = percentile(sorted, 0.01);
+        cvar95 = tailMean(sorted, 0.05);
+        cvar99 = tailMean(sorted, 0.01);
+    }
+
+    private static double mean(double[] r) {
+        if (r.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double x : r) {
+            s += x;
+        }
+        return s / r.length;
+    }
+
+    private static double sampleStandardDeviation(double[] r, double mean) {
+        if (r.length < 2) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double x : r) {
+            s += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(s / (r.length - 1));
+    }
+
+    /** numpy's default percentile: linear between the two nearest ranks. */
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** empyrical's conditional VaR: the mean of the lowest {@code floor((n - 1) * cutoff) + 1} returns. */
+    private static double tailMean(double[] sorted, double cutoff) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int last = (int) ((sorted.length - 1) * cutoff);
+        double s = 0;
+        for (int i = 0; i <= last; i++) {
+            s += sorted[i];
+        }
+        return s / (last + 1);
+    }
+}
