@@ -1,6 +1,6 @@
 /** Incremental technical indicators, one update per bar. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.quiver.sdk.indicators;
 
 import org.osgi.annotation.bundle.Export;
