@@ -35,7 +35,7 @@ class BacktesterTest {
     }
 
     /** Records what the strategy sees, to check the clock and timer order. */
-    private static final class Recorder extends BaseStrategy {
+    private static class Recorder extends BaseStrategy {
         final List<String> seen = new ArrayList<>();
 
         @Override
@@ -78,5 +78,19 @@ class BacktesterTest {
         assertEquals(List.of("bar 2020-01-01T00:00:00Z", "bar 2020-01-01T00:01:00Z", "timer 2020-01-01T00:01:30Z",
                 "bar 2020-01-01T00:02:00Z", "timer 2020-01-01T00:03:00Z", "bar 2020-01-01T00:03:00Z"), r.seen);
         assertEquals(InstanceState.STOPPED, result.finalState());
+    }
+
+    @Test
+    void aCronScheduleFiresOnTheSimulatedClockBeforeTheBarOfItsMinute() {
+        Recorder r = new Recorder() {
+            @Override
+            protected void start() {
+                context().schedule("even minutes", io.quiver.sdk.Schedule.cron("*/2 * * * *", java.time.ZoneOffset.UTC));
+            }
+        };
+        Backtester.run(r, minuteBars(4), settings(), BacktestProgress.NONE);
+        // started at 00:00: the first even minute after it is 00:02; 00:04 is past the data
+        assertEquals(List.of("bar 2020-01-01T00:00:00Z", "bar 2020-01-01T00:01:00Z", "timer 2020-01-01T00:02:00Z",
+                "bar 2020-01-01T00:02:00Z", "bar 2020-01-01T00:03:00Z"), r.seen);
     }
 }

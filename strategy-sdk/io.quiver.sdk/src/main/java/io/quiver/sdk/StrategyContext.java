@@ -94,6 +94,13 @@ public interface StrategyContext {
     /** Fires {@link Strategy#onTimer} every {@code period} from now, until cancelled; a name is scheduled once. */
     void scheduleEvery(String name, Duration period);
 
+    /**
+     * Fires {@link Strategy#onTimer} at every time {@code schedule} gives from now on (e.g.
+     * {@code Schedule.cron("55 15 * * MON-FRI", zone)} or {@code Schedule.atClose(instrument, Duration.ofMinutes(-5))}),
+     * until cancelled; a name is scheduled once.
+     */
+    void schedule(String name, Schedule schedule);
+
     /** Fires {@link Strategy#onTimer} once at {@code time}. */
     void scheduleAt(String name, Instant time);
 

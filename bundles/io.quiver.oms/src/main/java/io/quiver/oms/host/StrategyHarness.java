@@ -3,6 +3,7 @@ package io.quiver.oms.host;
 import io.quiver.oms.Account;
 import io.quiver.oms.OrderManager;
 import io.quiver.sdk.BarHistory;
+import io.quiver.sdk.Schedule;
 import io.quiver.sdk.StateStore;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.StrategyContext;
@@ -75,7 +76,8 @@ public final class StrategyHarness implements StrategyContext {
     private volatile long callbackStarted;
     private volatile String callbackName = "";
 
-    private record Timer(Instant due, long seq, String name, Duration period) implements Comparable<Timer> {
+    /** A timer due at {@code due}; {@code repeat} gives the next due time after one (null: it fires once). */
+    private record Timer(Instant due, long seq, String name, Schedule repeat) implements Comparable<Timer> {
         @Override
         public int compareTo(Timer o) {
             int c = due.compareTo(o.due);
@@ -179,8 +181,9 @@ public final class StrategyHarness implements StrategyContext {
     public void fireTimers(Instant now) {
         while (!timers.isEmpty() && !timers.peek().due().isAfter(now) && lifecycle == InstanceState.RUNNING) {
             Timer t = timers.poll();
-            if (t.period() != null) {
-                timers.add(new Timer(t.due().plus(t.period()), timerSeq++, t.name(), t.period()));
+            Instant next = t.repeat() == null ? null : t.repeat().next(t.due());
+            if (next != null) {
+                timers.add(new Timer(next, timerSeq++, t.name(), t.repeat()));
             }
             invoke("onTimer", () -> strategy.onTimer(new TimerEvent(t.name(), t.due())));
         }
@@ -451,7 +454,16 @@ public final class StrategyHarness implements StrategyContext {
             throw new IllegalArgumentException("timer period must be positive, was " + period);
         }
         cancelTimer(name);
-        timers.add(new Timer(clock.get().plus(period), timerSeq++, name, period));
+        timers.add(new Timer(clock.get().plus(period), timerSeq++, name, due -> due.plus(period)));
+    }
+
+    @Override
+    public void schedule(String name, Schedule schedule) {
+        cancelTimer(name);
+        Instant first = schedule.next(clock.get());
+        if (first != null) {
+            timers.add(new Timer(first, timerSeq++, name, schedule));
+        }
     }
 
     @Override

@@ -57,6 +57,38 @@ public record TradingHours(ZoneId zone, boolean weekdaysOnly, List<Session> sess
         return sessions.stream().anyMatch(s -> s.contains(local));
     }
 
+    /** The first time a session opens strictly after {@code after}. */
+    public Instant nextOpen(Instant after) {
+        return nextEdge(after, true);
+    }
+
+    /** The first time a session closes strictly after {@code after} (a close at 24:00 is the next midnight). */
+    public Instant nextClose(Instant after) {
+        return nextEdge(after, false);
+    }
+
+    private Instant nextEdge(Instant after, boolean open) {
+        LocalDate day = after.atZone(zone).toLocalDate().minusDays(1); // a 24:00 close of the day before may still be ahead
+        for (int i = 0; i < 10; i++, day = day.plusDays(1)) {
+            if (weekdaysOnly && (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY)) {
+                continue;
+            }
+            Instant best = null;
+            for (Session s : sessions) {
+                LocalTime t = open ? s.open() : s.close();
+                boolean endOfDay = !open && t.equals(LocalTime.MIDNIGHT);
+                Instant edge = (endOfDay ? day.plusDays(1).atStartOfDay(zone) : day.atTime(t).atZone(zone)).toInstant();
+                if (edge.isAfter(after) && (best == null || edge.isBefore(best))) {
+                    best = edge;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        throw new IllegalStateException("no session in ten days of " + this); // cannot happen: a week has weekdays
+    }
+
     /** The trading day {@code time} falls on: its date in the instrument's zone. */
     public LocalDate tradingDay(Instant time) {
         return time.atZone(zone).toLocalDate();
