@@ -39,9 +39,10 @@ final class LiveInstance {
     private final Clock clock;
     private ExecutorService executor;
     private volatile Thread thread;
-    private StrategyHarness harness;
+    /** Set under the lock with the executor; an event task reads it under that lock too (see {@link #post}). */
+    private volatile StrategyHarness harness;
     private volatile OrderManager oms;
-    private Set<String> subscribed = Set.of();
+    private volatile Set<String> subscribed = Set.of();
     private volatile String waitingFor = "";
     private volatile String failure = "";
     /** Set while a quarantine journaled before a restart keeps the instance from starting. */
@@ -124,7 +125,7 @@ final class LiveInstance {
             thread = t;
             return t;
         });
-        post(harness::start);
+        post(StrategyHarness::start);
         LOG.info("strategy {} ({}) started on {} via {}, instruments {}", id(), settings.type(), settings.feed(), settings.venue(),
                 subscribed);
     }
@@ -192,32 +193,35 @@ final class LiveInstance {
             return; // a quarantined instance gets no more market data; its queue must not grow while it is stuck
         }
         if (subscribed.contains(instrument.symbol())) {
-            StrategyHarness h = harness;
-            post(() -> event.accept(h));
+            post(event);
         }
     }
 
     /** Events the instance's own calls raise (an ack to a submit) are applied at once; the harness queues them. */
     void onOrderEvent(OrderEvent e) {
-        StrategyHarness h = harness;
         if (Thread.currentThread() == thread) {
-            h.onOrderEvent(e);
+            harness.onOrderEvent(e); // the instance's own thread exists only once its harness does
         } else {
-            post(() -> h.onOrderEvent(e));
+            post(h -> h.onOrderEvent(e));
         }
     }
 
     void tick() {
-        StrategyHarness h = harness;
-        post(() -> h.fireTimers(clock.instant()));
+        post(h -> h.fireTimers(clock.instant()));
     }
 
-    private synchronized void post(Runnable task) {
+    /**
+     * Runs {@code task} on the instance's thread with its harness, read under the lock that starts the
+     * instance: a feed thread that sees the executor also sees the harness (reading it outside the lock
+     * could give null to the first bar of a start).
+     */
+    private synchronized void post(Consumer<StrategyHarness> task) {
         if (executor == null) {
             return;
         }
+        StrategyHarness h = harness;
         try {
-            executor.execute(task);
+            executor.execute(() -> task.accept(h));
         } catch (RejectedExecutionException stopping) {
             LOG.debug("strategy {} is stopping; event dropped", id());
         }
