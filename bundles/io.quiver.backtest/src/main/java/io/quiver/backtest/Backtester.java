@@ -57,7 +57,7 @@ public final class Backtester {
         if (!(venue instanceof MarketDataListener marketData)) {
             throw new IllegalArgumentException("venue: " + venues.type() + " does not fill from market data, so it cannot run a backtest");
         }
-        BacktestReport report = new BacktestReport(settings, series);
+        BacktestReport report = new BacktestReport(settings, series, venue.costs());
         Venue theVenue = venue;
         OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
         oms.gate(risk);

@@ -36,9 +36,13 @@ public final class BacktestReport {
     private long barsInMarket;
     private long bars;
 
-    public BacktestReport(BacktestSettings settings, BarSeries series) {
+    private final String costs;
+
+    /** {@code costs}: what fills cost on the venue, in its own words ({@link io.quiver.sdk.spi.Venue#costs()}). */
+    public BacktestReport(BacktestSettings settings, BarSeries series, String costs) {
         this.settings = settings;
         this.series = series;
+        this.costs = costs;
     }
 
     public void onOrderEvent(OrderEvent e) {
@@ -120,6 +124,12 @@ public final class BacktestReport {
                 .name("last").value(series.time(series.size() - 1).toString())
                 .endObject();
         w.name("venue").value(settings.venue());
+        w.name("venueSettings").beginObject();
+        for (Map.Entry<String, String> v : new java.util.TreeMap<>(settings.venueSettings()).entrySet()) {
+            w.name(v.getKey()).value(v.getValue());
+        }
+        w.endObject();
+        w.name("costs").value(costs);
         w.name("startingCash").number(plain(settings.startingCash()));
         w.name("feeBps").number(settings.feeBps().toPlainString());
         w.name("finalEquity").number(plain(equity));

@@ -463,6 +463,12 @@ public final class ExchangeVenue implements ReconcilableVenue, MarketDataListene
     }
 
     @Override
+    public String costs() {
+        return "commission: maker " + defaultFees.makerRate() + ", taker " + defaultFees.takerRate() + " millionths of notional"
+                + (fees.isEmpty() ? "" : " (" + fees.size() + " accounts on tiers of their own)") + "; slippage: the book's depth; fills: what the book holds";
+    }
+
+    @Override
     public boolean supportsModify() {
         return true;
     }

@@ -1,5 +1,6 @@
 package io.quiver.venue.sim;
 
+import io.quiver.sdk.costs.FillCost;
 import io.quiver.sdk.model.ReasonCode;
 import io.quiver.sdk.spi.JournalFields;
 import io.quiver.sdk.model.Bar;
@@ -58,18 +59,19 @@ import java.util.function.Supplier;
  * day (in the instrument's zone) of the first bar it is offered, and expires at the first bar of a later day (on daily bars:
  * it is offered the next bar, and expires at the one after); GTC orders work until filled or cancelled.</li>
  * </ul>
- * Every order type is native here, and working orders can be modified. Fees are
- * {@code feeBps} basis points of the notional, exact.
+ * Every order type is native here, and working orders can be modified. What fills cost is {@link FillCosts}:
+ * a commission model (with a minimum per order), a slippage model for orders that take liquidity (a
+ * limit order filled at its limit on a bar that reached it made liquidity and does not slip; no fill is
+ * ever worse than its limit), and optionally a largest share of each bar's volume the orders on it may
+ * fill, oldest first, in whole lots (then orders fill in part and work on; a bar without volume fills nothing).
  *
  * <p>It keeps its own books like a broker: every order, fill and account balance is written to its
  * journal and committed before the event is reported, so after a crash it can be rebuilt from the journal
  * and reconciled against. Thread-safe; events are reported outside its lock.
  */
 public final class BarFillSimulator implements ReconcilableVenue, MarketDataListener {
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-
     private final String id;
-    private final BigDecimal feeBps;
+    private final FillCosts costs;
     private final VenueStore journal;
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<InstrumentId, WorkingList> working = new HashMap<>();
@@ -79,6 +81,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final VenueEventOutbox outbox;
     private volatile ExecutionListener listener;
     private long executions;
+    /** The last quoted spread by instrument, for slippage models that use it. */
+    private final Map<InstrumentId, Price> spreads = new HashMap<>();
 
     private static final class Working {
         final String account;
@@ -93,6 +97,10 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         /** A trailing stop's stop level now, and the best price it trails (null before the first bar). */
         Price trailingStop;
         Price trailReference;
+        Qty filled = Qty.ZERO;
+        /** Commission the model asked for so far, and what was charged (at least the order minimum). */
+        BigDecimal commissionDue = BigDecimal.ZERO;
+        BigDecimal commissionCharged = BigDecimal.ZERO;
 
         Working(String account, ClientOrderId id, OrderRequest request, Instant submitted, OrderStatus status) {
             this.account = account;
@@ -114,19 +122,30 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         Money cash = Money.ZERO;
         final Map<InstrumentId, Qty> positions = new TreeMap<>();
         final List<Fill> fills = new ArrayList<>();
+        /** Quantity traded per calendar month (UTC), for tiered commissions. */
+        final Map<java.time.YearMonth, BigDecimal> monthVolume = new HashMap<>();
     }
 
     public BarFillSimulator(String id, BigDecimal feeBps) {
         this(id, feeBps, VenueSetup.noStore());
     }
 
-    /** A venue whose books live in {@code journal}; they are rebuilt from it here. */
+    /** A venue charging {@code feeBps} of the notional, whose books live in {@code journal}. */
     public BarFillSimulator(String id, BigDecimal feeBps, VenueStore journal) {
-        this.id = Objects.requireNonNull(id, "id");
+        this(id, checkedFee(feeBps), journal);
+    }
+
+    private static FillCosts checkedFee(BigDecimal feeBps) {
         if (feeBps.signum() < 0) {
             throw new IllegalArgumentException("fee must not be negative, was " + feeBps + " bps");
         }
-        this.feeBps = feeBps;
+        return FillCosts.feeBps(feeBps);
+    }
+
+    /** A venue with these costs whose books live in {@code journal}; they are rebuilt from it here. */
+    public BarFillSimulator(String id, FillCosts costs, VenueStore journal) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.costs = Objects.requireNonNull(costs, "costs");
         this.journal = journal;
         this.outbox = new VenueEventOutbox(this, journal::commit, () -> listener);
         journal.replay(this::replay);
@@ -260,7 +279,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     public void cancel(ClientOrderId orderId, Instant time) {
         synchronized (this) {
             Working w = orders.get(orderId);
-            if (w != null && w.status == OrderStatus.ACCEPTED) {
+            if (w != null && isWorking(w)) {
                 close(w, OrderStatus.CANCELLED);
                 outbox.add(new OrderEvent.Cancelled(orderId, time, "cancelled on request"));
             }
@@ -273,8 +292,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         synchronized (this) {
             Working w = orders.get(orderId);
             Instrument instrument = w == null ? null : instruments.get(w.request.instrument());
-            if (w == null || w.status != OrderStatus.ACCEPTED) {
+            if (w == null || !isWorking(w)) {
                 outbox.add(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.ORDER_CLOSED.code(), "order " + orderId + " is not working at " + id));
+            } else if (amended.quantity().compareTo(w.filled) <= 0) {
+                outbox.add(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.INVALID_QUANTITY.code(),
+                        "quantity " + amended.quantity() + " is not above the " + w.filled + " filled already"));
             } else if (amended.type() != w.request.type() || amended.side() != w.request.side()
                     || !amended.instrument().equals(w.request.instrument())) {
                 outbox.add(new OrderEvent.ModifyRejected(orderId, time, ReasonCode.NOT_AMENDABLE.code(),
@@ -309,6 +331,12 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         return ids;
     }
 
+    /** Keeps the instrument's spread for slippage models that use it. */
+    @Override
+    public synchronized void onQuote(io.quiver.sdk.model.Quote quote) {
+        spreads.put(quote.instrument(), Price.of(quote.ask().toBigDecimal().subtract(quote.bid().toBigDecimal())));
+    }
+
     /** Fills and expires the orders working on the bar's instrument, oldest first. */
     @Override
     public void onBar(Bar bar) {
@@ -325,6 +353,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             if (list.isEmpty()) {
                 return;
             }
+            Instrument instrument = instruments.get(bar.instrument());
+            BigDecimal[] room = {costs.maxVolumeShare() == null ? null : bar.volume().toBigDecimal().multiply(costs.maxVolumeShare())};
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
                 if (r.timeInForce() == TimeInForce.DAY) {
@@ -339,6 +369,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                     }
                 }
                 Price price;
+                boolean maker = false;
                 if (r.type() == OrderType.TRAILING_STOP) {
                     price = trailingFill(w, bar);
                 } else if (r.type() == OrderType.STOP_LIMIT && !w.triggered) {
@@ -351,13 +382,29 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                     outbox.add(new OrderEvent.Triggered(w.id, bar.time(), at));
                     price = limitAfterTrigger(r, at, bar);
                 } else {
-                    price = fillPrice(r.type() == OrderType.STOP_LIMIT ? as(r, OrderType.LIMIT) : r, bar);
+                    OrderRequest rule = r.type() == OrderType.STOP_LIMIT ? as(r, OrderType.LIMIT) : r;
+                    price = fillPrice(rule, bar);
+                    maker = rule.type() == OrderType.LIMIT && price != null && !marketable(rule, bar.open());
                 }
+                boolean oneBar = r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK;
                 if (price != null) {
-                    outbox.add(fill(w, price, bar.time()));
-                } else if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
+                    Qty remaining = r.quantity().minus(w.filled);
+                    Qty qty = room[0] == null ? remaining : lotsIn(room[0], instrument).min(remaining);
+                    if (r.timeInForce() == TimeInForce.FOK && qty.compareTo(remaining) < 0) {
+                        qty = Qty.ZERO; // all or nothing
+                    }
+                    if (qty.isPositive()) {
+                        if (room[0] != null) {
+                            room[0] = room[0].subtract(qty.toBigDecimal());
+                        }
+                        Price at = maker ? price : slipped(r, price, qty, bar, instrument);
+                        outbox.add(fill(w, qty, at, maker, bar.time()));
+                    }
+                }
+                if (oneBar && isWorking(w)) {
                     close(w, OrderStatus.CANCELLED);
-                    outbox.add(new OrderEvent.Cancelled(w.id, bar.time(), r.timeInForce() + " order not filled on the first bar"));
+                    outbox.add(new OrderEvent.Cancelled(w.id, bar.time(), r.timeInForce() + " order not filled on the first bar"
+                            + (w.filled.isPositive() ? " beyond " + w.filled : "")));
                 }
             }
         }
@@ -444,13 +491,48 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
     }
 
-    private OrderEvent fill(Working w, Price price, Instant time) {
-        Qty qty = w.request.quantity();
-        Money fee = Money.of(price.times(qty).toBigDecimal().multiply(feeBps).divide(TEN_THOUSAND));
+    /** The price after slippage, never beyond the order's limit: a limit order fills at its limit or better. */
+    private Price slipped(OrderRequest r, Price price, Qty qty, Bar bar, Instrument instrument) {
+        Price at = costs.slippage().apply(r.side(), price, qty, bar.volume(), spreads.get(bar.instrument()), instrument.tickSize());
+        Price limit = r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT ? r.limitPrice() : null;
+        if (limit == null) {
+            return at;
+        }
+        return r.side() == Side.BUY ? (at.compareTo(limit) > 0 ? limit : at) : (at.compareTo(limit) < 0 ? limit : at);
+    }
+
+    /** Whether a limit order can trade at {@code open} at once (then it takes liquidity). */
+    private static boolean marketable(OrderRequest limitOrder, Price open) {
+        int c = open.compareTo(limitOrder.limitPrice());
+        return limitOrder.side() == Side.BUY ? c <= 0 : c >= 0;
+    }
+
+    /** The whole lots of the instrument in {@code quantity}. */
+    private static Qty lotsIn(BigDecimal quantity, Instrument instrument) {
+        BigDecimal lot = instrument.lotSize().toBigDecimal();
+        BigDecimal lots = quantity.signum() <= 0 ? BigDecimal.ZERO : quantity.divide(lot, 0, java.math.RoundingMode.FLOOR);
+        return Qty.of(lots.multiply(lot));
+    }
+
+    private OrderEvent fill(Working w, Qty qty, Price price, boolean maker, Instant time) {
+        Book book = accounts.get(w.account);
+        BigDecimal month = book.monthVolume.getOrDefault(java.time.YearMonth.from(time.atOffset(ZoneOffset.UTC)), BigDecimal.ZERO);
+        Money due = costs.commission().commission(new FillCost(w.request.instrument(), w.request.side(), qty, price, maker, month));
+        // an order pays at least the minimum over all its fills, charged as early as it is due
+        BigDecimal total = w.commissionDue.add(due.toBigDecimal());
+        if (costs.orderMinimum().toBigDecimal().signum() > 0) {
+            total = total.max(costs.orderMinimum().toBigDecimal()); // without a minimum, a maker rebate stays a rebate
+        }
+        Money fee = Money.of(total.subtract(w.commissionCharged));
         String execution = id + "-" + (executions + 1);
         write(() -> JournalFields.record("FILL").add(w.id).add(execution).add(qty).add(price).add(fee.toBigDecimal().toPlainString())
-                .add(time));
-        return new OrderEvent.Filled(w.id, time, applyFill(w, execution, qty, price, fee, time), OrderStatus.FILLED);
+                .add(time).add(due.toBigDecimal().toPlainString()));
+        Fill fill = applyFill(w, execution, qty, price, fee, due, time);
+        return new OrderEvent.Filled(w.id, time, fill, w.status);
+    }
+
+    private static boolean isWorking(Working w) {
+        return w.status == OrderStatus.ACCEPTED || w.status == OrderStatus.PARTIALLY_FILLED;
     }
 
     // ---- reconciliation ------------------------------------------------------------------------
@@ -483,7 +565,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     }
 
     private static VenueOrder view(Working w) {
-        return new VenueOrder(w.account, w.id, w.request, w.status, w.status == OrderStatus.FILLED ? w.request.quantity() : Qty.ZERO);
+        return new VenueOrder(w.account, w.id, w.request, w.status, w.filled);
     }
 
     @Override
@@ -518,6 +600,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         return true;
     }
 
+    @Override
+    public String costs() {
+        return costs.describe();
+    }
+
     /** Replays one journal line. */
     private void replay(String record) {
         List<String> v = JournalFields.parse(record);
@@ -543,7 +630,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
             case "SESSION" -> orders.get(ClientOrderId.of(v.get(1))).session = java.time.LocalDate.parse(v.get(2));
             case "CLOSE" -> setStatus(orders.get(ClientOrderId.of(v.get(1))), OrderStatus.valueOf(v.get(2)));
             case "FILL" -> applyFill(orders.get(ClientOrderId.of(v.get(1))), v.get(2), Qty.of(v.get(3)), Price.of(v.get(4)), Money.of(v.get(5)),
-                    Instant.parse(v.get(6)));
+                    Money.of(v.size() > 7 ? v.get(7) : v.get(5)), Instant.parse(v.get(6)));
             default -> throw new IllegalStateException("venue " + id + ": unknown journal record " + v.get(0));
         }
     }
@@ -567,7 +654,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         }
     }
 
-    private Fill applyFill(Working w, String execution, Qty qty, Price price, Money fee, Instant time) {
+    private Fill applyFill(Working w, String execution, Qty qty, Price price, Money fee, Money due, Instant time) {
         executions++;
         Fill fill = new Fill(w.id, execution, w.account, w.request.instrument(), w.request.side(), qty, price, fee, time);
         Book b = accounts.get(w.account);
@@ -580,7 +667,15 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         } else {
             b.positions.put(w.request.instrument(), pos);
         }
-        setStatus(w, OrderStatus.FILLED);
+        b.monthVolume.merge(java.time.YearMonth.from(time.atOffset(ZoneOffset.UTC)), qty.toBigDecimal(), BigDecimal::add);
+        w.filled = w.filled.plus(qty);
+        w.commissionDue = w.commissionDue.add(due.toBigDecimal());
+        w.commissionCharged = w.commissionCharged.add(fee.toBigDecimal());
+        if (w.filled.compareTo(w.request.quantity()) >= 0) {
+            setStatus(w, OrderStatus.FILLED);
+        } else {
+            w.status = OrderStatus.PARTIALLY_FILLED;
+        }
         return fill;
     }
 

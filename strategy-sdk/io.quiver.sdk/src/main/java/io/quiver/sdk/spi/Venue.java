@@ -64,6 +64,11 @@ public interface Venue {
     }
 
     /** True when {@link #inBatch} makes one unit of its calls (one save for all); false when it runs them one by one. */
+    /** What fills cost here, in words (commission, slippage, fill limits), for results to name; empty if nothing. */
+    default String costs() {
+        return "";
+    }
+
     default boolean batches() {
         return false;
     }

@@ -45,9 +45,8 @@ public final class SimVenueComponent {
     private final ServiceRegistration<?> registration;
 
     @Activate
-    public SimVenueComponent(Config config, @Reference JournalStore journals, BundleContext context) {
-        this.simulator = new SimVenueFactory().create(new VenueSetup("sim", Map.of("fee.bps", config.fee_bps()), List.of(),
-                journals.open("venue-sim")));
+    public SimVenueComponent(Map<String, Object> properties, @Reference JournalStore journals, BundleContext context) {
+        this.simulator = new SimVenueFactory().create(new VenueSetup("sim", settings(properties), List.of(), journals.open("venue-sim")));
         this.registration = context.registerService(Venue.class, simulator, new Hashtable<>(Map.of(Venue.ID_PROPERTY, simulator.id())));
     }
 
@@ -58,6 +57,19 @@ public final class SimVenueComponent {
 
     void removeFeed(MarketDataFeed feed) {
         // Instruments stay tradable: orders resting on them keep their rules until cancelled.
+    }
+
+    /** The venue's keys of its configuration, as text; what the framework adds is left out, a misspelt key is not. */
+    static Map<String, String> settings(Map<String, Object> properties) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        properties.forEach((k, v) -> {
+            boolean framework = k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.") || k.startsWith("osgi.")
+                    || k.equals("objectClass");
+            if (!framework && v != null) {
+                settings.put(k, v.toString());
+            }
+        });
+        return settings;
     }
 
     @Deactivate
