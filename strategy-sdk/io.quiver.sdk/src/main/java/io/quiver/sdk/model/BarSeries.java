@@ -98,6 +98,15 @@ public final class BarSeries {
         return close[i];
     }
 
+    public long volumeUnits(int i) {
+        return volume[i];
+    }
+
+    /** The decimals of the volume column. */
+    public int volumeScale() {
+        return volumeScale;
+    }
+
     /** Bar {@code i} as an object. */
     public Bar bar(int i) {
         int s = priceScale();

@@ -1,0 +1,61 @@
+package io.quiver.catalog;
+
+import io.quiver.sdk.model.BarSeries;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The data catalog. A data set is ingested once from a file (read by its {@code .schema}, as backtests
+ * read files) and then read back fast, by name: {@code --data catalog:<name>} in a backtest.
+ */
+@ProviderType
+public interface DataCatalog {
+
+    /**
+     * What the catalog knows of a data set.
+     *
+     * @param source   the file it was ingested from
+     * @param schema   the schema it was read with (the {@code .schema} file's name, or {@code default})
+     * @param interval the smallest spacing between two bars
+     */
+    record Entry(String name, String source, long sourceBytes, String sha256, Instant ingested, String schema, String symbol, int rows,
+            Instant first, Instant last, Duration interval, Quality quality) {
+    }
+
+    /**
+     * The data set's quality, as found on ingest.
+     *
+     * @param gaps           bars missing against the instrument's sessions: on days with data for intraday bars; every
+     *                       trading day (weekdays, unless the instrument trades every day) for daily bars, holidays included
+     * @param outliers       bars whose close-to-close change is more than ten scaled median absolute deviations from the median
+     * @param duplicates     bars equal to the bar before them in open, high, low, close and volume (stale repeats)
+     * @param examples       the times of the first few gaps, outliers and duplicates, in words
+     */
+    record Quality(long gaps, long outliers, long duplicates, List<String> examples) {
+    }
+
+    /** An ingest's outcome: the entry, and whether it was added (false: a file of that checksum was there already). */
+    record Ingested(Entry entry, boolean added) {
+    }
+
+    /**
+     * Ingests {@code file} as {@code name} (null: the file's name without its extension). A file whose
+     * checksum is stored already is not read again. Bad rows are refused as a backtest refuses them
+     * (file, line and column); a name in use by other data is refused.
+     */
+    Ingested ingest(Path file, String name);
+
+    List<Entry> list();
+
+    Optional<Entry> entry(String name);
+
+    /** The bars of a data set; a damaged catalog file is an {@link IllegalArgumentException} that says so. */
+    BarSeries read(String name);
+
+    /** Where the catalog keeps its files. */
+    Path folder();
+}

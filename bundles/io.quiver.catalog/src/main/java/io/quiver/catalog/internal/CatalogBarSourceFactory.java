@@ -1,0 +1,56 @@
+package io.quiver.catalog.internal;
+
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.spi.BarSourceFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Bars from the catalog for backtests: {@code catalog:<name>} reads {@code <name>.bars} memory-mapped,
+ * with no parsing; the result records the name and the SHA-256 of the file it was ingested from. Also a
+ * {@link java.util.ServiceLoader} provider, for {@code bin/quiver-backtest}.
+ */
+@Component(service = BarSourceFactory.class, property = BarSourceFactory.TYPE_PROPERTY + "=catalog")
+public final class CatalogBarSourceFactory implements BarSourceFactory {
+    private static final String PREFIX = "catalog:";
+
+    @Override
+    public String type() {
+        return "catalog";
+    }
+
+    @Override
+    public String description() {
+        return "catalog:<name>, a data set ingested into the catalog (data:ingest)";
+    }
+
+    @Override
+    public boolean reads(String data) {
+        return data.startsWith(PREFIX);
+    }
+
+    @Override
+    public BarData open(String data, Path home) {
+        String name = data.substring(PREFIX.length());
+        if (!LocalCatalog.NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("data: '" + name + "' is not a catalog name");
+        }
+        return read(folderOf(home), name);
+    }
+
+    /** The catalog of a Quiver home: {@code ${karaf.data}/quiver/catalog}, {@code karaf.data} being {@code <home>/data} unless set. */
+    static Path folderOf(Path home) {
+        String data = System.getProperty("karaf.data");
+        return (data != null ? Path.of(data) : home.resolve("data")).resolve("quiver").resolve("catalog");
+    }
+
+    static BarData read(Path folder, String name) {
+        Path file = folder.resolve(name + ".bars");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("data: no data set '" + name + "' in the catalog (" + folder + "); data:list shows what it holds");
+        }
+        ColumnFile.Contents c = ColumnFile.read(file, h -> Instrument.of(h.symbol(), h.priceScale(), "USD"));
+        return new BarData(c.series(), PREFIX + name, c.header().sha256());
+    }
+}

@@ -1,0 +1,168 @@
+package io.quiver.catalog.internal;
+
+import io.quiver.catalog.DataCatalog;
+import io.quiver.feed.csv.CsvDataReader;
+import io.quiver.feed.csv.CsvFormatException;
+import io.quiver.feed.csv.CsvSchemaException;
+import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.spi.InstrumentMaster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The data catalog under {@code ${karaf.data}/quiver/catalog}: one column file per data set
+ * ({@code <name>.bars}) and the metadata in {@code catalog.db} (MapDB). Ingest reads a file with its
+ * {@code .schema} exactly as a backtest would, so its errors are those users know.
+ */
+@Component(service = DataCatalog.class)
+public final class LocalCatalog implements DataCatalog, AutoCloseable {
+    /** A name is also a file name: letters, digits, dot, dash and underscore, not starting with a dot. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+
+    private final Path folder;
+    private final CatalogIndex index;
+    private final Clock clock;
+    private volatile InstrumentMaster master = InstrumentMaster.empty();
+
+    @Activate
+    public LocalCatalog() {
+        this(CatalogBarSourceFactory.folderOf(Path.of(System.getProperty("karaf.home", "."))), Clock.systemUTC());
+    }
+
+    LocalCatalog(Path folder, Clock clock) {
+        this.folder = folder;
+        this.index = new CatalogIndex(folder.resolve("catalog.db"));
+        this.clock = clock;
+    }
+
+    /** The instrument master gives the sessions that gaps are counted against; without one, each day is held against its own bars. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setMaster(InstrumentMaster m) {
+        master = m;
+    }
+
+    void unsetMaster(InstrumentMaster m) {
+        master = InstrumentMaster.empty();
+    }
+
+    @Override
+    public synchronized Ingested ingest(Path file, String name) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        String n = name != null ? name : defaultName(file);
+        if (!NAME.matcher(n).matches()) {
+            throw new IllegalArgumentException("name '" + n + "' is not a catalog name: letters, digits, '.', '-' and '_', up to 100"
+                    + (name == null ? "; give one with --name" : ""));
+        }
+        String sha256 = sha256(file);
+        Optional<Entry> same = index.bySha256(sha256);
+        if (same.isPresent()) {
+            return new Ingested(same.get(), false);
+        }
+        Optional<Entry> taken = index.byName(n);
+        if (taken.isPresent()) {
+            throw new IllegalArgumentException("name '" + n + "' holds other data (from " + taken.get().source() + ", SHA-256 "
+                    + taken.get().sha256().substring(0, 12) + "...); give another with --name");
+        }
+        BarSeries series = parse(file);
+        if (series.size() == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": no bars in the file");
+        }
+        Instrument instrument = master.resolve(series.instrument());
+        ColumnFile.write(folder.resolve(n + ".bars"), series, file.getFileName().toString(), sha256);
+        Path schema = file.resolveSibling(file.getFileName() + ".schema");
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Entry entry = new Entry(n, file.getFileName().toString(), bytes, sha256, Instant.now(clock),
+                Files.isRegularFile(schema) ? schema.getFileName().toString() : "default", series.instrument().id().symbol(), series.size(),
+                series.time(0), series.time(series.size() - 1), QualityCheck.interval(series), QualityCheck.of(series, instrument.hours()));
+        index.put(entry);
+        return new Ingested(entry, true);
+    }
+
+    private static BarSeries parse(Path file) {
+        try {
+            return CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+        } catch (CsvSchemaException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
+                    + "; the catalog holds bars (open, high, low, close) for now", e);
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Entry> list() {
+        return index.all();
+    }
+
+    @Override
+    public Optional<Entry> entry(String name) {
+        return index.byName(name);
+    }
+
+    @Override
+    public BarSeries read(String name) {
+        if (index.byName(name).isEmpty()) {
+            throw new IllegalArgumentException("no data set '" + name + "' in the catalog; data:list shows what it holds");
+        }
+        return CatalogBarSourceFactory.read(folder, name).series();
+    }
+
+    @Override
+    public Path folder() {
+        return folder;
+    }
+
+    /** {@code orcl-1995-2014.txt} is {@code orcl-1995-2014}. */
+    static String defaultName(Path file) {
+        String f = file.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,133 @@
+package io.quiver.catalog.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quiver.catalog.DataCatalog;
+import io.quiver.feed.csv.CsvDataReader;
+import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.spi.BarSourceFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LocalCatalogTest {
+    private static final Path DATA = Path.of(System.getProperty("quiver.sample.data", "../../data"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path home;
+
+    private LocalCatalog catalog() {
+        return new LocalCatalog(home.resolve("data/quiver/catalog"), CLOCK);
+    }
+
+    /** Every sample file of bars, through the catalog and back, is the file as a backtest reads it, bar for bar. */
+    @ParameterizedTest
+    @ValueSource(strings = {"orcl-1995-2014.txt", "2006-day-001.txt", "2006-week-001.txt", "2006-month-001.txt", "2006-min-005.txt",
+            "2006-01-02-volume-min-001.txt"})
+    void aSampleFileComesBackBarForBar(String file) {
+        BarSeries csv = CsvDataReader.readBars(DATA.resolve(file), CsvDataReader.schemaFor(DATA.resolve(file)));
+        try (LocalCatalog c = catalog()) {
+            DataCatalog.Ingested in = c.ingest(DATA.resolve(file), null);
+            assertTrue(in.added());
+            assertEquals(csv.size(), in.entry().rows());
+            BarSourceFactory.BarData read = new CatalogBarSourceFactory().open("catalog:" + in.entry().name(), home);
+            assertEquals("catalog:" + LocalCatalog.defaultName(DATA.resolve(file)), read.name());
+            assertEquals(LocalCatalog.sha256(DATA.resolve(file)), read.checksum());
+            BarSeries back = read.series();
+            assertEquals(csv.size(), back.size());
+            assertEquals(csv.instrument().id(), back.instrument().id());
+            assertEquals(csv.priceScale(), back.priceScale());
+            for (int i = 0; i < csv.size(); i++) {
+                assertEquals(csv.bar(i), back.bar(i), "bar " + i);
+            }
+        }
+    }
+
+    @Test
+    void aFileAlreadyStoredIsNotIngestedAgainAndANameInUseIsRefused() throws IOException {
+        Path orcl = DATA.resolve("orcl-1995-2014.txt");
+        try (LocalCatalog c = catalog()) {
+            assertTrue(c.ingest(orcl, "orcl").added());
+            Path copy = Files.copy(orcl, home.resolve("same-bytes.txt"));
+            DataCatalog.Ingested again = c.ingest(copy, null);
+            assertFalse(again.added(), "same checksum: a no-op");
+            assertEquals("orcl", again.entry().name());
+            assertEquals("name 'orcl' holds other data (from orcl-1995-2014.txt, SHA-256 " + LocalCatalog.sha256(orcl).substring(0, 12)
+                    + "...); give another with --name", assertThrows(IllegalArgumentException.class,
+                            () -> c.ingest(DATA.resolve("2006-day-001.txt"), "orcl")).getMessage());
+            assertEquals("name '../x' is not a catalog name: letters, digits, '.', '-' and '_', up to 100",
+                    assertThrows(IllegalArgumentException.class, () -> c.ingest(orcl, "../x")).getMessage());
+        }
+        try (LocalCatalog reopened = catalog()) {
+            DataCatalog.Entry e = reopened.entry("orcl").orElseThrow();
+            assertEquals(5036, e.rows());
+            assertEquals(Instant.parse("2026-12-01T12:00:00Z"), e.ingested());
+            assertEquals(Duration.ofDays(1), e.interval());
+            assertEquals("ORCL-1995-2014", e.symbol().toUpperCase(java.util.Locale.ROOT));
+            assertEquals(1, reopened.list().size());
+        }
+    }
+
+    @Test
+    void aDamagedCatalogFileIsFoundWithAClearError() throws IOException {
+        Path bars;
+        try (LocalCatalog c = catalog()) {
+            c.ingest(DATA.resolve("2006-day-001.txt"), "index");
+            bars = c.folder().resolve("index.bars");
+        }
+        byte[] bytes = Files.readAllBytes(bars);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(bars, bytes);
+        try (LocalCatalog c = catalog()) {
+            assertEquals("catalog file index.bars is damaged: its checksum does not match its contents; ingest its source again",
+                    assertThrows(IllegalArgumentException.class, () -> c.read("index")).getMessage());
+        }
+        Files.write(bars, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new CatalogBarSourceFactory().open("catalog:index", home)).getMessage()
+                .startsWith("catalog file index.bars is damaged: it is " + (bytes.length - 100) + " bytes long, its header says "));
+    }
+
+    @Test
+    void qualityCountsDuplicatesOutliersAndMissingDays() throws IOException {
+        // Tuesday 2 to Friday 12 January 2024, weekdays: Thursday the 4th is missing, the 9th repeats the 8th, the 11th jumps by half
+        Path f = home.resolve("q.csv");
+        Files.writeString(f, String.join("\n", "Date,Open,High,Low,Close,Volume",
+                "2024-01-02,10.00,10.10,9.90,10.00,100", "2024-01-03,10.00,10.20,9.90,10.10,100", "2024-01-05,10.10,10.20,10.00,10.05,100",
+                "2024-01-08,10.05,10.20,10.00,10.10,100", "2024-01-09,10.05,10.20,10.00,10.10,100", "2024-01-10,10.10,10.20,10.00,10.00,100",
+                "2024-01-11,15.00,15.10,14.90,15.00,100", "2024-01-12,15.00,15.10,14.90,15.05,100") + "\n", StandardCharsets.UTF_8);
+        try (LocalCatalog c = catalog()) {
+            DataCatalog.Quality q = c.ingest(f, null).entry().quality();
+            assertEquals(1, q.gaps(), q.examples().toString());
+            assertEquals(1, q.duplicates(), q.examples().toString());
+            assertEquals(1, q.outliers(), q.examples().toString());
+            assertTrue(q.examples().contains("no bar on 2024-01-04"), q.examples().toString());
+        }
+    }
+
+    @Test
+    void aBadRowIsRefusedAsABacktestRefusesItAndNothingIsStored() throws IOException {
+        Path f = home.resolve("bad.csv");
+        Files.writeString(f, "Date,Open,High,Low,Close,Volume\n2024-01-02,10,11,9,10,1\n2024-01-03,10,abc,9,10,1\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE);
+        try (LocalCatalog c = catalog()) {
+            assertEquals("bad.csv:3: column 3 (High): 'abc' is not a decimal number",
+                    assertThrows(IllegalArgumentException.class, () -> c.ingest(f, null)).getMessage());
+            assertTrue(c.list().isEmpty());
+            assertFalse(Files.exists(c.folder().resolve("bad.bars")));
+        }
+    }
+}
