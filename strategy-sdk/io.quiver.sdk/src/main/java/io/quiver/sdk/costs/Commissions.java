@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 /** The built-in commission models. Every amount is exact: products of the fill's decimals, no rounding. */
 public final class Commissions {
+    // divide, not movePointLeft: an exact quotient keeps the decimals the amounts carry (0 bps of 12.345600 is 0.000000)
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private Commissions() {
     }
 
@@ -20,7 +24,7 @@ public final class Commissions {
     /** {@code bps} basis points of the notional. */
     public static CommissionModel percentOfNotional(BigDecimal bps) {
         requireAtLeastZero(bps, "basis points");
-        return model(f -> Money.of(f.notional().multiply(bps).movePointLeft(4)), bps.toPlainString() + " bps of notional");
+        return model(f -> Money.of(f.notional().multiply(bps).divide(TEN_THOUSAND)), bps.toPlainString() + " bps of notional");
     }
 
     /** {@code rate} per unit of quantity, at most {@code maxPercent} percent of the notional (null: no cap). */
@@ -57,12 +61,12 @@ public final class Commissions {
             throw new IllegalArgumentException("a maker rebate larger than the taker fee pays for trading with oneself, was "
                     + makerBps.toPlainString() + " and " + takerBps.toPlainString() + " bps");
         }
-        return model(f -> Money.of(f.notional().multiply(f.maker() ? makerBps : takerBps).movePointLeft(4)),
+        return model(f -> Money.of(f.notional().multiply(f.maker() ? makerBps : takerBps).divide(TEN_THOUSAND)),
                 "maker " + makerBps.toPlainString() + " bps, taker " + takerBps.toPlainString() + " bps of notional");
     }
 
     private static BigDecimal capped(BigDecimal fee, FillCost f, BigDecimal maxPercent) {
-        return maxPercent == null ? fee : fee.min(f.notional().multiply(maxPercent).movePointLeft(2));
+        return maxPercent == null ? fee : fee.min(f.notional().multiply(maxPercent).divide(HUNDRED));
     }
 
     private static void requireAtLeastZero(BigDecimal v, String what) {

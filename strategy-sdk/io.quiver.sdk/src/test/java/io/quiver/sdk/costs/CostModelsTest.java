@@ -43,6 +43,8 @@ class CostModelsTest {
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> Commissions.tieredPerShare(Map.of(BigDecimal.TEN, BigDecimal.ONE), null));
         assertEquals("per share 0.005, max 1 % of notional", perShare.describe());
+        // no commission adds no decimals: equity keeps those of the prices (a summary shows 102646.065200, not ...0652000000)
+        assertEquals("0.000000", Commissions.percentOfNotional(BigDecimal.ZERO).commission(fill(100, "12.345600", false, 0)).toString());
     }
 
     @Test
