@@ -42,6 +42,19 @@ public class DistributionProcessIT {
         assertEquals(b.output(), 0, b.exit());
         assertTrue(a.output(), a.output().contains("final equity   102646.065200 (start 100000)"));
         assertArrayEquals(Files.readAllBytes(karaf.home.resolve("data/cli-a.json")), Files.readAllBytes(karaf.home.resolve("data/cli-b.json")));
+        // A data set ingested once into the catalog backtests to the same figures as its file, and a second ingest is a no-op.
+        Result ingest = karaf.script("bin/quiver-data", "ingest", "samples/orcl-1995-2014.txt");
+        assertEquals(ingest.output(), 0, ingest.exit());
+        assertTrue(ingest.output(), ingest.output().contains("5,036 rows  ingested"));
+        Result again = karaf.script("bin/quiver-data", "ingest", "samples/orcl-1995-2014.txt");
+        assertTrue(again.output(), again.output().contains("stored already (same SHA-256)"));
+        Result fromCatalog = karaf.script("bin/quiver-backtest", "--data", "catalog:orcl-1995-2014", "--output", "data/cli-cat.json", "sma",
+                "fast=10", "slow=30", "size=100");
+        assertEquals(fromCatalog.output(), 0, fromCatalog.exit());
+        assertTrue(fromCatalog.output(), fromCatalog.output().contains("fills          195 (orders 195)"));
+        assertTrue(fromCatalog.output(), fromCatalog.output().contains("final equity   102646.065200 (start 100000)"));
+        Result missing = karaf.script("bin/quiver-backtest", "--data", "catalog:nothing", "sma");
+        assertEquals(missing.output(), 2, missing.exit());
         // Relative paths are the shell's current directory's, not the Quiver home's.
         java.nio.file.Path elsewhere = Files.createDirectories(karaf.home.resolve("data/elsewhere"));
         Files.copy(karaf.home.resolve("samples/orcl-1995-2014.txt"), elsewhere.resolve("orcl.txt"));

@@ -137,6 +137,22 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void aFileIngestedIntoTheCatalogIsListedAndBacktested() throws Exception {
+        String ingested = executeCommand("data:ingest samples/2006-day-001.txt");
+        assertTrue(ingested, ingested.contains("ingested"));
+        assertTrue(executeCommand("data:ingest samples/2006-day-001.txt").contains("stored already (same SHA-256)"));
+        String list = executeCommand("data:list --no-format");
+        assertTrue(list, list.contains("2006-day-001"));
+        String info = executeCommand("data:info 2006-day-001");
+        assertTrue(info, info.contains("rows           255"));
+        String quality = executeCommand("data:quality 2006-day-001");
+        assertTrue(quality, quality.contains("repeats"));
+        String run = executeCommand("backtest:run --data catalog:2006-day-001 --output it-catalog.json sma fast=5 slow=20 size=1");
+        assertTrue(run, run.contains("catalog:2006-day-001"));
+        assertTrue(run, run.contains("255 bars"));
+    }
+
+    @Test
     public void bookReplayCommandMeasuresACommandFile() throws Exception {
         Path file = Path.of(System.getProperty("karaf.home"), "data", "it-commands.csv");
         Files.writeString(file, "PLACE,1,1,BUY,LIMIT,GTC,100,,10\nPLACE,2,2,SELL,LIMIT,IOC,100,,4\n");

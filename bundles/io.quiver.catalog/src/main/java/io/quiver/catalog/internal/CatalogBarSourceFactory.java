@@ -4,6 +4,7 @@ import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.spi.BarSourceFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -14,6 +15,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BarSourceFactory.class, property = BarSourceFactory.TYPE_PROPERTY + "=catalog")
 public final class CatalogBarSourceFactory implements BarSourceFactory {
     private static final String PREFIX = "catalog:";
+    /** A name is also a file name: letters, digits, dot, dash and underscore, not starting with a dot. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
     @Override
     public String type() {
@@ -33,16 +36,21 @@ public final class CatalogBarSourceFactory implements BarSourceFactory {
     @Override
     public BarData open(String data, Path home) {
         String name = data.substring(PREFIX.length());
-        if (!LocalCatalog.NAME.matcher(name).matches()) {
+        if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("data: '" + name + "' is not a catalog name");
         }
         return read(folderOf(home), name);
     }
 
-    /** The catalog of a Quiver home: {@code ${karaf.data}/quiver/catalog}, {@code karaf.data} being {@code <home>/data} unless set. */
+    /**
+     * The catalog: {@code ${karaf.data}/quiver/catalog}; outside Karaf, under the {@code quiver.home} the
+     * {@code bin/} scripts set (a backtest's {@code home} is where the user stands), else under {@code home}.
+     */
     static Path folderOf(Path home) {
         String data = System.getProperty("karaf.data");
-        return (data != null ? Path.of(data) : home.resolve("data")).resolve("quiver").resolve("catalog");
+        String quiverHome = System.getProperty("quiver.home");
+        Path base = data != null ? Path.of(data) : quiverHome != null ? Path.of(quiverHome).resolve("data") : home.resolve("data");
+        return base.resolve("quiver").resolve("catalog");
     }
 
     static BarData read(Path folder, String name) {

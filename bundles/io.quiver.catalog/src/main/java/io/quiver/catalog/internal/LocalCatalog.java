@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,9 +34,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = DataCatalog.class)
 public final class LocalCatalog implements DataCatalog, AutoCloseable {
-    /** A name is also a file name: letters, digits, dot, dash and underscore, not starting with a dot. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
-
     private final Path folder;
     private final CatalogIndex index;
     private final Clock clock;
@@ -70,7 +66,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
             throw new IllegalArgumentException("no such file: " + file);
         }
         String n = name != null ? name : defaultName(file);
-        if (!NAME.matcher(n).matches()) {
+        if (!CatalogBarSourceFactory.NAME.matcher(n).matches()) {
             throw new IllegalArgumentException("name '" + n + "' is not a catalog name: letters, digits, '.', '-' and '_', up to 100"
                     + (name == null ? "; give one with --name" : ""));
         }

@@ -1,0 +1,34 @@
+package io.quiver.shell.internal;
+
+import io.quiver.catalog.DataCatalog;
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code data:quality}: what ingest found wrong or odd in a data set. */
+@Service
+@Command(scope = "data", name = "quality", description = "Shows a data set's gaps against its sessions, outliers and repeated bars, with examples")
+public class DataQualityCommand implements Action {
+    @Reference
+    DataCatalog catalog;
+
+    @Argument(index = 0, name = "name", required = true, description = "the data set")
+    String name;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Object execute() {
+        return UserMistakes.oneLine(() -> {
+            DataCatalog.Quality q = DataSets.named(catalog, name).quality();
+            out.printf("gaps           %,d (bars missing against the sessions)%n", q.gaps());
+            out.printf("outliers       %,d (close-to-close changes beyond ten median absolute deviations)%n", q.outliers());
+            out.printf("repeats        %,d (bars equal to the one before)%n", q.duplicates());
+            q.examples().forEach(x -> out.println("  " + x));
+            return null;
+        });
+    }
+}
