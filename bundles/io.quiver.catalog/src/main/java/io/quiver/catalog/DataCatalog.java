@@ -49,6 +49,13 @@ public interface DataCatalog {
      */
     Ingested ingest(Path file, String name);
 
+    /**
+     * Stores {@code name} resampled to coarser bars of {@code step} (up to a day) as {@code newName} (null:
+     * {@code <name>-<step>}, e.g. {@code orcl-PT1H}), by the instrument's sessions (see
+     * {@link io.quiver.sdk.model.BarAggregator}). Resampling the same data to the same step again is a no-op.
+     */
+    Ingested resample(String name, Duration step, String newName);
+
     List<Entry> list();
 
     Optional<Entry> entry(String name);

@@ -19,6 +19,7 @@ public final class CatalogCommandLine {
                    quiver-data list                                the data sets
                    quiver-data info <name>                         source, checksum, rows, time range
                    quiver-data quality <name>                      gaps, outliers, repeated bars
+                   quiver-data resample <name> <PT5M|PT1H|P1D> [--name NAME]   coarser bars by the sessions
             """;
 
     private CatalogCommandLine() {
@@ -56,6 +57,19 @@ public final class CatalogCommandLine {
                     DataCatalog.Quality q = named(catalog, args).quality();
                     out.printf("gaps %,d%noutliers %,d%nrepeats %,d%n", q.gaps(), q.outliers(), q.duplicates());
                     q.examples().forEach(x -> out.println("  " + x));
+                }
+                case "resample" -> {
+                    if (args.length < 3) {
+                        throw new IllegalArgumentException("resample needs a data set and an interval such as PT5M");
+                    }
+                    java.time.Duration step;
+                    try {
+                        step = java.time.Duration.parse(args[2]);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("interval '" + args[2] + "' is not an ISO-8601 duration such as PT5M, PT1H or P1D");
+                    }
+                    DataCatalog.Ingested r = catalog.resample(args[1], step, args.length >= 5 && args[3].equals("--name") ? args[4] : null);
+                    out.printf("%s: %,d bars (%s)%n", r.entry().name(), r.entry().rows(), r.added() ? "stored" : "stored already");
                 }
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'\n" + USAGE);
             }

@@ -100,6 +100,46 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         return new Ingested(entry, true);
     }
 
+    @Override
+    public synchronized Ingested resample(String name, java.time.Duration step, String newName) {
+        Entry from = index.byName(name).orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in the catalog"));
+        if (step.compareTo(from.interval()) <= 0) {
+            throw new IllegalArgumentException("interval " + step + " is not coarser than the data's " + from.interval());
+        }
+        String n = newName != null ? newName : name + "-" + step;
+        if (!CatalogBarSourceFactory.NAME.matcher(n).matches()) {
+            throw new IllegalArgumentException("name '" + n + "' is not a catalog name: letters, digits, '.', '-' and '_', up to 100");
+        }
+        String sha256 = sha256Of(from.sha256() + " resampled to " + step); // the same source and step give the same data
+        Optional<Entry> same = index.bySha256(sha256);
+        if (same.isPresent()) {
+            return new Ingested(same.get(), false);
+        }
+        if (index.byName(n).isPresent()) {
+            throw new IllegalArgumentException("name '" + n + "' holds other data; give another with --name");
+        }
+        BarSeries source = read(name);
+        Instrument instrument = master.resolve(source.instrument());
+        BarSeries coarse = io.quiver.sdk.model.BarAggregator.resample(source, step, instrument.hours());
+        if (coarse.size() == 0) {
+            throw new IllegalArgumentException("no bar of " + name + " falls in the sessions of " + instrument.id() + " (" + instrument.hours() + ")");
+        }
+        String origin = name + " resampled to " + step;
+        ColumnFile.write(folder.resolve(n + ".bars"), coarse, origin, sha256);
+        Entry entry = new Entry(n, origin, 0, sha256, Instant.now(clock), from.schema(), from.symbol(), coarse.size(), coarse.time(0),
+                coarse.time(coarse.size() - 1), QualityCheck.interval(coarse), QualityCheck.of(coarse, instrument.hours()));
+        index.put(entry);
+        return new Ingested(entry, true);
+    }
+
+    private static String sha256Of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static BarSeries parse(Path file) {
         try {
             return CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));

@@ -119,6 +119,33 @@ class LocalCatalogTest {
     }
 
     @Test
+    void minuteBarsResampleToFiveMinutesAndAgainIsANoOp() {
+        try (LocalCatalog c = catalog()) {
+            c.ingest(DATA.resolve("2006-01-02-volume-min-001.txt"), "minutes");
+            BarSeries minutes = c.read("minutes");
+            DataCatalog.Ingested five = c.resample("minutes", Duration.ofMinutes(5), null);
+            assertTrue(five.added());
+            assertEquals("minutes-PT5M", five.entry().name());
+            assertEquals(Duration.ofMinutes(5), five.entry().interval());
+            BarSeries coarse = c.read("minutes-PT5M");
+            assertEquals(io.quiver.sdk.model.BarAggregator.resample(minutes, Duration.ofMinutes(5), io.quiver.sdk.model.TradingHours.ALWAYS).size(),
+                    coarse.size());
+            long volume = 0;
+            long coarseVolume = 0;
+            for (int i = 0; i < minutes.size(); i++) {
+                volume += minutes.volumeUnits(i);
+            }
+            for (int i = 0; i < coarse.size(); i++) {
+                coarseVolume += coarse.volumeUnits(i);
+            }
+            assertEquals(volume, coarseVolume, "every minute's volume is in exactly one five-minute bar");
+            assertFalse(c.resample("minutes", Duration.ofMinutes(5), null).added());
+            assertEquals("interval PT1M is not coarser than the data's PT1M",
+                    assertThrows(IllegalArgumentException.class, () -> c.resample("minutes", Duration.ofMinutes(1), null)).getMessage());
+        }
+    }
+
+    @Test
     void aBadRowIsRefusedAsABacktestRefusesItAndNothingIsStored() throws IOException {
         Path f = home.resolve("bad.csv");
         Files.writeString(f, "Date,Open,High,Low,Close,Volume\n2024-01-02,10,11,9,10,1\n2024-01-03,10,abc,9,10,1\n", StandardCharsets.UTF_8,
