@@ -144,14 +144,8 @@ public final class BacktestCommandLine {
                 var request = new BacktestService.Request(type, params, data != null ? data : "samples/orcl-1995-2014.txt", home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
                         options.getOrDefault("--venue", "sim"), venueSettings);
-                int[] last = {0};
-                BacktestResult r = BacktestRequests.run(cls, type, request, riskChain(home), (done, total) -> {
-                    int percent = (int) (done * 100 / total);
-                    if (total >= 100_000 && percent >= last[0] + 20) {
-                        last[0] = percent;
-                        err.println("  " + percent + " % (" + done + " of " + total + " bars)");
-                    }
-                }, io.quiver.backtest.VenueFactories.onClassPath(), bars);
+                BacktestResult r = BacktestRequests.run(cls, type, request, riskChain(home), io.quiver.backtest.BacktestProgress.printedTo(err),
+                        io.quiver.backtest.VenueFactories.onClassPath(), bars);
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
                 Files.createDirectories(json.toAbsolutePath().getParent());

@@ -70,7 +70,6 @@ public class RunBacktestCommand implements Action {
 
     private Object run() throws IOException {
         Map<String, String> parameters = parseParams(params);
-        int[] lastPercent = {0};
         Map<String, String> settings = new java.util.TreeMap<>();
         for (String kv : venueSettings == null ? List.<String>of() : venueSettings) {
             int eq = kv.indexOf('=');
@@ -80,13 +79,7 @@ public class RunBacktestCommand implements Action {
             settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
         BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue, settings),
-                (done, total) -> {
-                    int percent = (int) (done * 100 / total);
-                    if (percent >= lastPercent[0] + 20 && total >= 100_000) {
-                        lastPercent[0] = percent;
-                        out.println("  " + percent + " % (" + done + " of " + total + " bars)");
-                    }
-                });
+                io.quiver.backtest.BacktestProgress.printedTo(out));
         Path json = resultFile(dataDir.resolve("quiver").resolve("backtests"), id, output, ShellUser.hasRole("admin"));
         Files.createDirectories(json.toAbsolutePath().getParent());
         Files.writeString(json, r.json(), StandardCharsets.UTF_8);
