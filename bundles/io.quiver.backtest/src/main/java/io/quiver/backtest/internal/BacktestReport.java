@@ -57,7 +57,7 @@ public final class BacktestReport {
         bars++;
         if (trips.hasPosition()) {
             barsInMarket++;
-            trips.onBar(s.bar(i));
+            trips.onBar(s.instrument().id(), s.lowUnits(i), s.highUnits(i), s.priceScale());
         }
         // a bar is stamped at its close: a daily bar closing at midnight belongs to the day before
         long day = Math.floorDiv(s.timeNanos(i) - 1, NANOS_PER_DAY);
@@ -145,13 +145,13 @@ public final class BacktestReport {
         MetricsJson.write(w.name("metrics"), m);
         w.name("equityCurve").beginArray();
         for (int i = 0; i < days.size(); i++) {
-            w.beginObject().name("date").value(days.get(i).toString()).name("equity").number(plain(Money.of(dailyEquity.get(i)))).endObject();
+            w.beginRow().name("date").value(days.get(i).toString()).name("equity").number(plain(Money.of(dailyEquity.get(i)))).endRow();
         }
         w.endArray();
         MetricsJson.write(w.name("trades"), roundTrips);
         w.name("fills").beginArray();
         for (Fill f : fills) {
-            w.beginObject()
+            w.beginRow()
                     .name("time").value(f.time().toString())
                     .name("orderId").value(f.orderId().value())
                     .name("executionId").value(f.executionId())
@@ -159,7 +159,7 @@ public final class BacktestReport {
                     .name("quantity").number(f.quantity().toBigDecimal().toPlainString())
                     .name("price").number(f.price().toString())
                     .name("fee").number(plain(f.fee()))
-                    .endObject();
+                    .endRow();
         }
         w.endArray();
         return w.endObject().toString();

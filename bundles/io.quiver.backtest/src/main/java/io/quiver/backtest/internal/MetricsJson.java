@@ -53,19 +53,20 @@ final class MetricsJson {
     static void write(JsonWriter w, List<RoundTrip> trips) {
         w.beginArray();
         for (RoundTrip t : trips) {
-            w.beginObject()
+            w.beginRow()
                     .name("instrument").value(t.instrument().symbol())
                     .name("side").value(t.isLong() ? "LONG" : "SHORT")
                     .name("entry").value(t.entry().toString())
                     .name("exit").value(t.exit().toString())
-                    .name("holding").value(t.holding().toString())
-                    .name("quantity").number(t.quantity().toBigDecimal().stripTrailingZeros().toPlainString())
-                    .name("pnl").number(plain(t.pnl()))
-                    .name("fees").number(plain(t.fees()))
-                    .name("mae").number(plain(t.mae()))
-                    .name("mfe").number(plain(t.mfe()))
+                    .name("holdingSeconds").number(t.holding().getSeconds())
+                    .name("quantity").number(t.quantity().toBigDecimal().toPlainString())
+                    // as the amounts carry their decimals: a row per round trip, so no stripping of zeros (a copy each)
+                    .name("pnl").number(t.pnl().toBigDecimal().toPlainString())
+                    .name("fees").number(t.fees().toBigDecimal().toPlainString())
+                    .name("mae").number(t.mae().toBigDecimal().toPlainString())
+                    .name("mfe").number(t.mfe().toBigDecimal().toPlainString())
                     .name("open").bool(t.open())
-                    .endObject();
+                    .endRow();
         }
         w.endArray();
     }

@@ -39,12 +39,16 @@ final class ReturnStatistics {
     ReturnStatistics(BigDecimal start, List<LocalDate> days, List<BigDecimal> equity, int periodsPerYear) {
         int n = equity.size();
         periods = n;
-        double[] r = new double[n];
-        BigDecimal previous = start;
+        // Ratios may be floating point: each equity as a double (exact to 16 digits), one division a day.
+        double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            BigDecimal e = equity.get(i);
-            r[i] = previous.signum() == 0 ? Double.NaN : e.divide(previous, MathContext.DECIMAL64).doubleValue() - 1.0;
-            previous = e;
+            e[i] = equity.get(i).doubleValue();
+        }
+        double[] r = new double[n];
+        double previous = start.doubleValue();
+        for (int i = 0; i < n; i++) {
+            r[i] = previous == 0 ? Double.NaN : e[i] / previous - 1.0;
+            previous = e[i];
         }
         BigDecimal end = n == 0 ? start : equity.get(n - 1);
         totalReturn = start.signum() == 0 ? BigDecimal.ZERO : end.subtract(start).divide(start, MathContext.DECIMAL64).stripTrailingZeros();
@@ -63,18 +67,17 @@ final class ReturnStatistics {
         sortino = mean * periodsPerYear / downsideRisk;
 
         // The largest drawdown, on the curve with the starting equity in front (as empyrical does).
-        BigDecimal peak = start;
+        double peak = start.doubleValue();
         int peakAt = -1;
         double worst = 0;
         int worstPeak = -1;
         int worstTrough = -1;
         for (int i = 0; i < n; i++) {
-            BigDecimal e = equity.get(i);
-            if (e.compareTo(peak) > 0) {
-                peak = e;
+            if (e[i] > peak) {
+                peak = e[i];
                 peakAt = i;
-            } else if (peak.signum() > 0) {
-                double dd = e.subtract(peak).divide(peak, MathContext.DECIMAL64).doubleValue();
+            } else if (peak > 0) {
+                double dd = e[i] / peak - 1.0;
                 if (dd < worst) {
                     worst = dd;
                     worstPeak = peakAt;

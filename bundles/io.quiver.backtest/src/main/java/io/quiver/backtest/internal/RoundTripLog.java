@@ -1,7 +1,6 @@
 package io.quiver.backtest.internal;
 
 import io.quiver.backtest.RoundTrip;
-import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Money;
@@ -36,6 +35,10 @@ final class RoundTripLog {
         BigDecimal fees = BigDecimal.ZERO;
         BigDecimal mae = BigDecimal.ZERO;
         BigDecimal mfe = BigDecimal.ZERO;
+        /** The lowest low and highest high (price units) of the bars since the lots last changed; MIN/MAX: none yet. */
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        int scale;
 
         Open(boolean isLong, Instant entry) {
             this.isLong = isLong;
@@ -65,6 +68,8 @@ final class RoundTripLog {
         Open t = open.get(instrument);
         if (t == null) {
             t = start(instrument, buy, fill.time());
+        } else {
+            settle(t);
         }
         if (t.isLong == buy) {
             add(t, q, price, fee);
@@ -97,16 +102,34 @@ final class RoundTripLog {
         }
     }
 
-    /** The bar's extremes against each trade open on its instrument, after the bar's fills. */
-    void onBar(Bar bar) {
-        Open t = open.get(bar.instrument());
+    /**
+     * The bar's extremes against the trade open on its instrument, after the bar's fills. Between fills the
+     * lots do not change, so the worst and best excursions are those at the lowest low and highest high seen:
+     * they are kept as two longs a bar and priced exactly when the lots change or the trade ends.
+     */
+    void onBar(InstrumentId instrument, long lowUnits, long highUnits, int priceScale) {
+        Open t = open.get(instrument);
         if (t == null) {
             return;
         }
-        BigDecimal adverse = t.unrealised((t.isLong ? bar.low() : bar.high()).toBigDecimal());
-        BigDecimal favourable = t.unrealised((t.isLong ? bar.high() : bar.low()).toBigDecimal());
+        t.scale = priceScale;
+        t.lowest = Math.min(t.lowest, lowUnits);
+        t.highest = Math.max(t.highest, highUnits);
+    }
+
+    /** Folds the extremes seen since the lots last changed into the trade's MAE and MFE. */
+    private static void settle(Open t) {
+        if (t.lowest == Long.MAX_VALUE) {
+            return;
+        }
+        BigDecimal low = BigDecimal.valueOf(t.lowest, t.scale);
+        BigDecimal high = BigDecimal.valueOf(t.highest, t.scale);
+        BigDecimal adverse = t.unrealised(t.isLong ? low : high);
+        BigDecimal favourable = t.unrealised(t.isLong ? high : low);
         t.mae = t.mae.min(adverse);
         t.mfe = t.mfe.max(favourable);
+        t.lowest = Long.MAX_VALUE;
+        t.highest = Long.MIN_VALUE;
     }
 
     boolean hasPosition() {
@@ -140,6 +163,7 @@ final class RoundTripLog {
     }
 
     private static RoundTrip finish(InstrumentId instrument, Open t, Instant exit, boolean stillOpen) {
+        settle(t);
         return new RoundTrip(instrument, t.isLong, t.entry, exit, Qty.of(t.largest), Money.of(t.realised.subtract(t.fees)), Money.of(t.fees),
                 Money.of(t.mae), Money.of(t.mfe), stillOpen);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.backtest.PerformanceMetrics;
 import io.quiver.backtest.RoundTrip;
-import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;
 import io.quiver.sdk.model.Fill;
 import io.quiver.sdk.model.InstrumentId;
@@ -30,12 +29,12 @@ class RoundTripLogTest {
     void scaledInAndOutThroughZeroAndBackByHand() {
         RoundTripLog log = new RoundTripLog();
         log.onFill(X, fill(0, Side.BUY, 10, "100.00", "1.00"));
-        log.onBar(bar(1, "95", "104"));                          // lots 10@100: at 95 -50, at 104 +40
+        bar(log, "95", "104");                          // lots 10@100: at 95 -50, at 104 +40
         log.onFill(X, fill(2, Side.BUY, 10, "102.00", "1.00"));
-        log.onBar(bar(3, "99", "106"));                          // 10@100 + 10@102: at 99 -40, at 106 +100
+        bar(log, "99", "106");                          // 10@100 + 10@102: at 99 -40, at 106 +100
         log.onFill(X, fill(4, Side.SELL, 15, "105.00", "1.50")); // FIFO: 10@100 +50, 5@102 +15
         log.onFill(X, fill(5, Side.SELL, 10, "103.00", "2.00")); // 5@102 +5 ends it; 5 more open a short, fee split 1.00 / 1.00
-        log.onBar(bar(6, "101", "104"));                         // short 5@103: at 104 -5, at 101 +10
+        bar(log, "101", "104");                         // short 5@103: at 104 -5, at 101 +10
         log.onFill(X, fill(7, Side.BUY, 5, "100.00", "0.50"));   // +15
         log.onFill(X, fill(8, Side.BUY, 1, "50", "0"));
         log.onFill(X, fill(9, Side.SELL, 1, "40", "0"));         // -10
@@ -94,7 +93,8 @@ class RoundTripLogTest {
                 T0.plus(Duration.ofDays(day)));
     }
 
-    private static Bar bar(int day, String low, String high) {
-        return new Bar(X, T0.plus(Duration.ofDays(day)), Price.of(low), Price.of(high), Price.of(low), Price.of(high), Qty.of(1));
+    /** A bar's low and high, in cents, as the report passes them. */
+    private static void bar(RoundTripLog log, String low, String high) {
+        log.onBar(X, Price.of(low).unitsAt(2), Price.of(high).unitsAt(2), 2);
     }
 }
