@@ -31,7 +31,7 @@ public record BacktestResult(BacktestSettings settings, String instrument, long 
         b.append(String.format("sharpe         %s, sortino %s, calmar %s%n", ratio(metrics.sharpe()), ratio(metrics.sortino()), ratio(metrics.calmar())));
         PerformanceMetrics.Trades t = metrics.trades();
         b.append(String.format("round trips    %d, win rate %s, profit factor %s, expectancy %s%n", t.count(), percent(t.winRate()),
-                ratio(t.profitFactor()), t.expectancy()));
+                ratio(t.profitFactor()), t.expectancy().rounded(4)));
         if (finalState == InstanceState.QUARANTINED) {
             b.append(String.format("QUARANTINED    %s%n", quarantineReason));
         }

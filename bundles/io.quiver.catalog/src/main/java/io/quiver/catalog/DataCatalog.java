@@ -65,4 +65,9 @@ public interface DataCatalog {
 
     /** Where the catalog keeps its files. */
     Path folder();
+
+    /** An interval as an operator writes it: {@code P1D} for whole days, else {@code PT5M}, {@code PT1H}. */
+    static String intervalText(Duration d) {
+        return !d.isZero() && d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
 }

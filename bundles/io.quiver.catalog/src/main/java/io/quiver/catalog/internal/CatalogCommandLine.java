@@ -50,7 +50,7 @@ public final class CatalogCommandLine {
                 case "info" -> {
                     DataCatalog.Entry e = named(catalog, args);
                     out.printf("name %s%nsource %s (%,d bytes)%nsha256 %s%nschema %s%ningested %s%nsymbol %s%nrows %,d%ninterval %s%nfirst %s%nlast %s%n",
-                            e.name(), e.source(), e.sourceBytes(), e.sha256(), e.schema(), e.ingested(), e.symbol(), e.rows(), e.interval(), e.first(),
+                            e.name(), e.source(), e.sourceBytes(), e.sha256(), e.schema(), e.ingested(), e.symbol(), e.rows(), DataCatalog.intervalText(e.interval()), e.first(),
                             e.last());
                 }
                 case "quality" -> {

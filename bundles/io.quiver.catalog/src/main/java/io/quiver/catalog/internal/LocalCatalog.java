@@ -104,9 +104,10 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
     public synchronized Ingested resample(String name, java.time.Duration step, String newName) {
         Entry from = index.byName(name).orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in the catalog"));
         if (step.compareTo(from.interval()) <= 0) {
-            throw new IllegalArgumentException("interval " + step + " is not coarser than the data's " + from.interval());
+            throw new IllegalArgumentException("interval " + DataCatalog.intervalText(step) + " is not coarser than the data's "
+                    + DataCatalog.intervalText(from.interval()));
         }
-        String n = newName != null ? newName : name + "-" + step;
+        String n = newName != null ? newName : name + "-" + DataCatalog.intervalText(step);
         if (!CatalogBarSourceFactory.NAME.matcher(n).matches()) {
             throw new IllegalArgumentException("name '" + n + "' is not a catalog name: letters, digits, '.', '-' and '_', up to 100");
         }
@@ -124,7 +125,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         if (coarse.size() == 0) {
             throw new IllegalArgumentException("no bar of " + name + " falls in the sessions of " + instrument.id() + " (" + instrument.hours() + ")");
         }
-        String origin = name + " resampled to " + step;
+        String origin = name + " resampled to " + DataCatalog.intervalText(step);
         ColumnFile.write(folder.resolve(n + ".bars"), coarse, origin, sha256);
         Entry entry = new Entry(n, origin, 0, sha256, Instant.now(clock), from.schema(), from.symbol(), coarse.size(), coarse.time(0),
                 coarse.time(coarse.size() - 1), QualityCheck.interval(coarse), QualityCheck.of(coarse, instrument.hours()));

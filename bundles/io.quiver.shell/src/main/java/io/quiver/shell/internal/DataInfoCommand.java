@@ -31,7 +31,7 @@ public class DataInfoCommand implements Action {
             out.printf("ingested       %s%n", e.ingested());
             out.printf("symbol         %s%n", e.symbol());
             out.printf("rows           %,d%n", e.rows());
-            out.printf("interval       %s%n", e.interval());
+            out.printf("interval       %s%n", DataCatalog.intervalText(e.interval()));
             out.printf("first          %s%n", e.first());
             out.printf("last           %s%n", e.last());
             out.printf("backtest with  --data catalog:%s%n", e.name());

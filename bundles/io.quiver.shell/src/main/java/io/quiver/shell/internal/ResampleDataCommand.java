@@ -39,7 +39,7 @@ public class ResampleDataCommand implements Action {
                 throw new IllegalArgumentException("interval '" + interval + "' is not an ISO-8601 duration such as PT5M, PT1H or P1D");
             }
             DataCatalog.Ingested r = catalog.resample(name, step, newName);
-            out.printf("%s: %,d bars of %s, %s .. %s (%s)%n", r.entry().name(), r.entry().rows(), r.entry().interval(), r.entry().first(),
+            out.printf("%s: %,d bars of %s, %s .. %s (%s)%n", r.entry().name(), r.entry().rows(), DataCatalog.intervalText(r.entry().interval()), r.entry().first(),
                     r.entry().last(), r.added() ? "stored" : "stored already");
             return null;
         });
