@@ -19,7 +19,13 @@ public interface BacktestService {
      * {@code synthetic:<bars>[:<seed>]} for seeded one-minute GBM bars.
      */
     record Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
-            String strategyId, String venue, Map<String, String> venueSettings) {
+            String strategyId, String venue, Map<String, String> venueSettings, java.time.Duration latency) {
+        /** A request whose orders reach the venue at once. */
+        public Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
+                String strategyId, String venue, Map<String, String> venueSettings) {
+            this(strategyType, parameters, data, home, startingCash, feeBps, strategyId, venue, venueSettings, java.time.Duration.ZERO);
+        }
+
         /** A request on a venue with its default settings. */
         public Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
                 String strategyId, String venue) {

@@ -13,7 +13,15 @@ import java.util.TreeMap;
  * with seeded liquidity), built with {@code venueSettings} and, unless they give it, {@code fee.bps}.
  */
 public record BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash,
-        BigDecimal feeBps, int maxFaults, String dataName, String dataSha256, String venue, Map<String, String> venueSettings) {
+        BigDecimal feeBps, int maxFaults, String dataName, String dataSha256, String venue, Map<String, String> venueSettings,
+        java.time.Duration latency) {
+
+    /** Settings whose orders reach the venue at once. */
+    public BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash, BigDecimal feeBps,
+            int maxFaults, String dataName, String dataSha256, String venue, Map<String, String> venueSettings) {
+        this(strategyId, strategyType, parameters, startingCash, feeBps, maxFaults, dataName, dataSha256, venue, venueSettings,
+                java.time.Duration.ZERO);
+    }
 
     /** Settings on the {@code sim} venue. */
     public BacktestSettings(String strategyId, String strategyType, Map<String, String> parameters, Money startingCash, BigDecimal feeBps,
@@ -39,5 +47,25 @@ public record BacktestSettings(String strategyId, String strategyType, Map<Strin
         if (feeBps.signum() < 0) {
             throw new IllegalArgumentException("fee must not be negative, was " + feeBps + " bps");
         }
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency: must not be negative, was " + latency);
+        }
+    }
+
+    /** {@code --latency}: an ISO-8601 duration at or above zero; none is zero. */
+    public static java.time.Duration parseLatency(String text) {
+        if (text == null || text.isBlank()) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(text.trim());
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--latency '" + text + "' is not an ISO-8601 duration of zero or more, such as PT0.05S or PT2S");
     }
 }

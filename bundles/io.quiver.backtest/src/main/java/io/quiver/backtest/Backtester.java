@@ -2,6 +2,7 @@ package io.quiver.backtest;
 
 import io.quiver.oms.host.InstanceState;
 import io.quiver.backtest.internal.BacktestReport;
+import io.quiver.backtest.internal.DelayedVenue;
 import io.quiver.oms.host.InMemoryStateStore;
 import io.quiver.oms.host.StrategyHarness;
 import io.quiver.oms.OrderJournal;
@@ -57,8 +58,10 @@ public final class Backtester {
         if (!(venue instanceof MarketDataListener marketData)) {
             throw new IllegalArgumentException("venue: " + venues.type() + " does not fill from market data, so it cannot run a backtest");
         }
-        BacktestReport report = new BacktestReport(settings, series, venue.costs());
-        Venue theVenue = venue;
+        // with a latency, the order manager talks to the venue through the network's delay
+        DelayedVenue delayed = settings.latency().isZero() ? null : new DelayedVenue(venue, settings.latency(), clock);
+        Venue theVenue = delayed != null ? delayed : venue;
+        BacktestReport report = new BacktestReport(settings, series, theVenue.costs());
         OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
         oms.gate(risk);
         oms.registerInstrument(series.instrument());
@@ -83,6 +86,9 @@ public final class Backtester {
             marketData.onBar(bar);
             oms.onBar(bar);
             harness.onBar(bar);
+            if (delayed != null) {
+                delayed.release(bar.time());
+            }
             report.onBarClosed(series, i, oms.account(settings.strategyId()));
             if ((i + 1) % step == 0) {
                 progress.onProgress(i + 1, n);

@@ -130,6 +130,7 @@ public final class BacktestReport {
         }
         w.endObject();
         w.name("costs").value(costs);
+        w.name("latency").value(settings.latency().toString());
         w.name("startingCash").number(plain(settings.startingCash()));
         w.name("feeBps").number(settings.feeBps().toPlainString());
         w.name("finalEquity").number(plain(equity));

@@ -33,7 +33,8 @@ public final class BacktestRequests {
         BarSeries series = data.series().withInstrument(instrumentMaster(r.home()).resolve(data.series().instrument()));
         String name = data.name();
         String checksum = data.checksum();
-        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings());
+        BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings(),
+                r.latency());
         return Backtester.run(strategy, series, settings, risk, progress, factory);
     }
 

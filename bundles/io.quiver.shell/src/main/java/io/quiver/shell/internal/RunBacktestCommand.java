@@ -52,6 +52,10 @@ public class RunBacktestCommand implements Action {
             multiValued = true)
     List<String> venueSettings;
 
+    @Option(name = "--latency", description = "Simulated time an order takes to reach the venue, ISO-8601, e.g. PT0.05S (default: none); "
+            + "an order then first meets the bar after the one during which it arrives")
+    String latency;
+
     @Option(name = "--id", description = "Strategy instance id recorded in the result")
     String id = "backtest";
 
@@ -78,7 +82,8 @@ public class RunBacktestCommand implements Action {
             }
             settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
-        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue, settings),
+        BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue, settings,
+                io.quiver.backtest.BacktestSettings.parseLatency(latency)),
                 io.quiver.backtest.BacktestProgress.printedTo(out));
         Path json = resultFile(dataDir.resolve("quiver").resolve("backtests"), id, output, ShellUser.hasRole("admin"));
         Files.createDirectories(json.toAbsolutePath().getParent());
