@@ -19,11 +19,12 @@ public interface BacktestService {
      * {@code synthetic:<bars>[:<seed>]} for seeded one-minute GBM bars.
      */
     record Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
-            String strategyId, String venue, Map<String, String> venueSettings, java.time.Duration latency) {
+            String strategyId, String venue, Map<String, String> venueSettings, java.time.Duration latency, BacktestSettings.Financing financing) {
         /** A request whose orders reach the venue at once. */
         public Request(String strategyType, Map<String, String> parameters, String data, Path home, String startingCash, String feeBps,
                 String strategyId, String venue, Map<String, String> venueSettings) {
-            this(strategyType, parameters, data, home, startingCash, feeBps, strategyId, venue, venueSettings, java.time.Duration.ZERO);
+            this(strategyType, parameters, data, home, startingCash, feeBps, strategyId, venue, venueSettings, java.time.Duration.ZERO,
+                    BacktestSettings.Financing.NONE);
         }
 
         /** A request on a venue with its default settings. */

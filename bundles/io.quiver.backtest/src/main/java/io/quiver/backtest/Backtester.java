@@ -3,6 +3,7 @@ package io.quiver.backtest;
 import io.quiver.oms.host.InstanceState;
 import io.quiver.backtest.internal.BacktestReport;
 import io.quiver.backtest.internal.DelayedVenue;
+import io.quiver.backtest.internal.OvernightCosts;
 import io.quiver.oms.host.InMemoryStateStore;
 import io.quiver.oms.host.StrategyHarness;
 import io.quiver.oms.OrderJournal;
@@ -74,6 +75,7 @@ public final class Backtester {
         harness.start();
         int n = series.size();
         long step = Math.max(1, n / 20);
+        OvernightCosts overnight = settings.financing().isFree() ? null : new OvernightCosts(settings.financing(), oms, settings.strategyId(), report);
         for (int i = 0; i < n && harness.instanceState() == InstanceState.RUNNING; i++) {
             Bar bar = series.bar(i);
             Instant due = harness.nextTimerDue();
@@ -83,6 +85,9 @@ public final class Backtester {
                 due = harness.nextTimerDue();
             }
             clock.set(bar.time());
+            if (overnight != null) {
+                overnight.onBar(bar.time()); // the days that ended before this bar are charged before it trades
+            }
             marketData.onBar(bar);
             oms.onBar(bar);
             harness.onBar(bar);

@@ -137,6 +137,12 @@ public final class Account {
         return book == null ? null : book.mark;
     }
 
+    /** A cost outside any fill (borrow, financing): cash falls by {@code amount}, which counts among the fees. */
+    void charge(Money amount) {
+        cash = cash.minus(amount);
+        fees = fees.plus(amount);
+    }
+
     void restoreCash(Money cashNow, Money feesNow) {
         this.cash = cashNow;
         this.fees = feesNow;

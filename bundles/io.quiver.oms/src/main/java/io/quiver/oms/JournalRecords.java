@@ -28,7 +28,7 @@ final class JournalRecords {
     }
 
     sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Session, Event, AccountCash,
-            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten, Format {
+            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten, Format, Charged {
         JournalFields encode();
     }
 
@@ -154,6 +154,18 @@ final class JournalRecords {
 
         static Event decode(List<String> v, Map<ClientOrderId, WorkingOrder> orders) {
             return new Event(JournalRecords.readEvent(v, orders));
+        }
+    }
+
+    /** A charge to an account outside any fill (borrow cost, financing interest): its cash falls by the amount. */
+    record Charged(String strategyId, Instant time, Money amount, String reason) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("CHARGE").add(strategyId).add(time).add(plain(amount)).add(reason);
+        }
+
+        static Charged decode(List<String> v) {
+            return new Charged(v.get(1), Instant.parse(v.get(2)), Money.of(v.get(3)), v.get(4));
         }
     }
 
@@ -325,6 +337,7 @@ final class JournalRecords {
             case "COUNT" -> OrderCount.decode(v);
             case "FORGOTTEN" -> Forgotten.decode(v);
             case "FORMAT" -> Format.decode(v);
+            case "CHARGE" -> Charged.decode(v);
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }

@@ -450,6 +450,20 @@ public final class OrderManager implements OrderService {
         send(w, w.request.triggered(), time);
     }
 
+    /**
+     * Charges an account a cost outside any fill (a short's borrow cost, interest on borrowed cash), journaled
+     * like a fill: its cash falls by {@code amount} and its fees grow by it. An unknown account is refused.
+     */
+    public void charge(String strategyId, Money amount, String reason) {
+        operation(() -> {
+            if (!accounts.containsKey(strategyId)) {
+                throw new IllegalArgumentException("no account " + strategyId);
+            }
+            record(new JournalRecords.Charged(strategyId, clock.get(), amount, reason));
+            return null;
+        });
+    }
+
     // ---- queries --------------------------------------------------------------------------------
 
     @Override
@@ -1022,7 +1036,9 @@ public final class OrderManager implements OrderService {
 
     /** Applies one journal record to the books: the only place state changes, live and on replay alike. */
     private void apply(JournalRecords.Rec r) {
-        if (r instanceof JournalRecords.AccountOpened a) {
+        if (r instanceof JournalRecords.Charged c) {
+            accounts.get(c.strategyId()).account().charge(c.amount());
+        } else if (r instanceof JournalRecords.AccountOpened a) {
             accounts.put(a.strategyId(), new AccountEntry(a.venueId(), new Account(a.startingCash())));
         } else if (r instanceof JournalRecords.OrderEntered o) {
             WorkingOrder w = new WorkingOrder(o.id(), o.strategyId(), o.venueId(), o.request(), o.time(), o.group(), o.parent(), o.emulated());

@@ -40,6 +40,8 @@ public final class BacktestCommandLine {
               --venue V         a venue type: sim (fills from bars, default) or exchange (the simulated exchange)
               --venue-setting K=V  a setting of the venue, e.g. seed=7 or levels=10 on exchange (repeatable)
               --latency D       simulated time an order takes to reach the venue, ISO-8601 (e.g. PT0.05S; default none)
+              --borrow-rate R   annual rate on the value of short positions, accrued daily (e.g. 0.03; default 0)
+              --financing-rate R  annual rate on borrowed cash (below zero), accrued daily (default 0)
               --output FILE     JSON result (default data/quiver/backtests/<id>.json)
               --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
               --list            list the strategy types found and exit
@@ -92,7 +94,8 @@ public final class BacktestCommandLine {
                         }
                         venueSettings.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
                     }
-                    case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue", "--latency" -> options.put(a, value);
+                    case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue", "--latency", "--borrow-rate", "--financing-rate" ->
+                        options.put(a, value);
                     default -> {
                         err.println("error: unknown option " + a);
                         err.print(USAGE);
@@ -144,7 +147,10 @@ public final class BacktestCommandLine {
                 }
                 var request = new BacktestService.Request(type, params, data != null ? data : "samples/orcl-1995-2014.txt", home,
                         options.getOrDefault("--cash", "100000"), options.getOrDefault("--fee-bps", "0"), id,
-                        options.getOrDefault("--venue", "sim"), venueSettings, io.quiver.backtest.BacktestSettings.parseLatency(options.get("--latency")));
+                        options.getOrDefault("--venue", "sim"), venueSettings, io.quiver.backtest.BacktestSettings.parseLatency(options.get("--latency")),
+                        new io.quiver.backtest.BacktestSettings.Financing(
+                                io.quiver.backtest.BacktestSettings.parseRate("--borrow-rate", options.get("--borrow-rate")),
+                                io.quiver.backtest.BacktestSettings.parseRate("--financing-rate", options.get("--financing-rate"))));
                 BacktestResult r = BacktestRequests.run(cls, type, request, riskChain(home), io.quiver.backtest.BacktestProgress.printedTo(err),
                         io.quiver.backtest.VenueFactories.onClassPath(), bars);
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))

@@ -37,12 +37,23 @@ public final class BacktestReport {
     private long bars;
 
     private final String costs;
+    private Money borrow = Money.ZERO;
+    private Money interest = Money.ZERO;
 
     /** {@code costs}: what fills cost on the venue, in its own words ({@link io.quiver.sdk.spi.Venue#costs()}). */
     public BacktestReport(BacktestSettings settings, BarSeries series, String costs) {
         this.settings = settings;
         this.series = series;
         this.costs = costs;
+    }
+
+    /** A charge for holding positions overnight ({@code borrow} or {@code interest}). */
+    public void onOvernightCharge(String kind, Money amount) {
+        if (kind.equals("borrow")) {
+            borrow = borrow.plus(amount);
+        } else {
+            interest = interest.plus(amount);
+        }
     }
 
     public void onOrderEvent(OrderEvent e) {
@@ -131,6 +142,12 @@ public final class BacktestReport {
         w.endObject();
         w.name("costs").value(costs);
         w.name("latency").value(settings.latency().toString());
+        w.name("financing").beginObject()
+                .name("borrowRate").number(settings.financing().borrowRate().toPlainString())
+                .name("financingRate").number(settings.financing().financingRate().toPlainString())
+                .name("borrow").number(plain(borrow))
+                .name("interest").number(plain(interest))
+                .endObject();
         w.name("startingCash").number(plain(settings.startingCash()));
         w.name("feeBps").number(settings.feeBps().toPlainString());
         w.name("finalEquity").number(plain(equity));

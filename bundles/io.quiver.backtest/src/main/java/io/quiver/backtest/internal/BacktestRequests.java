@@ -34,7 +34,7 @@ public final class BacktestRequests {
         String name = data.name();
         String checksum = data.checksum();
         BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings(),
-                r.latency());
+                r.latency(), r.financing());
         return Backtester.run(strategy, series, settings, risk, progress, factory);
     }
 

@@ -56,6 +56,12 @@ public class RunBacktestCommand implements Action {
             + "an order then first meets the bar after the one during which it arrives")
     String latency;
 
+    @Option(name = "--borrow-rate", description = "Annual rate on the value of short positions, accrued every day, e.g. 0.03 (default 0)")
+    String borrowRate;
+
+    @Option(name = "--financing-rate", description = "Annual rate on borrowed cash (below zero), accrued every day, e.g. 0.05 (default 0)")
+    String financingRate;
+
     @Option(name = "--id", description = "Strategy instance id recorded in the result")
     String id = "backtest";
 
@@ -83,7 +89,9 @@ public class RunBacktestCommand implements Action {
             settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
         BacktestResult r = backtests.run(new BacktestService.Request(strategy, parameters, data, home, cash, feeBps, id, venue, settings,
-                io.quiver.backtest.BacktestSettings.parseLatency(latency)),
+                io.quiver.backtest.BacktestSettings.parseLatency(latency), new io.quiver.backtest.BacktestSettings.Financing(
+                        io.quiver.backtest.BacktestSettings.parseRate("--borrow-rate", borrowRate),
+                        io.quiver.backtest.BacktestSettings.parseRate("--financing-rate", financingRate))),
                 io.quiver.backtest.BacktestProgress.printedTo(out));
         Path json = resultFile(dataDir.resolve("quiver").resolve("backtests"), id, output, ShellUser.hasRole("admin"));
         Files.createDirectories(json.toAbsolutePath().getParent());
