@@ -93,4 +93,30 @@ class BacktesterTest {
         assertEquals(List.of("bar 2020-01-01T00:00:00Z", "bar 2020-01-01T00:01:00Z", "timer 2020-01-01T00:02:00Z",
                 "bar 2020-01-01T00:02:00Z", "bar 2020-01-01T00:03:00Z"), r.seen);
     }
+
+    @Test
+    void aStrategyAsksForFiveMinuteBarsAndGetsEachInTheCallbackOfTheMinuteThatEndsIt() {
+        List<String> seen = new ArrayList<>();
+        BaseStrategy s = new BaseStrategy() {
+            private io.quiver.sdk.BarHistory five;
+
+            @Override
+            protected void start() {
+                five = context().history(X.id(), Duration.ofMinutes(5), 2);
+            }
+
+            @Override
+            public void onBar(Bar bar) {
+                if (five.size() > 0) {
+                    seen.add(bar.time() + " " + five.get(0).time() + " " + five.get(0).volume());
+                }
+            }
+        };
+        Backtester.run(s, minuteBars(12), settings(), BacktestProgress.NONE);
+        // minute bars stamped 00:00 to 00:11, asked for at 00:00; the 00:00 bar ends the bucket 23:55-00:00, which began before
+        // the call and is left out; the first five-minute bar holds those stamped 00:01 to 00:05, there at the 00:05 bar's callback
+        assertEquals("2020-01-01T00:05:00Z 2020-01-01T00:05:00Z 5", seen.get(0));
+        assertEquals("2020-01-01T00:10:00Z 2020-01-01T00:10:00Z 5", seen.get(5));
+        assertEquals(7, seen.size());
+    }
 }

@@ -91,6 +91,15 @@ public interface StrategyContext {
     /** The last {@code capacity} bars of an instrument, newest first; capacity grows to the largest asked for. */
     BarHistory history(InstrumentId instrument, int capacity);
 
+    /**
+     * Coarser bars of an instrument, built from its bars as they arrive from now on by its trading sessions
+     * ({@link io.quiver.sdk.model.BarAggregator}: five-minute bars from one-minute bars, hourly, daily), the
+     * last {@code capacity} complete ones, newest first. A coarse bar is there in the same callback as the
+     * bar that completes it. There is no back-fill: the first one is the first whose whole interval came
+     * after the call (a partial one is left out).
+     */
+    BarHistory history(InstrumentId instrument, java.time.Duration interval, int capacity);
+
     /** Fires {@link Strategy#onTimer} every {@code period} from now, until cancelled; a name is scheduled once. */
     void scheduleEvery(String name, Duration period);
 

@@ -55,6 +55,19 @@ public final class StrategyHarness implements StrategyContext {
     private final Consumer<OrderEvent> eventSink;
     private final Logger log;
     private final Map<InstrumentId, BarRing> histories = new HashMap<>();
+    /** Coarser series a strategy asked for, by instrument: each interval's aggregator and ring. */
+    private final Map<InstrumentId, Map<Duration, Coarse>> coarse = new HashMap<>();
+
+    /** {@code since}: when it was asked for; a coarse bar whose bucket began before that is left out (it would be partial). */
+    private record Coarse(io.quiver.sdk.model.BarAggregator aggregator, BarRing ring, Duration interval, Instant since) {
+        void add(Bar bar) {
+            for (Bar b : aggregator.update(bar)) {
+                if (!b.time().minus(interval).isBefore(since)) {
+                    ring.add(b);
+                }
+            }
+        }
+    }
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
     private long nextOrder = 1;
@@ -152,6 +165,12 @@ public final class StrategyHarness implements StrategyContext {
         BarRing ring = histories.get(bar.instrument());
         if (ring != null) {
             ring.add(bar);
+        }
+        Map<Duration, Coarse> series = coarse.get(bar.instrument());
+        if (series != null) {
+            for (Coarse c : series.values()) {
+                c.add(bar);
+            }
         }
         invoke("onBar", () -> strategy.onBar(bar));
     }
@@ -446,6 +465,20 @@ public final class StrategyHarness implements StrategyContext {
         BarRing ring = histories.computeIfAbsent(instrument, k -> new BarRing());
         ring.ensureCapacity(capacity);
         return ring;
+    }
+
+    @Override
+    public BarHistory history(InstrumentId instrument, Duration interval, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("history capacity must be at least 1, was " + capacity);
+        }
+        Instrument i = instrument(instrument);
+        io.quiver.sdk.model.TradingHours hours = i == null ? io.quiver.sdk.model.TradingHours.ALWAYS : i.hours();
+        Coarse c = coarse.computeIfAbsent(instrument, k -> new HashMap<>())
+                .computeIfAbsent(interval, k -> new Coarse(new io.quiver.sdk.model.BarAggregator(interval, hours), new BarRing(), interval,
+                        clock.get()));
+        c.ring().ensureCapacity(capacity);
+        return c.ring();
     }
 
     @Override
