@@ -66,7 +66,7 @@ public interface StrategyRuntime {
      * books the runtime can reconcile with after a restart.
      */
     record VenueInfo(String id, boolean simulated, int instances, java.util.Set<io.quiver.sdk.model.OrderType> nativeTypes, boolean modify,
-            boolean batches, boolean reconcilable) {
+            boolean batches, boolean reconcilable, String costs) {
         public VenueInfo {
             nativeTypes = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(nativeTypes));
         }

@@ -628,6 +628,6 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                 (int) instances.values().stream().filter(i -> i.settings.venue().equals(v.id()) && i.isActive()).count(),
                 java.util.Arrays.stream(io.quiver.sdk.model.OrderType.values()).filter(v::supportsNatively)
                         .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(io.quiver.sdk.model.OrderType.class))),
-                v.supportsModify(), v.batches(), v instanceof ReconcilableVenue)).sorted(Comparator.comparing(VenueInfo::id)).toList();
+                v.supportsModify(), v.batches(), v instanceof ReconcilableVenue, v.costs())).sorted(Comparator.comparing(VenueInfo::id)).toList();
     }
 }

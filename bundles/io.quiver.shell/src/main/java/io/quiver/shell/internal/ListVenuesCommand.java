@@ -27,9 +27,10 @@ public class ListVenuesCommand implements Action {
     }
 
     private Object run() {
-        Tables table = Tables.withColumns("Venue", "Simulated", "Instances", "Native order types", "Modify", "Batches", "Reconcilable");
+        Tables table = Tables.withColumns("Venue", "Simulated", "Instances", "Native order types", "Modify", "Batches", "Reconcilable", "Costs");
         runtime.venues().forEach(v -> table.addRow().addContent(v.id(), v.simulated(), v.instances(),
-                v.nativeTypes().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")), v.modify(), v.batches(), v.reconcilable()));
+                v.nativeTypes().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")), v.modify(), v.batches(), v.reconcilable(),
+                v.costs()));
         table.print(out, !noFormat);
         return null;
     }

@@ -106,6 +106,6 @@ final class FakeRuntime implements StrategyRuntime {
     @Override
     public List<VenueInfo> venues() {
         return List.of(new VenueInfo("sim", true, 2, java.util.EnumSet.of(io.quiver.sdk.model.OrderType.MARKET, io.quiver.sdk.model.OrderType.LIMIT,
-                io.quiver.sdk.model.OrderType.STOP), true, true, true));
+                io.quiver.sdk.model.OrderType.STOP), true, true, true, "commission: 1 bps of notional"));
     }
 }

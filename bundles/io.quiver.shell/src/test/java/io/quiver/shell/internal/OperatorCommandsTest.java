@@ -87,6 +87,6 @@ class OperatorCommandsTest {
         venues.noFormat = true;
         venues.execute();
         List<String> lines = printed().lines().map(l -> l.replaceAll("\\s*\t\\s*", "\t").trim()).toList();
-        assertEquals(List.of("synthetic\ttrue\tSYN1,SYN2\t42", "sim\ttrue\t2\tMARKET,LIMIT,STOP\ttrue\ttrue\ttrue"), lines);
+        assertEquals(List.of("synthetic\ttrue\tSYN1,SYN2\t42", "sim\ttrue\t2\tMARKET,LIMIT,STOP\ttrue\ttrue\ttrue\tcommission: 1 bps of notional"), lines);
     }
 }
