@@ -427,8 +427,11 @@ public class RuntimeIT extends QuiverTestSupport {
             }
         }
         List<String> rows = executeCommand("venue:list --no-format").lines().toList();
-        assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue"));
-        assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t") && r.endsWith("\tMARKET,LIMIT,STOP,STOP_LIMIT,TRAILING_STOP\ttrue\ttrue\ttrue")));
+        assertTrue(rows.toString(), rows.contains("exchange\ttrue\t0\tMARKET,LIMIT,STOP,STOP_LIMIT\ttrue\ttrue\ttrue\t"
+                + "commission: maker 0, taker 0 millionths of notional; slippage: the book's depth; fills: what the book holds"));
+        // the distribution's sim has no costs configured
+        assertTrue(rows.toString(), rows.stream().anyMatch(r -> r.startsWith("sim\ttrue\t")
+                && r.endsWith("\tMARKET,LIMIT,STOP,STOP_LIMIT,TRAILING_STOP\ttrue\ttrue\ttrue\tcommission: none; slippage: none; fills: whole")));
     }
 
     /** Backtests find their venue types in the registry: each venue bundle's factory, with its own settings. */

@@ -142,7 +142,7 @@ public final class SimVenueFactory implements VenueFactory {
     static FillCosts costs(Settings s) {
         CommissionModel commission = switch (s.commission()) {
             case NONE -> Commissions.none();
-            case BPS -> Commissions.percentOfNotional(atLeastZero("fee.bps", s.fee_bps()));
+            case BPS -> atLeastZero("fee.bps", s.fee_bps()).signum() == 0 ? Commissions.none() : Commissions.percentOfNotional(s.fee_bps());
             case PER_SHARE -> Commissions.perShare(atLeastZero("commission.per.share", s.commission_per_share()), cap(s));
             case TIERED -> Commissions.tieredPerShare(tiers(s.commission_tiers()), cap(s));
             case MAKER_TAKER -> {
