@@ -6,7 +6,7 @@ import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.spi.Venue;
-import io.quiver.sdk.testkit.VenueContract;
+import io.quiver.sdk.venuekit.VenueContract;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

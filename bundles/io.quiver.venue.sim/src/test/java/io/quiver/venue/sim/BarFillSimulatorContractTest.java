@@ -2,7 +2,7 @@ package io.quiver.venue.sim;
 
 import io.quiver.oms.InMemoryJournal;
 import io.quiver.sdk.spi.Venue;
-import io.quiver.sdk.testkit.VenueContract;
+import io.quiver.sdk.venuekit.VenueContract;
 import java.math.BigDecimal;
 import java.util.Optional;
 

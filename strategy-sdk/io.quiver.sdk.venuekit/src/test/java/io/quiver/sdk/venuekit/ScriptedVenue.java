@@ -1,4 +1,4 @@
-package io.quiver.sdk.testkit;
+package io.quiver.sdk.venuekit;
 
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.ClientOrderId;

@@ -1,4 +1,4 @@
-package io.quiver.sdk.testkit;
+package io.quiver.sdk.venuekit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
