@@ -47,7 +47,30 @@ public interface DataCatalog {
      * checksum is stored already is not read again. Bad rows are refused as a backtest refuses them
      * (file, line and column); a name in use by other data is refused.
      */
-    Ingested ingest(Path file, String name);
+    default Ingested ingest(Path file, String name) {
+        return ingest(file, name, read -> { });
+    }
+
+    /** The same, telling {@code bytesRead} about how much of the file has been read, for progress on a large one. */
+    Ingested ingest(Path file, String name, java.util.function.LongConsumer bytesRead);
+
+    /**
+     * Prints a line to {@code out} at every fifth of a file of at least 10 MB, with the time left at the
+     * pace so far, e.g. {@code   40 % (21.0 of 52.6 MB, about 1.4 s left)}.
+     */
+    static java.util.function.LongConsumer progressPrintedTo(java.io.PrintStream out, long totalBytes) {
+        long started = System.nanoTime();
+        int[] last = {0};
+        return read -> {
+            int percent = (int) Math.min(99, read * 100 / Math.max(1, totalBytes));
+            if (totalBytes >= 10_000_000 && percent >= last[0] + 20) {
+                last[0] = percent;
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                out.printf("  %d %% (%.1f of %.1f MB, about %.1f s left)%n", percent, read / 1e6, totalBytes / 1e6,
+                        elapsed * (totalBytes - read) / Math.max(1, read));
+            }
+        };
+    }
 
     /**
      * Stores {@code name} resampled to coarser bars of {@code step} (up to a day) as {@code newName} (null:

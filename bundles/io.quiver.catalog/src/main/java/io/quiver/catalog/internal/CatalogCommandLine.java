@@ -103,8 +103,11 @@ public final class CatalogCommandLine {
         int refused = 0;
         for (Path f : files) {
             try {
-                DataCatalog.Ingested in = catalog.ingest(f, files.size() == 1 ? name : null);
+                DataCatalog.Ingested in = catalog.ingest(f, files.size() == 1 ? name : null,
+                        DataCatalog.progressPrintedTo(out, java.nio.file.Files.size(f)));
                 out.printf("%-30s %,10d rows  %s%n", in.entry().name(), in.entry().rows(), in.added() ? "ingested" : "stored already (same SHA-256)");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
                 if (files.size() == 1) {
                     throw e;

@@ -61,7 +61,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
     }
 
     @Override
-    public synchronized Ingested ingest(Path file, String name) {
+    public synchronized Ingested ingest(Path file, String name, java.util.function.LongConsumer bytesRead) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
@@ -80,7 +80,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
             throw new IllegalArgumentException("name '" + n + "' holds other data (from " + taken.get().source() + ", SHA-256 "
                     + taken.get().sha256().substring(0, 12) + "...); give another with --name");
         }
-        BarSeries series = parse(file);
+        BarSeries series = parse(file, bytesRead);
         if (series.size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no bars in the file");
         }
@@ -141,9 +141,9 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         }
     }
 
-    private static BarSeries parse(Path file) {
+    private static BarSeries parse(Path file, java.util.function.LongConsumer bytesRead) {
         try {
-            return CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+            return CsvDataReader.readBars(file, CsvDataReader.schemaFor(file), bytesRead);
         } catch (CsvSchemaException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
                     + "; the catalog holds bars (open, high, low, close) for now", e);

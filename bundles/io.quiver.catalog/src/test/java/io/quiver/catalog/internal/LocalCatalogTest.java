@@ -146,6 +146,32 @@ class LocalCatalogTest {
     }
 
     @Test
+    void aLargeIngestReportsHowFarItHasComeAndPrintsFifths() throws IOException {
+        // 140,000 minute bars: the reader reports every 65,536 lines, the first time at 65,536 lines' worth of characters
+        Path f = home.resolve("large.csv");
+        StringBuilder csv = new StringBuilder("Datetime,Open,High,Low,Close,Volume\n");
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2024, 1, 1, 0, 0);
+        for (int i = 0; i < 140_000; i++) {
+            csv.append(t.plusMinutes(i)).append(":00,10.00,10.10,9.90,10.05,100\n");
+        }
+        Files.writeString(f, csv, StandardCharsets.UTF_8);
+        java.util.List<Long> reported = new java.util.ArrayList<>();
+        try (LocalCatalog c = catalog()) {
+            assertEquals(140_000, c.ingest(f, null, reported::add).entry().rows());
+        }
+        assertEquals(2, reported.size(), reported.toString());
+        assertTrue(reported.get(0) < reported.get(1) && reported.get(1) < Files.size(f), reported.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.util.function.LongConsumer printer = DataCatalog.progressPrintedTo(new java.io.PrintStream(bytes, true), 52_600_000);
+        for (long read = 0; read <= 52_600_000; read += 1_000_000) {
+            printer.accept(read);
+        }
+        java.util.List<String> lines = bytes.toString().lines().toList();
+        assertEquals(4, lines.size(), lines.toString()); // 20, 40, 60 and 80 %: a finished ingest says so itself
+        assertTrue(lines.get(0).startsWith("  20 % (11.0 of 52.6 MB, about "), lines.toString());
+    }
+
+    @Test
     void aBadRowIsRefusedAsABacktestRefusesItAndNothingIsStored() throws IOException {
         Path f = home.resolve("bad.csv");
         Files.writeString(f, "Date,Open,High,Low,Close,Volume\n2024-01-02,10,11,9,10,1\n2024-01-03,10,abc,9,10,1\n", StandardCharsets.UTF_8,

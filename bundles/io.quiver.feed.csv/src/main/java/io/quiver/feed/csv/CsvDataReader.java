@@ -46,6 +46,9 @@ public final class CsvDataReader {
     private List<String> headerNames = List.of();
     private int maxDecimals;
 
+    /** Told about every 64 K lines how many characters have been read (about the bytes of a UTF-8 file of market data). */
+    private java.util.function.LongConsumer progress = read -> { };
+
     private CsvDataReader(Path file, CsvSchema schema) {
         this.file = file;
         this.fileName = file.getFileName().toString();
@@ -79,8 +82,15 @@ public final class CsvDataReader {
 
     /** Reads OHLCV bars; times must increase strictly. */
     public static BarSeries readBars(Path file, CsvSchema schema) {
+        return readBars(file, schema, read -> { });
+    }
+
+    /** Reads OHLCV bars, telling {@code charactersRead} how far it has come, for progress on a large file. */
+    public static BarSeries readBars(Path file, CsvSchema schema, java.util.function.LongConsumer charactersRead) {
         requireKind(schema, RecordKind.BARS);
-        return new CsvDataReader(file, schema).bars();
+        CsvDataReader reader = new CsvDataReader(file, schema);
+        reader.progress = charactersRead;
+        return reader.bars();
     }
 
     /** Reads trades (or ticks); a tick file in bar layout uses its close as price and volume as size. */
@@ -114,11 +124,16 @@ public final class CsvDataReader {
         TimestampParser times = new TimestampParser(schema.datetimeFormat(), schema.dateFormat(), schema.timeFormat(),
                 schema.zone(), epoch);
         long line = 0;
+        long consumed = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             boolean resolved = false;
             while ((text = in.readLine()) != null) {
                 line++;
+                consumed += text.length() + 1;
+                if ((line & 0xFFFF) == 0) {
+                    progress.accept(consumed);
+                }
                 if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                     text = text.substring(1);
                 }

@@ -59,7 +59,7 @@ public class IngestDataCommand implements Action {
         int failed = 0;
         for (Path f : files) {
             try {
-                DataCatalog.Ingested in = catalog.ingest(f, name);
+                DataCatalog.Ingested in = catalog.ingest(f, name, DataCatalog.progressPrintedTo(out, Files.size(f)));
                 DataCatalog.Entry e = in.entry();
                 table.addRow().addContent(e.name(), e.rows(), e.first(), e.last(), e.quality().gaps(), e.quality().outliers(), e.quality().duplicates(),
                         in.added() ? "ingested" : "stored already (same SHA-256)");
