@@ -145,16 +145,16 @@ public final class BacktestReport {
         w.name("financing").beginObject()
                 .name("borrowRate").number(settings.financing().borrowRate().toPlainString())
                 .name("financingRate").number(settings.financing().financingRate().toPlainString())
-                .name("borrow").number(plain(borrow))
-                .name("interest").number(plain(interest))
+                .name("borrow").money(borrow)
+                .name("interest").money(interest)
                 .endObject();
-        w.name("startingCash").number(plain(settings.startingCash()));
+        w.name("startingCash").money(settings.startingCash());
         w.name("feeBps").number(settings.feeBps().toPlainString());
-        w.name("finalEquity").number(plain(equity));
-        w.name("cash").number(plain(account.cash()));
+        w.name("finalEquity").money(equity);
+        w.name("cash").money(account.cash());
         w.name("position").number(position.toBigDecimal().stripTrailingZeros().toPlainString());
-        w.name("realisedPnl").number(plain(account.realisedPnl()));
-        w.name("fees").number(plain(account.fees()));
+        w.name("realisedPnl").money(account.realisedPnl());
+        w.name("fees").money(account.fees());
         w.name("totalReturn").number(m.totalReturn().toPlainString());
         w.name("orders").number(harness.orderCount());
         w.name("fillCount").number(fills.size());
@@ -163,7 +163,7 @@ public final class BacktestReport {
         MetricsJson.write(w.name("metrics"), m);
         w.name("equityCurve").beginArray();
         for (int i = 0; i < days.size(); i++) {
-            w.beginRow().name("date").value(days.get(i).toString()).name("equity").number(plain(Money.of(dailyEquity.get(i)))).endRow();
+            w.beginRow().name("date").value(days.get(i).toString()).name("equity").money(Money.of(dailyEquity.get(i))).endRow();
         }
         w.endArray();
         MetricsJson.write(w.name("trades"), roundTrips);
@@ -176,15 +176,10 @@ public final class BacktestReport {
                     .name("side").value(f.side().name())
                     .name("quantity").number(f.quantity().toBigDecimal().toPlainString())
                     .name("price").number(f.price().toString())
-                    .name("fee").number(plain(f.fee()))
+                    .name("fee").money(f.fee())
                     .endRow();
         }
         w.endArray();
         return w.endObject().toString();
-    }
-
-    private static String plain(Money m) {
-        BigDecimal v = m.toBigDecimal();
-        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

@@ -67,7 +67,7 @@ public final class DelayedVenue implements Venue {
         send(at -> venue.modify(orderId, amended, at));
     }
 
-    // what the venue is does not change on the way
+    // the venue's identity and capabilities are its own; only the commands are delayed
     @Override
     public String id() {
         return venue.id();

@@ -83,6 +83,12 @@ public final class JsonWriter {
         return this;
     }
 
+    /** An amount of money, exact, without trailing zeros ({@code 0} for none). */
+    public JsonWriter money(io.quiver.sdk.model.Money m) {
+        java.math.BigDecimal v = m.toBigDecimal();
+        return number(v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString());
+    }
+
     public JsonWriter bool(boolean b) {
         return number(b ? "true" : "false");
     }

@@ -2,8 +2,6 @@ package io.quiver.backtest.internal;
 
 import io.quiver.backtest.PerformanceMetrics;
 import io.quiver.backtest.RoundTrip;
-import io.quiver.sdk.model.Money;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,12 +37,12 @@ final class MetricsJson {
                 .name("winners").number(t.winners())
                 .name("losers").number(t.losers())
                 .name("winRate").number(t.winRate())
-                .name("grossProfit").number(plain(t.grossProfit()))
-                .name("grossLoss").number(plain(t.grossLoss()))
+                .name("grossProfit").money(t.grossProfit())
+                .name("grossLoss").money(t.grossLoss())
                 .name("profitFactor").number(t.profitFactor())
-                .name("averageWin").number(plain(t.averageWin()))
-                .name("averageLoss").number(plain(t.averageLoss()))
-                .name("expectancy").number(plain(t.expectancy()))
+                .name("averageWin").money(t.averageWin())
+                .name("averageLoss").money(t.averageLoss())
+                .name("expectancy").money(t.expectancy())
                 .name("averageHolding").value(t.averageHolding().toString())
                 .endObject();
         w.endObject();
@@ -73,10 +71,5 @@ final class MetricsJson {
 
     private static String date(LocalDate d) {
         return d == null ? null : d.toString();
-    }
-
-    private static String plain(Money m) {
-        BigDecimal v = m.toBigDecimal();
-        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

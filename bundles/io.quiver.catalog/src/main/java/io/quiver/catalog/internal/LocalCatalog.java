@@ -8,7 +8,6 @@ import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.spi.InstrumentMaster;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
             throw new IllegalArgumentException("name '" + n + "' is not a catalog name: letters, digits, '.', '-' and '_', up to 100"
                     + (name == null ? "; give one with --name" : ""));
         }
-        String sha256 = sha256(file);
+        String sha256 = io.quiver.sdk.spi.BarSourceFactory.sha256(file);
         Optional<Entry> same = index.bySha256(sha256);
         if (same.isPresent()) {
             return new Ingested(same.get(), false);
@@ -180,21 +179,6 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         String f = file.getFileName().toString();
         int dot = f.lastIndexOf('.');
         return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Deactivate

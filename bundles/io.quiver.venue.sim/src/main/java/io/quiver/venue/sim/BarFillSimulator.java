@@ -354,7 +354,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 return;
             }
             Instrument instrument = instruments.get(bar.instrument());
-            BigDecimal[] room = {costs.maxVolumeShare() == null ? null : bar.volume().toBigDecimal().multiply(costs.maxVolumeShare())};
+            // what is left of the bar's volume for the orders on it (null: no limit)
+            BigDecimal room = costs.maxVolumeShare() == null ? null : bar.volume().toBigDecimal().multiply(costs.maxVolumeShare());
             for (Working w : List.copyOf(list.values())) {
                 OrderRequest r = w.request;
                 if (r.timeInForce() == TimeInForce.DAY) {
@@ -389,13 +390,13 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 boolean oneBar = r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK;
                 if (price != null) {
                     Qty remaining = r.quantity().minus(w.filled);
-                    Qty qty = room[0] == null ? remaining : lotsIn(room[0], instrument).min(remaining);
+                    Qty qty = room == null ? remaining : lotsIn(room, instrument).min(remaining);
                     if (r.timeInForce() == TimeInForce.FOK && qty.compareTo(remaining) < 0) {
                         qty = Qty.ZERO; // all or nothing
                     }
                     if (qty.isPositive()) {
-                        if (room[0] != null) {
-                            room[0] = room[0].subtract(qty.toBigDecimal());
+                        if (room != null) {
+                            room = room.subtract(qty.toBigDecimal());
                         }
                         Price at = maker ? price : slipped(r, price, qty, bar, instrument);
                         outbox.add(fill(w, qty, at, maker, bar.time()));

@@ -5,14 +5,8 @@ import io.quiver.feed.csv.CsvFormatException;
 import io.quiver.feed.csv.CsvSchemaException;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.spi.BarSourceFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
@@ -55,21 +49,6 @@ public final class CsvBarSourceFactory implements BarSourceFactory {
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new BarData(series, file.getFileName().toString(), sha256(file));
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new BarData(series, file.getFileName().toString(), BarSourceFactory.sha256(file));
     }
 }

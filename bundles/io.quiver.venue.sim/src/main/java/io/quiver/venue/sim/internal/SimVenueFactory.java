@@ -93,11 +93,6 @@ public final class SimVenueFactory implements VenueFactory {
         }
     }
 
-    /** The keys the venue reads. */
-    public static java.util.Set<String> keys() {
-        return TypedSettings.keys(Settings.class).keySet();
-    }
-
     @Override
     public String type() {
         return "sim";
