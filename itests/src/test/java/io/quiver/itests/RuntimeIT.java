@@ -137,6 +137,31 @@ public class RuntimeIT extends QuiverTestSupport {
     }
 
     @Test
+    public void theSamplePortfolioRunsTwiceToTheSameBytesAndItsPartsAddUp() throws Exception {
+        String first = executeCommand("backtest:portfolio -o it-portfolio-a.json samples/portfolio.cfg");
+        executeCommand("backtest:portfolio -o it-portfolio-b.json samples/portfolio.cfg");
+        // 2006 holds 251 ORCL and 255 index bars in the sample files
+        assertTrue(first, first.contains("portfolio      portfolio: 4 instances, 2 data sets, 506 bars"));
+        Path home = Path.of(System.getProperty("karaf.home"));
+        String a = Files.readString(home.resolve("data/quiver/backtests/it-portfolio-a.json"));
+        assertArrayEquals(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Files.readAllBytes(home.resolve("data/quiver/backtests/it-portfolio-b.json")));
+        // the first finalEquity is the portfolio's, the others the four instances': with the unallocated cash they add up exactly
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"finalEquity\": ([-0-9.]+)").matcher(a);
+        java.util.List<java.math.BigDecimal> equities = new java.util.ArrayList<>();
+        while (m.find()) {
+            equities.add(new java.math.BigDecimal(m.group(1)));
+        }
+        java.util.regex.Matcher u = java.util.regex.Pattern.compile("\"unallocated\": ([-0-9.]+)").matcher(a);
+        assertTrue(a, u.find() && equities.size() == 5);
+        java.math.BigDecimal parts = new java.math.BigDecimal(u.group(1));
+        for (java.math.BigDecimal e : equities.subList(1, 5)) {
+            parts = parts.add(e);
+        }
+        assertEquals(equities + " and " + u.group(1), 0, equities.get(0).compareTo(parts));
+    }
+
+    @Test
     public void aFileIngestedIntoTheCatalogIsListedAndBacktested() throws Exception {
         String ingested = executeCommand("data:ingest samples/2006-day-001.txt");
         assertTrue(ingested, ingested.contains("ingested"));

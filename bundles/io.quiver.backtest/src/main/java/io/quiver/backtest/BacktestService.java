@@ -46,4 +46,14 @@ public interface BacktestService {
      * {@link IllegalArgumentException} (or a data-format exception) whose message says what to fix.
      */
     BacktestResult run(Request request, BacktestProgress progress);
+
+    /**
+     * Runs a portfolio plan (see {@link PortfolioPlan}) over the installed strategy types, data sources,
+     * venue types and allocators; relative data files resolve against {@code home}. A mistake in the plan is
+     * an {@link IllegalArgumentException} naming its key.
+     */
+    PortfolioResult runPortfolio(PortfolioPlan plan, Path home, BacktestProgress progress);
+
+    /** The allocator types a plan can name, with what each does. */
+    Map<String, String> allocatorTypes();
 }

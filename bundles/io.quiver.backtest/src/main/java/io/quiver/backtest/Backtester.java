@@ -4,6 +4,7 @@ import io.quiver.oms.host.InstanceState;
 import io.quiver.backtest.internal.BacktestReport;
 import io.quiver.backtest.internal.DelayedVenue;
 import io.quiver.backtest.internal.OvernightCosts;
+import io.quiver.backtest.internal.SimulatedClock;
 import io.quiver.oms.host.InMemoryStateStore;
 import io.quiver.oms.host.StrategyHarness;
 import io.quiver.oms.OrderJournal;
@@ -101,26 +102,5 @@ public final class Backtester {
         }
         harness.stop(false);
         return report.finish(harness, System.nanoTime() - started);
-    }
-
-    /** The backtest's clock: it only moves forward, and only when the loop moves it. */
-    private static final class SimulatedClock implements java.util.function.Supplier<Instant> {
-        private Instant now;
-
-        SimulatedClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant t) {
-            if (t.isBefore(now)) {
-                throw new IllegalStateException("the simulated clock cannot go back from " + now + " to " + t);
-            }
-            now = t;
-        }
-
-        @Override
-        public Instant get() {
-            return now;
-        }
     }
 }

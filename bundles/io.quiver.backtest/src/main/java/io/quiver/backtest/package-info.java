@@ -4,7 +4,7 @@
  * {@code VenueFactory} and {@code BarSourceFactory} services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.quiver.backtest;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ public final class Account {
     private final Money startingCash;
     private Money cash;
     private Money fees = Money.ZERO;
+    private Money transferred = Money.ZERO;
     private final Map<InstrumentId, Book> books = new TreeMap<>();
 
     /** An open lot: a signed quantity bought (positive) or sold short (negative) at one price. */
@@ -49,6 +50,11 @@ public final class Account {
 
     public Money fees() {
         return fees;
+    }
+
+    /** The capital moved in less the capital moved out since the account opened (a portfolio's rebalancing). */
+    public Money transferred() {
+        return transferred;
     }
 
     public void apply(Fill fill) {
@@ -143,9 +149,16 @@ public final class Account {
         fees = fees.plus(amount);
     }
 
-    void restoreCash(Money cashNow, Money feesNow) {
+    /** Capital moved in (positive) or out (negative): cash changes, fees and P&L do not. */
+    void transfer(Money amount) {
+        cash = cash.plus(amount);
+        transferred = transferred.plus(amount);
+    }
+
+    void restoreCash(Money cashNow, Money feesNow, Money transferredNow) {
         this.cash = cashNow;
         this.fees = feesNow;
+        this.transferred = transferredNow;
     }
 
     void restoreBook(InstrumentId instrument, Money realised, Price mark, List<Lot> lots) {

@@ -28,7 +28,7 @@ final class JournalRecords {
     }
 
     sealed interface Rec permits AccountOpened, OrderEntered, Sent, CancelRequested, Activated, Reserved, Trailed, Session, Event, AccountCash,
-            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten, Format, Charged {
+            AccountBook, OrderState, HistoryStep, Execution, OrderCount, Forgotten, Format, Charged, Transferred {
         JournalFields encode();
     }
 
@@ -169,17 +169,30 @@ final class JournalRecords {
         }
     }
 
+    /** Capital moved into an account (positive) or out of it (negative), as a portfolio's allocator moves it: cash only, no fee. */
+    record Transferred(String strategyId, Instant time, Money amount, String reason) implements Rec {
+        @Override
+        public JournalFields encode() {
+            return JournalFields.record("TRANSFER").add(strategyId).add(time).add(plain(amount)).add(reason);
+        }
+
+        static Transferred decode(List<String> v) {
+            return new Transferred(v.get(1), Instant.parse(v.get(2)), Money.of(v.get(3)), v.get(4));
+        }
+    }
+
     // ---- a snapshot: what compaction writes instead of the history that led to it ----------------
 
     /** An account's cash and fees as they stand. */
-    record AccountCash(String strategyId, Money cash, Money fees) implements Rec {
+    record AccountCash(String strategyId, Money cash, Money fees, Money transferred) implements Rec {
         @Override
         public JournalFields encode() {
-            return JournalFields.record("CASH").add(strategyId).add(plain(cash)).add(plain(fees));
+            return JournalFields.record("CASH").add(strategyId).add(plain(cash)).add(plain(fees)).add(plain(transferred));
         }
 
         static AccountCash decode(List<String> v) {
-            return new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)));
+            // journals compacted before transfers existed have no fourth field
+            return new AccountCash(v.get(1), Money.of(v.get(2)), Money.of(v.get(3)), v.size() > 4 ? Money.of(v.get(4)) : Money.ZERO);
         }
     }
 
@@ -338,6 +351,7 @@ final class JournalRecords {
             case "FORGOTTEN" -> Forgotten.decode(v);
             case "FORMAT" -> Format.decode(v);
             case "CHARGE" -> Charged.decode(v);
+            case "TRANSFER" -> Transferred.decode(v);
             default -> throw new IllegalStateException("unknown journal record type " + v.get(0));
         };
     }

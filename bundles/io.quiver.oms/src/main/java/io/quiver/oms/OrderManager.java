@@ -464,6 +464,21 @@ public final class OrderManager implements OrderService {
         });
     }
 
+    /**
+     * Moves capital into an account ({@code amount} positive) or out of it (negative), journaled: its cash
+     * changes by the amount, its fees and P&L do not. A portfolio's allocator moves capital between its
+     * instances so; an unknown account is refused.
+     */
+    public void transfer(String strategyId, Money amount, String reason) {
+        operation(() -> {
+            if (!accounts.containsKey(strategyId)) {
+                throw new IllegalArgumentException("no account " + strategyId);
+            }
+            record(new JournalRecords.Transferred(strategyId, clock.get(), amount, reason));
+            return null;
+        });
+    }
+
     // ---- queries --------------------------------------------------------------------------------
 
     @Override
@@ -654,7 +669,7 @@ public final class OrderManager implements OrderService {
         accounts.forEach((id, entry) -> {
             Account a = entry.account();
             lines.add(new JournalRecords.AccountOpened(id, entry.venueId(), a.startingCash()).encode().toString());
-            lines.add(new JournalRecords.AccountCash(id, a.cash(), a.fees()).encode().toString());
+            lines.add(new JournalRecords.AccountCash(id, a.cash(), a.fees(), a.transferred()).encode().toString());
             for (InstrumentId i : a.instruments()) {
                 lines.add(new JournalRecords.AccountBook(id, i, a.realised(i), a.mark(i), a.lots(i)).encode().toString());
             }
@@ -1038,6 +1053,8 @@ public final class OrderManager implements OrderService {
     private void apply(JournalRecords.Rec r) {
         if (r instanceof JournalRecords.Charged c) {
             accounts.get(c.strategyId()).account().charge(c.amount());
+        } else if (r instanceof JournalRecords.Transferred t) {
+            accounts.get(t.strategyId()).account().transfer(t.amount());
         } else if (r instanceof JournalRecords.AccountOpened a) {
             accounts.put(a.strategyId(), new AccountEntry(a.venueId(), new Account(a.startingCash())));
         } else if (r instanceof JournalRecords.OrderEntered o) {
@@ -1110,7 +1127,7 @@ public final class OrderManager implements OrderService {
     /** The records a compacted journal starts with: accounts and orders as they stood. */
     private void applySnapshot(JournalRecords.Rec r) {
         if (r instanceof JournalRecords.AccountCash c) {
-            accounts.get(c.strategyId()).account().restoreCash(c.cash(), c.fees());
+            accounts.get(c.strategyId()).account().restoreCash(c.cash(), c.fees(), c.transferred());
         } else if (r instanceof JournalRecords.AccountBook b) {
             accounts.get(b.strategyId()).account().restoreBook(b.instrument(), b.realised(), b.mark(), b.lots());
         } else if (r instanceof JournalRecords.OrderState o) {

@@ -210,7 +210,8 @@ final class Reconciler {
             found.add(new Discrepancy(Discrepancy.POSITION_MISMATCH, account, null, i + ": " + d, halting ? "halted" : "halted; needs an operator"));
             unresolved = true;
         });
-        Money cash = books.cash();
+        // capital a portfolio moved between its accounts is the order manager's allocation; the venue is not told of it
+        Money cash = books.cash().minus(books.transferred());
         if (cash.compareTo(there.cash()) != 0) {
             found.add(new Discrepancy(Discrepancy.CASH_MISMATCH, account, null, "books " + cash + ", venue " + there.cash(),
                     halting ? "halted" : "halted; needs an operator"));

@@ -4,7 +4,7 @@
  * with venues after a restart.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.quiver.oms;
 
 import org.osgi.annotation.bundle.Export;

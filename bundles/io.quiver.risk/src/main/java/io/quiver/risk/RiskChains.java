@@ -16,7 +16,12 @@ public final class RiskChains {
      * @throws IllegalArgumentException naming the key of a bad value
      */
     public static PreTradeGate backtest(Map<String, ?> config) {
-        return RiskChainFactory.backtest(config);
+        return RiskChainFactory.backtest(config, Map.of());
+    }
+
+    /** A chain for one backtest of several instances: {@code instanceLimits} over the configuration's for the instances they name. */
+    public static PreTradeGate backtest(Map<String, ?> config, Map<String, RiskLimits> instanceLimits) {
+        return RiskChainFactory.backtest(config, instanceLimits);
     }
 
     /**

@@ -21,6 +21,12 @@ public interface RiskService {
     /** A fresh chain on the limits in force now, for one backtest: its own counters, no kill switch, no audit. */
     PreTradeGate backtestGate();
 
+    /**
+     * A fresh chain for one backtest of several instances (a portfolio): the limits in force now, with
+     * {@code instanceLimits} over them for the instances they name (over the instance's own scope, if it has one).
+     */
+    PreTradeGate backtestGate(java.util.Map<String, RiskLimits> instanceLimits);
+
     RiskStatus status();
 
     /** The limits in force for each of {@code strategies}, with their usage read from {@code books}. */

@@ -3,7 +3,7 @@
  * and the kill switch. See {@code docs/risk.md}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.quiver.risk;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,8 @@ public final class BacktestCommandLine {
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
     private static final String USAGE = """
             usage: quiver-backtest [options] <strategy type> [name=value ...]
+                   quiver-backtest --plan FILE [--output FILE] [--jar FILE ...]
+              --plan FILE       backtest a portfolio plan (.cfg: data sets, instances, allocator; see docs/portfolio.md)
               --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns;
                                 or synthetic:<bars>[:<seed>] for seeded one-minute GBM bars
               --cash N          starting cash (default 100000)
@@ -94,7 +96,7 @@ public final class BacktestCommandLine {
                         }
                         venueSettings.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
                     }
-                    case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue", "--latency", "--borrow-rate", "--financing-rate" ->
+                    case "--data", "--cash", "--fee-bps", "--id", "--output", "--venue", "--latency", "--borrow-rate", "--financing-rate", "--plan" ->
                         options.put(a, value);
                     default -> {
                         err.println("error: unknown option " + a);
@@ -112,6 +114,9 @@ public final class BacktestCommandLine {
             if (list) {
                 types.forEach((name, cls) -> out.println(name + "  " + cls));
                 return 0;
+            }
+            if (options.containsKey("--plan")) {
+                return runPlan(options, positional, types, jars, home, cwd, out, err);
             }
             if (positional.isEmpty()) {
                 err.println("error: name the strategy type; found: " + types.keySet());
@@ -170,11 +175,58 @@ public final class BacktestCommandLine {
         }
     }
 
+    private static int runPlan(Map<String, String> options, List<String> positional, Map<String, String> types, List<Path> jars, Path home, Path cwd,
+            PrintStream out, PrintStream err) throws IOException, ReflectiveOperationException {
+        if (!positional.isEmpty()) {
+            err.println("error: --plan names the strategies in the plan; drop " + positional);
+            return 2;
+        }
+        for (String o : options.keySet()) {
+            if (!o.equals("--plan") && !o.equals("--output")) {
+                err.println("error: " + o + " is a setting of the plan with --plan (docs/portfolio.md)");
+                return 2;
+            }
+        }
+        io.quiver.backtest.PortfolioPlan plan = io.quiver.backtest.PortfolioPlan.read(cwd.resolve(options.get("--plan")));
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = jars.get(i).toUri().toURL();
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, BacktestCommandLine.class.getClassLoader())) {
+            Map<String, Class<?>> classes = new TreeMap<>();
+            for (Map.Entry<String, String> t : types.entrySet()) {
+                classes.put(t.getKey(), loader.loadClass(t.getValue()));
+            }
+            Map<String, String> risk = riskConfig(home);
+            io.quiver.backtest.PortfolioResult r = io.quiver.backtest.PortfolioBacktester.run(plan, classes, home,
+                    limits -> riskChain(risk, limits, home), io.quiver.backtest.BacktestProgress.printedTo(err));
+            Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
+                    : home.resolve("data/quiver/backtests/" + plan.name() + ".json");
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            Files.writeString(json, r.json(), StandardCharsets.UTF_8);
+            out.print(r.summary());
+            out.println("result         " + json.normalize());
+            return 0;
+        }
+    }
+
     /**
      * The risk chain of a backtest run from {@code bin/}: the runtime's {@code etc/io.quiver.risk.cfg} when
      * there is one (so a backtest is limited as paper trading is), the defaults otherwise.
      */
     static io.quiver.oms.PreTradeGate riskChain(Path home) throws IOException {
+        return riskChain(riskConfig(home), Map.of(), home);
+    }
+
+    private static io.quiver.oms.PreTradeGate riskChain(Map<String, String> config, Map<String, io.quiver.risk.RiskLimits> instances, Path home) {
+        try {
+            return io.quiver.risk.RiskChains.backtest(config, instances);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (" + home.resolve("etc/io.quiver.risk.cfg") + ")");
+        }
+    }
+
+    private static Map<String, String> riskConfig(Path home) throws IOException {
         Path cfg = home.resolve("etc/io.quiver.risk.cfg");
         Map<String, String> config = new TreeMap<>();
         if (Files.isRegularFile(cfg)) {
@@ -184,11 +236,7 @@ public final class BacktestCommandLine {
             }
             p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
         }
-        try {
-            return io.quiver.risk.RiskChains.backtest(config);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (" + cfg + ")");
-        }
+        return config;
     }
 
     private static List<Path> jarsIn(Path dir) throws IOException {

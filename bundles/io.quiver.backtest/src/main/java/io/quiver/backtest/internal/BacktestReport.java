@@ -32,6 +32,9 @@ public final class BacktestReport {
     /** Exact equity at the last bar of each UTC day: the equity curve of the result and of the metrics. */
     private final List<LocalDate> days = new ArrayList<>();
     private final List<BigDecimal> dailyEquity = new ArrayList<>();
+    /** Capital moved in at the start of each day (a portfolio's rebalancing); null while none was. */
+    private List<BigDecimal> dailyFlows;
+    private BigDecimal pendingFlow = BigDecimal.ZERO;
     private boolean weekendTraded;
     private long barsInMarket;
     private long bars;
@@ -65,19 +68,69 @@ public final class BacktestReport {
 
     /** After bar {@code i}'s close: its extremes against the open trade; at a day's last bar also records the exact equity. */
     public void onBarClosed(BarSeries s, int i, Account account) {
+        onBar(s, i);
+        long day = tradingDay(s.timeNanos(i));
+        if (i + 1 == s.size() || tradingDay(s.timeNanos(i + 1)) != day) {
+            onDayEnd(LocalDate.ofEpochDay(day), account);
+        }
+    }
+
+    /** The UTC day a bar stamped at {@code timeNanos} belongs to: a bar is stamped at its close, so one closing at midnight belongs to the day before. */
+    public static long tradingDay(long timeNanos) {
+        return Math.floorDiv(timeNanos - 1, NANOS_PER_DAY);
+    }
+
+    /** After the close of a bar the instance sees: its extremes against the open trade. */
+    public void onBar(BarSeries s, int i) {
         bars++;
         if (trips.hasPosition()) {
             barsInMarket++;
             trips.onBar(s.instrument().id(), s.lowUnits(i), s.highUnits(i), s.priceScale());
         }
-        // a bar is stamped at its close: a daily bar closing at midnight belongs to the day before
-        long day = Math.floorDiv(s.timeNanos(i) - 1, NANOS_PER_DAY);
-        if (i + 1 == s.size() || Math.floorDiv(s.timeNanos(i + 1) - 1, NANOS_PER_DAY) != day) {
-            LocalDate date = LocalDate.ofEpochDay(day);
-            weekendTraded |= date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-            days.add(date);
-            dailyEquity.add(account.equity().toBigDecimal());
+    }
+
+    /** At the end of a day: records the account's exact equity, a point of the equity curve. */
+    public void onDayEnd(LocalDate date, Account account) {
+        weekendTraded |= date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+        days.add(date);
+        dailyEquity.add(account.equity().toBigDecimal());
+        if (dailyFlows != null || pendingFlow.signum() != 0) {
+            if (dailyFlows == null) {
+                dailyFlows = new ArrayList<>(java.util.Collections.nCopies(days.size() - 1, BigDecimal.ZERO));
+            }
+            dailyFlows.add(pendingFlow);
+            pendingFlow = BigDecimal.ZERO;
         }
+    }
+
+    /** Whether the instance holds a position now (at the last bar's close). */
+    public boolean inMarket() {
+        return trips.hasPosition();
+    }
+
+    /** The notional the instance has traded so far. */
+    public BigDecimal traded() {
+        return trips.traded();
+    }
+
+    /** Capital moved into the account (negative: out of it) before the day's first bar. */
+    public void onTransfer(Money amount) {
+        pendingFlow = pendingFlow.add(amount.toBigDecimal());
+    }
+
+    /** The equity at the end of each day so far, with its days: what an allocator weighs. */
+    public List<BigDecimal> dailyEquity() {
+        return java.util.Collections.unmodifiableList(dailyEquity);
+    }
+
+    /** Capital moved in at the start of each day so far (zeros without transfers), aligned with {@link #dailyEquity()}. */
+    public BigDecimal flowOn(int day) {
+        return dailyFlows == null ? BigDecimal.ZERO : dailyFlows.get(day);
+    }
+
+    /** The capital moved in since the last day end, still to be counted in the day's flow. */
+    public BigDecimal pendingFlow() {
+        return pendingFlow;
     }
 
     /**
@@ -103,7 +156,7 @@ public final class BacktestReport {
 
     private PerformanceMetrics metrics(List<RoundTrip> roundTrips) {
         int ppy = periodsPerYear();
-        ReturnStatistics r = new ReturnStatistics(settings.startingCash().toBigDecimal(), days, dailyEquity, ppy);
+        ReturnStatistics r = new ReturnStatistics(settings.startingCash().toBigDecimal(), days, dailyEquity, dailyFlows, ppy);
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal e : dailyEquity) {
             sum = sum.add(e);

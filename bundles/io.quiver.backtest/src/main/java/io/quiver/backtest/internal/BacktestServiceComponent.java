@@ -49,6 +49,42 @@ public final class BacktestServiceComponent implements BacktestService {
             fieldOption = FieldOption.UPDATE)
     private final List<io.quiver.sdk.spi.BarSourceFactory> barSources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Allocators bundles add to the built-in ones. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    private final List<io.quiver.backtest.AllocatorFactory> allocatorFactories = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public java.util.Map<String, String> allocatorTypes() {
+        java.util.Map<String, String> types = new java.util.TreeMap<>();
+        new io.quiver.backtest.Allocators(allocatorFactories).all().forEach(f -> types.put(f.type(), f.description()));
+        return types;
+    }
+
+    @Override
+    public io.quiver.backtest.PortfolioResult runPortfolio(io.quiver.backtest.PortfolioPlan plan, java.nio.file.Path home, BacktestProgress progress) {
+        java.util.Map<String, ComponentDescriptionDTO> byName = new java.util.TreeMap<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (List.of(d.serviceInterfaces).contains(Strategy.class.getName())) {
+                byName.put(d.name, d);
+            }
+        }
+        java.util.function.Function<String, PortfolioRequests.StrategyClass> find = asked -> {
+            for (ComponentDescriptionDTO d : byName.values()) {
+                if (BacktestRequests.matches(d.name, asked)) {
+                    Class<?> type = load(d);
+                    if (type == null) {
+                        throw new IllegalArgumentException("strategy type " + d.name + " cannot be loaded from its bundle");
+                    }
+                    return new PortfolioRequests.StrategyClass(d.name, type);
+                }
+            }
+            return null;
+        };
+        return PortfolioRequests.run(plan, find, List.copyOf(byName.keySet()), home, new io.quiver.backtest.BarSources(barSources),
+                new VenueFactories(venueFactories), new io.quiver.backtest.Allocators(allocatorFactories), risk::backtestGate, progress);
+    }
+
     @Override
     public java.util.Map<String, String> venueTypes() {
         java.util.Map<String, String> types = new java.util.TreeMap<>();

@@ -89,6 +89,14 @@ public final class JsonWriter {
         return number(v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString());
     }
 
+    /** A document another writer wrote, as a value here, indented to its place. */
+    public JsonWriter embed(String json) {
+        value();
+        String doc = json.strip();
+        out.append(indent.length() == 0 ? doc : doc.replace("\n", "\n" + indent));
+        return this;
+    }
+
     public JsonWriter bool(boolean b) {
         return number(b ? "true" : "false");
     }

@@ -37,6 +37,19 @@ final class ReturnStatistics {
      * @param equity  the equity at the end of each day
      */
     ReturnStatistics(BigDecimal start, List<LocalDate> days, List<BigDecimal> equity, int periodsPerYear) {
+        this(start, days, equity, null, periodsPerYear);
+    }
+
+    /**
+     * The figures of a curve with capital moved in or out (a portfolio's instance, rebalanced): {@code flows}
+     * holds the net amount moved in at the start of each day (null: none). The returns are time-weighted: a
+     * day's return is its closing equity over the previous close plus that day's flow, so capital moved is
+     * never a gain or a loss, and the drawdown is taken on the compounded returns.
+     */
+    ReturnStatistics(BigDecimal start, List<LocalDate> days, List<BigDecimal> equity, List<BigDecimal> flows, int periodsPerYear) {
+        if (flows != null && flows.stream().anyMatch(f -> f.signum() != 0)) {
+            equity = timeWeighted(start, equity, flows);
+        }
         int n = equity.size();
         periods = n;
         // Ratios may be floating point: each equity as a double (exact to 16 digits), one division a day.
@@ -111,6 +124,22 @@ final class ReturnStatistics {
         var99 = percentile(sorted, 0.01);
         cvar95 = tailMean(sorted, 0.05);
         cvar99 = tailMean(sorted, 0.01);
+    }
+
+    /** The curve a start that was never added to nor taken from would have followed: each day compounds that day's return. */
+    private static List<BigDecimal> timeWeighted(BigDecimal start, List<BigDecimal> equity, List<BigDecimal> flows) {
+        List<BigDecimal> index = new java.util.ArrayList<>(equity.size());
+        BigDecimal level = start;
+        BigDecimal previous = start;
+        for (int i = 0; i < equity.size(); i++) {
+            BigDecimal base = previous.add(flows.get(i));
+            if (base.signum() > 0) {
+                level = level.multiply(equity.get(i)).divide(base, MathContext.DECIMAL64);
+            }
+            index.add(level);
+            previous = equity.get(i);
+        }
+        return index;
     }
 
     private static double mean(double[] r) {

@@ -77,6 +77,23 @@ class ReturnStatisticsTest {
         assertEquals(-0.1, s.cvar95, 1e-15);
     }
 
+    /**
+     * Capital moved in and out is neither gain nor loss. From 100: +10 % to 110; 110 added, 242 at the close
+     * (+10 % on 220); 200 taken out, 44 at the close (+4.76 % on 42). Time-weighted: 1.1 * 1.1 * 44/42 - 1.
+     */
+    @Test
+    void returnsAreTimeWeightedWhenCapitalMoves() {
+        List<LocalDate> days = List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3));
+        ReturnStatistics s = new ReturnStatistics(new BigDecimal("100"), days, List.of(new BigDecimal("110"), new BigDecimal("242"),
+                new BigDecimal("44")), List.of(BigDecimal.ZERO, new BigDecimal("110"), new BigDecimal("-200")), 252);
+        assertEquals(1.1 * 1.1 * 44 / 42 - 1, s.totalReturn.doubleValue(), 1e-15);
+        assertEquals(0.0, s.maxDrawdown); // 242 -> 44 is a withdrawal, not a fall
+        assertEquals(3, s.periods);
+        // without flows the same curve is a 81.8 % drawdown
+        assertEquals(44.0 / 242 - 1, new ReturnStatistics(new BigDecimal("100"), days, List.of(new BigDecimal("110"), new BigDecimal("242"),
+                new BigDecimal("44")), 252).maxDrawdown, 1e-15);
+    }
+
     @Test
     void aCurveThatNeverFallsHasNoDrawdownAndNoSortino() {
         ReturnStatistics s = new ReturnStatistics(new BigDecimal("100"), List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2)),

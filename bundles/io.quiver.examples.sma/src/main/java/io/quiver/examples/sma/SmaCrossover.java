@@ -20,7 +20,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Moving-average crossover on the first subscribed instrument. When flat and the fast average crosses
  * above the slow one on a bar's close (fast &gt; slow now, and fast &lt; slow at the most recent earlier
- * bar where they differed), it buys {@code size} at market; when long and the fast average crosses below,
+ * bar where they differed), it buys {@code size} at market (or,
+ * with {@code invest}, that share of its equity at the close, in whole lots); when long and the fast average crosses below,
  * it sells the whole position at market. Averages are compared exactly.
  *
  * <p>Each factory configuration {@code io.quiver.strategy.sma-<name>} is one instance. The recent closes
@@ -43,6 +44,9 @@ public final class SmaCrossover extends BaseStrategy {
 
         @AttributeDefinition(description = "Quantity bought on a cross up")
         String size() default "100";
+
+        @AttributeDefinition(description = "Share of the instance's equity bought on a cross up instead of size, e.g. 0.95; empty: size")
+        String invest() default "";
     }
 
     private static final String STATE_CLOSES = "closes";
@@ -51,6 +55,8 @@ public final class SmaCrossover extends BaseStrategy {
     private final int fastPeriod;
     private final int slowPeriod;
     private final Qty size;
+    /** Null: buy {@link #size}. */
+    private final java.math.BigDecimal invest;
     private final Sma fast;
     private final Sma slow;
     private final Deque<Price> recentCloses = new ArrayDeque<>();
@@ -76,8 +82,35 @@ public final class SmaCrossover extends BaseStrategy {
         if (!size.isPositive()) {
             throw new IllegalArgumentException("size must be positive, was " + size);
         }
+        this.invest = investShare(config.invest());
         this.fast = new Sma(fastPeriod);
         this.slow = new Sma(slowPeriod);
+    }
+
+    private static java.math.BigDecimal investShare(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal share = new java.math.BigDecimal(text.trim());
+            if (share.signum() > 0 && share.compareTo(java.math.BigDecimal.ONE) <= 0) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("invest: '" + text + "' is not a share of equity above 0 and at most 1, such as 0.95");
+    }
+
+    /** What a cross up buys: {@code size}, or the invested share of the equity at the close, in whole lots (none if that is not one lot). */
+    private Qty entryQuantity(Price close) {
+        if (invest == null) {
+            return size;
+        }
+        Qty lot = context().instrument(instrument).lotSize();
+        java.math.BigDecimal budget = context().equity().toBigDecimal().multiply(invest);
+        java.math.BigDecimal lots = budget.divide(close.toBigDecimal().multiply(lot.toBigDecimal()), 0, java.math.RoundingMode.DOWN);
+        return Qty.of(lots.multiply(lot.toBigDecimal()));
     }
 
     @Override
@@ -116,7 +149,10 @@ public final class SmaCrossover extends BaseStrategy {
         }
         Position position = context().position(instrument);
         if (crossedUp && position.isFlat()) {
-            buyMarket(instrument, size);
+            Qty quantity = entryQuantity(bar.close());
+            if (quantity.isPositive()) {
+                buyMarket(instrument, quantity);
+            }
         } else if (crossedDown && position.quantity().isPositive()) {
             sellMarket(instrument, position.quantity());
         }

@@ -106,6 +106,33 @@ class SmaCrossoverBacktestTest {
         assertTrue(r.fills().size() > 50, "a 20-year daily series crosses many times");
     }
 
+    /** With invest, a cross up buys that share of the equity (all cash, as it is flat) at the decision close, in whole shares. */
+    @Test
+    void investBuysAShareOfTheEquityAtTheDecisionClose() {
+        BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
+        BacktestResult r = run(s, Map.of("fast", "10", "slow", "30", "invest", "0.5"));
+        List<Expected> crossings = naive(s, 10, 30, BigDecimal.ONE);
+        assertEquals(crossings.size(), r.fills().size());
+        BigDecimal cash = BigDecimal.valueOf(100_000);
+        BigDecimal held = BigDecimal.ZERO;
+        for (int k = 0; k < crossings.size(); k++) {
+            Expected e = crossings.get(k);
+            Fill f = r.fills().get(k);
+            BigDecimal open = s.bar(e.barIndex()).open().toBigDecimal();
+            if (e.side() == Side.BUY) {
+                BigDecimal decisionClose = s.bar(e.barIndex() - 1).close().toBigDecimal();
+                held = cash.multiply(new BigDecimal("0.5")).divide(decisionClose, 0, java.math.RoundingMode.DOWN);
+                cash = cash.subtract(held.multiply(open));
+            } else {
+                cash = cash.add(held.multiply(open));
+            }
+            assertEquals(0, held.compareTo(f.quantity().toBigDecimal()), "fill " + k);
+        }
+        assertEquals(Money.of(cash), r.cash());
+        assertEquals("invest: '1.5' is not a share of equity above 0 and at most 1, such as 0.95", assertThrows(IllegalArgumentException.class,
+                () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("invest", "1.5"))).getMessage());
+    }
+
     @Test
     void sameInputsGiveByteIdenticalJson() {
         BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
@@ -145,7 +172,7 @@ class SmaCrossoverBacktestTest {
         assertEquals("parameter 'fast': 'ten' is not a whole number", e.getMessage());
         var u = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fsat", "3")));
-        assertEquals("unknown parameter 'fsat'; known: fast, size, slow", u.getMessage());
+        assertEquals("unknown parameter 'fsat'; known: fast, invest, size, slow", u.getMessage());
         var o = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "30", "slow", "10")));
         assertEquals("fast (30) must be shorter than slow (10)", o.getMessage());

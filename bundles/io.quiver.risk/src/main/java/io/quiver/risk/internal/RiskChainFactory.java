@@ -11,10 +11,10 @@ public final class RiskChainFactory {
     private RiskChainFactory() {
     }
 
-    public static PreTradeGate backtest(Map<String, ?> config) {
+    public static PreTradeGate backtest(Map<String, ?> config, Map<String, RiskLimits> instanceLimits) {
         RiskLimits global = RiskLimits.parse(config, true).over(RiskLimits.DEFAULTS);
         BigDecimal[] rate = RiskLimits.globalRate(config);
-        return new RiskChain(global, Map.of(), RiskLimits.zone(config), rate == null ? null : rate[0],
+        return new RiskChain(global, instanceLimits, RiskLimits.zone(config), rate == null ? null : rate[0],
                 rate == null || rate[1] == null ? null : rate[1].intValueExact(), List::of, AuditTrail.NONE);
     }
 }

@@ -291,9 +291,14 @@ public final class RiskComponent implements RiskService {
 
     @Override
     public PreTradeGate backtestGate() {
-        RiskChain fresh = new RiskChain(chain.global(), chain.scoped(), chain.zone(), chain.globalRate(), chain.globalBurst(), () -> added,
-                AuditTrail.NONE);
-        return fresh;
+        return backtestGate(java.util.Map.of());
+    }
+
+    @Override
+    public PreTradeGate backtestGate(java.util.Map<String, RiskLimits> instanceLimits) {
+        java.util.Map<String, RiskLimits> scoped = new java.util.HashMap<>(chain.scoped());
+        instanceLimits.forEach((id, limits) -> scoped.merge(id, limits, RiskLimits::over));
+        return new RiskChain(chain.global(), scoped, chain.zone(), chain.globalRate(), chain.globalBurst(), () -> added, AuditTrail.NONE);
     }
 
     @Override

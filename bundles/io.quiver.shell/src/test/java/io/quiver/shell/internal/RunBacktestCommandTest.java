@@ -32,8 +32,21 @@ class RunBacktestCommandTest {
             new io.quiver.backtest.PerformanceMetrics.Trades(0, 0, 0, Double.NaN, Money.ZERO, Money.ZERO, Double.NaN, Money.ZERO, Money.ZERO,
                     Money.ZERO, java.time.Duration.ZERO));
 
-    private static final class RecordingService implements BacktestService {
+    static final class RecordingService implements BacktestService {
         Request request;
+        io.quiver.backtest.PortfolioPlan plan;
+
+        @Override
+        public io.quiver.backtest.PortfolioResult runPortfolio(io.quiver.backtest.PortfolioPlan p, java.nio.file.Path home, BacktestProgress progress) {
+            plan = p;
+            return new io.quiver.backtest.PortfolioResult(p, 10, p.cash(), Money.ZERO, Money.ZERO, 0, METRICS, List.of(), null,
+                    "{\"portfolio\": \"" + p.name() + "\"}\n", 1_000_000);
+        }
+
+        @Override
+        public Map<String, String> allocatorTypes() {
+            return Map.of();
+        }
 
         @Override
         public List<StrategyType> strategyTypes() {
