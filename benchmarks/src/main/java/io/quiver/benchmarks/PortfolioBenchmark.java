@@ -5,9 +5,6 @@ import io.quiver.backtest.PortfolioBacktester;
 import io.quiver.backtest.PortfolioPlan;
 import io.quiver.backtest.PortfolioResult;
 import io.quiver.examples.sma.SmaCrossover;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +15,7 @@ import java.util.TreeMap;
  * seeded GBM series of {@code bars} one-minute bars each, {@code instances} SMA crossover instances of
  * different parameters (each trading one instrument and receiving the bars of every instrument it is given),
  * inverse-volatility allocation rebalanced daily, the default risk chain, fees and slippage. Prints the wall
- * time of each run (reading the data included) and the peak heap.
+ * time of each run (reading the data included). The heap it needs is found by running it with a smaller {@code -Xmx}.
  *
  * <pre>java -Xmx1g -cp benchmarks/target/benchmarks.jar io.quiver.benchmarks.PortfolioBenchmark [instruments bars instances runs]</pre>
  */
@@ -67,12 +64,5 @@ public final class PortfolioBenchmark {
                     r, instruments, bars, instances, wall / 1e9, result.elapsedNanos() / 1e9, result.barsPerSecond(), fills, result.rebalances(),
                     result.json().length());
         }
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        System.out.printf(Locale.ROOT, "peak heap %,d MB (max %,d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 }

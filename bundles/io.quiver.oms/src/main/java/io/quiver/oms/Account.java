@@ -92,6 +92,11 @@ public final class Account {
         }
     }
 
+    /** Whether the account has ever traded the instrument (so a new price of it marks the account). */
+    boolean books(InstrumentId instrument) {
+        return books.containsKey(instrument);
+    }
+
     public Qty quantity(InstrumentId instrument) {
         Book book = books.get(instrument);
         return book == null ? Qty.ZERO : book.quantity;

@@ -90,6 +90,8 @@ public final class OrderManager implements OrderService {
         }
     });
     private final Map<InstrumentId, Price> lastPrice = new HashMap<>();
+    /** The accounts that book each instrument: a new price marks these alone (with many accounts, most book few instruments). */
+    private final Map<InstrumentId, List<Account>> bookedBy = new HashMap<>();
     /** Reference prices for the risk checks: the last trade, else the mid quote, else the last close. */
     private final Map<InstrumentId, Price> lastTrade = new HashMap<>();
     private final Map<InstrumentId, Price> lastMid = new HashMap<>();
@@ -414,8 +416,11 @@ public final class OrderManager implements OrderService {
         synchronized (this) {
             lastPrice.put(instrument, mark);
             reference.put(instrument, mark);
-            for (AccountEntry a : accounts.values()) {
-                a.account().mark(instrument, mark);
+            List<Account> booking = bookedBy.get(instrument);
+            if (booking != null) {
+                for (Account a : booking) {
+                    a.mark(instrument, mark);
+                }
             }
             List<WorkingOrder> waiting = held.get(instrument);
             if (waiting == null || waiting.isEmpty()) {
@@ -1129,7 +1134,11 @@ public final class OrderManager implements OrderService {
         if (r instanceof JournalRecords.AccountCash c) {
             accounts.get(c.strategyId()).account().restoreCash(c.cash(), c.fees(), c.transferred());
         } else if (r instanceof JournalRecords.AccountBook b) {
-            accounts.get(b.strategyId()).account().restoreBook(b.instrument(), b.realised(), b.mark(), b.lots());
+            Account account = accounts.get(b.strategyId()).account();
+            if (!account.books(b.instrument())) {
+                bookedBy.computeIfAbsent(b.instrument(), k -> new ArrayList<>()).add(account);
+            }
+            account.restoreBook(b.instrument(), b.realised(), b.mark(), b.lots());
         } else if (r instanceof JournalRecords.OrderState o) {
             WorkingOrder w = new WorkingOrder(o.id(), o.strategyId(), o.venueId(), o.original(), o.created(), o.group(), o.parent(), o.emulated());
             w.history.clear(); // the history follows as it was shown
@@ -1191,7 +1200,12 @@ public final class OrderManager implements OrderService {
         if (e instanceof OrderEvent.Filled f) {
             Fill fill = f.fill();
             executions.add(fill.executionId());
-            accounts.get(w.strategyId).account().apply(fill);
+            Account account = accounts.get(w.strategyId).account();
+            boolean booked = account.books(fill.instrument());
+            account.apply(fill);
+            if (!booked) {
+                bookedBy.computeIfAbsent(fill.instrument(), k -> new ArrayList<>()).add(account);
+            }
         } else if (e instanceof OrderEvent.Accepted) {
             if (w.isSent()) {
                 w.placement = WorkingOrder.Placement.ACKNOWLEDGED;

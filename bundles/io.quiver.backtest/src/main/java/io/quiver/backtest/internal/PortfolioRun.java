@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -140,6 +139,7 @@ public final class PortfolioRun {
         Map<String, BigDecimal> initial = checked(allocator.weights(fresh), ids, plan.allocator());
         Money reserve = plan.cash();
         List<Sleeve> sleeves = new ArrayList<>();
+        int[] inMarket = {0}; // how many instances hold a position: the portfolio's exposure counts bars with one or more
         List<List<Sleeve>> bySeries = new ArrayList<>();
         series.forEach(s -> bySeries.add(new ArrayList<>()));
         for (Member m : members) {
@@ -158,7 +158,11 @@ public final class PortfolioRun {
             oms.openAccount(in.id(), venue.id(), capital);
             List<Instrument> own = in.data().stream().map(d -> series.get(seriesOf.get(d)).instrument()).toList();
             StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(in.id(), m.strategy(), oms, clock, own, new InMemoryStateStore(),
-                    in.id() + "-", settings.maxFaults(), report::onOrderEvent));
+                    in.id() + "-", settings.maxFaults(), e -> {
+                        boolean before = report.inMarket();
+                        report.onOrderEvent(e);
+                        inMarket[0] += Boolean.compare(report.inMarket(), before);
+                    }));
             oms.attach(in.id(), harness::onOrderEvent);
             OvernightCosts overnight = plan.financing().isFree() ? null : new OvernightCosts(plan.financing(), oms, in.id(), report);
             Sleeve sleeve = new Sleeve(in, report, harness, overnight, capital);
@@ -180,20 +184,13 @@ public final class PortfolioRun {
         }
         long step = Math.max(1, total / 20);
         // the next bar of each series, smallest time first, then the data set named first
-        int[] cursor = new int[series.size()];
-        PriorityQueue<Integer> next = new PriorityQueue<>((a, b) -> {
-            int c = Long.compare(series.get(a).timeNanos(cursor[a]), series.get(b).timeNanos(cursor[b]));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        for (int k = 0; k < series.size(); k++) {
-            next.add(k);
-        }
+        BarMerge next = new BarMerge(series);
         long day = Long.MIN_VALUE;
         long done = 0;
-        while (!next.isEmpty()) {
-            int k = next.poll();
+        while (next.hasNext()) {
+            int k = next.peek();
             BarSeries s = series.get(k);
-            int i = cursor[k];
+            int i = next.index(k);
             long barDay = BacktestReport.tradingDay(s.timeNanos(i));
             if (barDay != day) {
                 if (day != Long.MIN_VALUE) {
@@ -225,14 +222,8 @@ public final class PortfolioRun {
             for (Sleeve sl : bySeries.get(k)) {
                 sl.report.onBar(s, i);
             }
-            boolean inMarket = false;
-            for (Sleeve sl : sleeves) {
-                inMarket |= sl.report.inMarket();
-            }
-            report.onBar(inMarket);
-            if (++cursor[k] < s.size()) {
-                next.add(k);
-            }
+            report.onBar(inMarket[0] > 0);
+            next.advance(k);
             if (++done % step == 0) {
                 progress.onProgress(done, total);
             }
