@@ -77,11 +77,24 @@ public record PortfolioPlan(String name, Money cash, String venue, Map<String, S
 
     /** Reads a plan file; a missing or unreadable file, or a wrong key, is an {@link IllegalArgumentException} naming it. */
     public static PortfolioPlan read(Path file) {
-        Properties p = new Properties();
+        // a key given twice is a mistake, not "the last one wins"
+        Properties p = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    throw new IllegalStateException(key + ": given twice");
+                }
+                return super.put(key, value);
+            }
+        };
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no plan file " + file);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": cannot be read as a .cfg file: " + e.getMessage());
         }
@@ -162,6 +175,11 @@ public record PortfolioPlan(String name, Money cash, String venue, Map<String, S
         dataArgs.forEach((n, arg) -> data.add(new DataSet(n, arg, symbols.get(n))));
         List<Instance> instances = new ArrayList<>();
         instanceKeys.forEach((id, keys) -> instances.add(instance(id, keys, dataArgs.keySet())));
+        for (String d : dataArgs.keySet()) {
+            if (instances.stream().noneMatch(in -> in.data().contains(d))) {
+                throw new IllegalArgumentException("data." + d + ": no instance trades it; name it in an instance's data or drop it");
+            }
+        }
 
         String cashText = entries.getOrDefault("cash", "100000").trim();
         Money cash;

@@ -84,7 +84,23 @@ class PortfolioBacktesterTest {
         }
     }
 
-    private static final Map<String, Class<?>> TYPES = Map.of("test.buy", BuyOnce.class, "test.idle", Idle.class, "test.flip", Flipper.class);
+    /** Buys one share at its second bar and fails at every bar from its tenth (three faults quarantine it). */
+    public static final class Failing extends BaseStrategy {
+        private int bars;
+
+        @Override
+        public void onBar(Bar bar) {
+            if (++bars >= 10) {
+                throw new IllegalStateException("a bug in the strategy");
+            }
+            if (bars == 2) {
+                buyMarket(bar.instrument(), Qty.of(1));
+            }
+        }
+    }
+
+    private static final Map<String, Class<?>> TYPES = Map.of("test.buy", BuyOnce.class, "test.idle", Idle.class, "test.flip", Flipper.class,
+            "test.fail", Failing.class);
 
     private Path csv(String name, String... rows) throws IOException {
         Path f = home.resolve(name);
@@ -202,6 +218,39 @@ class PortfolioBacktesterTest {
     }
 
     @Test
+    void aFailingInstanceIsQuarantinedAloneAndItsFreeCashGoesBackToTheOthers() {
+        PortfolioResult r = run(plan("cash = 100000", "allocator = equal", "rebalance = daily", "data.x = synthetic:5000:1",
+                "instance.bad.type = test.fail", "instance.good.type = test.flip"));
+        BacktestResult bad = r.instances().get(0);
+        BacktestResult good = r.instances().get(1);
+        assertEquals(io.quiver.oms.host.InstanceState.QUARANTINED, bad.finalState());
+        assertTrue(bad.quarantineReason().contains("a bug in the strategy"), bad.quarantineReason());
+        assertEquals(io.quiver.oms.host.InstanceState.STOPPED, good.finalState());
+        // the quarantined instance keeps only its one share; everything else went to the instance still at work
+        assertEquals(Qty.of(1), bad.finalPosition());
+        assertEquals(0, bad.cash().signum(), bad.cash().toString());
+        assertTrue(good.fills().size() > 100);
+        assertTrue(r.json().contains("\"weights\": {\"bad\": 0, \"good\": 1.00000000}"), "bad gets no weight once quarantined");
+    }
+
+    @Test
+    void aPlanFileWithAKeyTwiceOrAnUnusedDataSetIsRefused() throws IOException {
+        Path twice = home.resolve("twice.cfg");
+        Files.writeString(twice, "data.a = x.csv\ninstance.a.type = sma\ninstance.a.type = ladder\n");
+        assertEquals(twice + ": instance.a.type: given twice", assertThrows(IllegalArgumentException.class, () -> PortfolioPlan.read(twice)).getMessage());
+        assertEquals("plan.cfg: data.b: no instance trades it; name it in an instance's data or drop it", assertThrows(IllegalArgumentException.class,
+                () -> plan("data.a = a.csv", "data.b = b.csv", "instance.a.type = sma", "instance.a.data = a")).getMessage());
+        PortfolioPlan read = PortfolioPlan.read(writePlan("ok.cfg", "# a comment\ndata.a = x.csv\ninstance.a.type = sma\n"));
+        assertEquals("ok", read.name());
+    }
+
+    private Path writePlan(String name, String text) throws IOException {
+        Path f = home.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
     void aWrongKeyIsNamed() throws IOException {
         csv("a.csv", "2024-01-30,10,10,10,10,100", "2024-01-31,10,10,10,10,100");
         assertEquals("plan.cfg: instance.a.typ: not an instance setting; they are type, data, weight, param.<name>, risk.<key>",
@@ -210,7 +259,7 @@ class PortfolioBacktesterTest {
                 assertThrows(IllegalArgumentException.class, () -> plan("data.a = a.csv", "instance.a.type = x", "instance.a.data = b")).getMessage());
         assertEquals("plan.cfg: rebalance: 'yearly' is not one of never, daily, weekly, monthly, quarterly",
                 assertThrows(IllegalArgumentException.class, () -> plan("data.a = a.csv", "instance.a.type = x", "rebalance = yearly")).getMessage());
-        assertEquals("instance.a.type: no strategy type 'nope'; installed: [test.buy, test.flip, test.idle]",
+        assertEquals("instance.a.type: no strategy type 'nope'; installed: [test.buy, test.fail, test.flip, test.idle]",
                 assertThrows(IllegalArgumentException.class, () -> run(plan("data.a = a.csv", "instance.a.type = nope"))).getMessage());
         assertEquals("instance.a.param.quantity: 'ten' is not a whole number", assertThrows(IllegalArgumentException.class,
                 () -> run(plan("data.a = a.csv", "instance.a.type = test.buy", "instance.a.param.quantity = ten"))).getMessage());
