@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record BacktestResult(BacktestSettings settings, String instrument, long bars, int orders, List<Fill> fills,
         Money finalEquity, Money cash, Qty finalPosition, Money realisedPnl, Money fees, PerformanceMetrics metrics,
-        List<RoundTrip> trades, InstanceState finalState, String quarantineReason, String json, long elapsedNanos) {
+        List<RoundTrip> trades, InstanceState finalState, String quarantineReason, String json, long elapsedNanos,
+        List<DailyEquity> equityCurve, java.time.Instant firstBar, java.time.Instant lastBar) {
+
+    /** The exact equity at the end of one trading day (UTC): a point of the equity curve. */
+    public record DailyEquity(java.time.LocalDate day, Money equity) {
+    }
 
     /** Bars replayed per second of wall time. */
     public double barsPerSecond() {

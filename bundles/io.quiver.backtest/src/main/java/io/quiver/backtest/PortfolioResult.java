@@ -13,7 +13,8 @@ import java.util.List;
  * @param breaker     why the portfolio's drawdown limit stopped new positions, or null
  */
 public record PortfolioResult(PortfolioPlan plan, long bars, Money finalEquity, Money unallocated, Money fees, int rebalances,
-        PerformanceMetrics metrics, List<BacktestResult> instances, String breaker, String json, long elapsedNanos) {
+        PerformanceMetrics metrics, List<BacktestResult> instances, String breaker, String json, long elapsedNanos,
+        List<BacktestResult.DailyEquity> equityCurve) {
 
     public double barsPerSecond() {
         return elapsedNanos == 0 ? 0 : bars * 1e9 / elapsedNanos;

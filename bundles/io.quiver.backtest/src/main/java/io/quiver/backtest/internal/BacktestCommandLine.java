@@ -32,7 +32,7 @@ public final class BacktestCommandLine {
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
     private static final String USAGE = """
             usage: quiver-backtest [options] <strategy type> [name=value ...]
-                   quiver-backtest --plan FILE [--output FILE] [--jar FILE ...]
+                   quiver-backtest --plan FILE [--output FILE] [--report] [--jar FILE ...]
               --plan FILE       backtest a portfolio plan (.cfg: data sets, instances, allocator; see docs/portfolio.md)
               --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns;
                                 or synthetic:<bars>[:<seed>] for seeded one-minute GBM bars
@@ -45,6 +45,7 @@ public final class BacktestCommandLine {
               --borrow-rate R   annual rate on the value of short positions, accrued daily (e.g. 0.03; default 0)
               --financing-rate R  annual rate on borrowed cash (below zero), accrued daily (default 0)
               --output FILE     JSON result (default data/quiver/backtests/<id>.json)
+              --report          also write the HTML report beside the JSON (<name>.html; opens offline)
               --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
               --list            list the strategy types found and exit
             """;
@@ -72,10 +73,13 @@ public final class BacktestCommandLine {
         Map<String, String> venueSettings = new TreeMap<>();
         List<String> positional = new ArrayList<>();
         boolean list = false;
+        boolean report = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--list")) {
                 list = true;
+            } else if (a.equals("--report")) {
+                report = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 out.print(USAGE);
                 return 0;
@@ -116,7 +120,7 @@ public final class BacktestCommandLine {
                 return 0;
             }
             if (options.containsKey("--plan")) {
-                return runPlan(options, positional, types, jars, home, cwd, out, err);
+                return runPlan(options, positional, types, jars, home, cwd, report, out, err);
             }
             if (positional.isEmpty()) {
                 err.println("error: name the strategy type; found: " + types.keySet());
@@ -164,6 +168,11 @@ public final class BacktestCommandLine {
                 Files.writeString(json, r.json(), StandardCharsets.UTF_8);
                 out.print(r.summary());
                 out.println("result         " + json.normalize());
+                if (report) {
+                    Path html = io.quiver.backtest.HtmlReports.besideJson(json);
+                    Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
+                    out.println("report         " + html.normalize());
+                }
                 return 0;
             }
         } catch (IllegalArgumentException e) {
@@ -176,7 +185,7 @@ public final class BacktestCommandLine {
     }
 
     private static int runPlan(Map<String, String> options, List<String> positional, Map<String, String> types, List<Path> jars, Path home, Path cwd,
-            PrintStream out, PrintStream err) throws IOException, ReflectiveOperationException {
+            boolean report, PrintStream out, PrintStream err) throws IOException, ReflectiveOperationException {
         if (!positional.isEmpty()) {
             err.println("error: --plan names the strategies in the plan; drop " + positional);
             return 2;
@@ -206,6 +215,11 @@ public final class BacktestCommandLine {
             Files.writeString(json, r.json(), StandardCharsets.UTF_8);
             out.print(r.summary());
             out.println("result         " + json.normalize());
+            if (report) {
+                Path html = io.quiver.backtest.HtmlReports.besideJson(json);
+                Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
+                out.println("report         " + html.normalize());
+            }
             return 0;
         }
     }

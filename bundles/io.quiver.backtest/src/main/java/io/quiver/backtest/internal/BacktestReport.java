@@ -151,7 +151,15 @@ public final class BacktestReport {
         String json = json(harness, equity, metrics, roundTrips, position);
         return new BacktestResult(settings, instrument.symbol(), bars, harness.orderCount(), List.copyOf(fills), equity,
                 account.cash(), position, account.realisedPnl(), account.fees(), metrics, roundTrips, harness.instanceState(), harness.reason(),
-                json, elapsedNanos);
+                json, elapsedNanos, curve(), series.time(0), series.time(series.size() - 1));
+    }
+
+    private List<BacktestResult.DailyEquity> curve() {
+        List<BacktestResult.DailyEquity> curve = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            curve.add(new BacktestResult.DailyEquity(days.get(i), Money.of(dailyEquity.get(i))));
+        }
+        return List.copyOf(curve);
     }
 
     private PerformanceMetrics metrics(List<RoundTrip> roundTrips) {

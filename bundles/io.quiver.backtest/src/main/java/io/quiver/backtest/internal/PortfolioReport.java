@@ -84,8 +84,12 @@ final class PortfolioReport {
                 bars == 0 ? Double.NaN : barsInMarket / (double) bars, turnover, TradeStatistics.of(trips));
         Money finalEquity = equity.isEmpty() ? start : Money.of(equity.get(equity.size() - 1));
         String json = json(instances, m, finalEquity, unallocated, fees, realised, orders, fills, breaker);
+        List<BacktestResult.DailyEquity> curve = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            curve.add(new BacktestResult.DailyEquity(days.get(i), Money.of(equity.get(i))));
+        }
         return new PortfolioResult(plan, bars, finalEquity, unallocated, fees, rebalances.size() - 1, m, List.copyOf(instances), breaker, json,
-                elapsedNanos);
+                elapsedNanos, List.copyOf(curve));
     }
 
     private String json(List<BacktestResult> instances, PerformanceMetrics m, Money finalEquity, Money unallocated, Money fees, Money realised,

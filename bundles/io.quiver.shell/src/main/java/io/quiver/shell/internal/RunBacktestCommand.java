@@ -69,6 +69,9 @@ public class RunBacktestCommand implements Action {
             + "(default <id>.json); an absolute path only for an admin")
     String output;
 
+    @Option(name = "--report", description = "Also write the HTML report (charts, metrics, trades, settings and data; opens offline) beside the JSON")
+    boolean report;
+
     PrintStream out = System.out;
     Path home = Path.of(System.getProperty("karaf.home", "."));
     Path dataDir = Path.of(System.getProperty("karaf.data", "data"));
@@ -98,6 +101,11 @@ public class RunBacktestCommand implements Action {
         Files.writeString(json, r.json(), StandardCharsets.UTF_8);
         out.print(r.summary());
         out.println("result         " + json.normalize());
+        if (report) {
+            Path html = io.quiver.backtest.HtmlReports.besideJson(json);
+            Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
+            out.println("report         " + html.normalize());
+        }
         return null;
     }
 

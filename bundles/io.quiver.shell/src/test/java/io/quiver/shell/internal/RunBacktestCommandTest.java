@@ -40,7 +40,7 @@ class RunBacktestCommandTest {
         public io.quiver.backtest.PortfolioResult runPortfolio(io.quiver.backtest.PortfolioPlan p, java.nio.file.Path home, BacktestProgress progress) {
             plan = p;
             return new io.quiver.backtest.PortfolioResult(p, 10, p.cash(), Money.ZERO, Money.ZERO, 0, METRICS, List.of(), null,
-                    "{\"portfolio\": \"" + p.name() + "\"}\n", 1_000_000);
+                    "{\"portfolio\": \"" + p.name() + "\"}\n", 1_000_000, List.of());
         }
 
         @Override
@@ -59,7 +59,8 @@ class RunBacktestCommandTest {
             BacktestSettings s = new BacktestSettings(r.strategyId(), "io.quiver.strategy.sma", r.parameters(), Money.of(r.startingCash()),
                     BigDecimal.ZERO, 3, "d.csv", "x");
             return new BacktestResult(s, "X", 10, 0, List.of(), Money.of(r.startingCash()), Money.of(r.startingCash()), Qty.ZERO,
-                    Money.ZERO, Money.ZERO, METRICS, List.of(), InstanceState.STOPPED, "", "{\"ok\": true}\n", 1_000_000);
+                    Money.ZERO, Money.ZERO, METRICS, List.of(), InstanceState.STOPPED, "", "{\"ok\": true}\n", 1_000_000, List.of(),
+                    java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         }
     }
 

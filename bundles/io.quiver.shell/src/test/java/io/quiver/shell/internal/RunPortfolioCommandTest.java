@@ -33,7 +33,11 @@ class RunPortfolioCommandTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunPortfolioCommand c = command(service, bytes);
         c.plan = "two.cfg";
+        c.report = true;
         c.execute();
+        String html = Files.readString(dir.resolve("data/quiver/backtests/two.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<title>Portfolio two</title>"), html.substring(0, 200));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("report         " + dir.resolve("data/quiver/backtests/two.html")));
         assertEquals("two", service.plan.name());
         assertEquals("inverse-volatility", service.plan.allocator());
         assertEquals(java.util.Map.of("fast", "5"), service.plan.instances().get(1).parameters());
