@@ -13,6 +13,10 @@ import io.quiver.oms.PreTradeGate;
 import io.quiver.sdk.Strategy;
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.TickSeries;
+import io.quiver.sdk.model.Trade;
 import io.quiver.sdk.spi.MarketDataListener;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.sdk.spi.VenueFactory;
@@ -51,56 +55,138 @@ public final class Backtester {
             throw new IllegalArgumentException("the data set " + settings.dataName() + " has no bars");
         }
         long started = System.nanoTime();
-        SimulatedClock clock = new SimulatedClock(series.time(0));
-        Map<String, String> venueSettings = new java.util.TreeMap<>(settings.venueSettings());
-        if (settings.feeBps().signum() != 0) {
-            venueSettings.putIfAbsent("fee.bps", settings.feeBps().toPlainString());
-        }
-        Venue venue = venues.create(new VenueSetup("backtest", venueSettings, List.of(series.instrument()), VenueSetup.noStore()));
-        if (!(venue instanceof MarketDataListener marketData)) {
-            throw new IllegalArgumentException("venue: " + venues.type() + " does not fill from market data, so it cannot run a backtest");
-        }
-        // with a latency, the order manager talks to the venue through the network's delay
-        DelayedVenue delayed = settings.latency().isZero() ? null : new DelayedVenue(venue, settings.latency(), clock);
-        Venue theVenue = delayed != null ? delayed : venue;
-        BacktestReport report = new BacktestReport(settings, series, theVenue.costs());
-        OrderManager oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
-        oms.gate(risk);
-        oms.registerInstrument(series.instrument());
-        oms.openAccount(settings.strategyId(), venue.id(), settings.startingCash());
-        StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, oms, clock,
-                List.of(series.instrument()), new InMemoryStateStore(), settings.strategyId() + "-", settings.maxFaults(),
-                report::onOrderEvent));
-        oms.attach(settings.strategyId(), harness::onOrderEvent);
-        venue.open(e -> oms.onVenueEvent(theVenue.id(), e));
-        harness.start();
+        Session s = new Session(strategy, series.instrument(), series.time(0), settings, risk, venues);
         int n = series.size();
         long step = Math.max(1, n / 20);
-        OvernightCosts overnight = settings.financing().isFree() ? null : new OvernightCosts(settings.financing(), oms, settings.strategyId(), report);
-        for (int i = 0; i < n && harness.instanceState() == InstanceState.RUNNING; i++) {
+        for (int i = 0; i < n && s.harness.instanceState() == InstanceState.RUNNING; i++) {
             Bar bar = series.bar(i);
-            Instant due = harness.nextTimerDue();
-            while (due != null && !due.isAfter(bar.time())) {
-                clock.set(due);
-                harness.fireTimers(due);
-                due = harness.nextTimerDue();
-            }
-            clock.set(bar.time());
-            if (overnight != null) {
-                overnight.onBar(bar.time()); // the days that ended before this bar are charged before it trades
-            }
-            marketData.onBar(bar);
-            oms.onBar(bar);
-            harness.onBar(bar);
-            if (delayed != null) {
-                delayed.release(bar.time());
-            }
-            report.onBarClosed(series, i, oms.account(settings.strategyId()));
+            s.before(bar.time());
+            s.marketData.onBar(bar);
+            s.oms.onBar(bar);
+            s.harness.onBar(bar);
+            s.after(bar.time());
+            s.report.onBarClosed(series, i, s.oms.account(settings.strategyId()));
             if ((i + 1) % step == 0) {
                 progress.onProgress(i + 1, n);
             }
         }
-        harness.stop(false);
-        return report.finish(harness, System.nanoTime() - started);
+        s.harness.stop(false);
+        return s.report.finish(s.harness, System.nanoTime() - started);
+    }
+
+    /**
+     * Replays quotes and trade prints through one strategy instance: {@code onQuote} and {@code onTrade}
+     * instead of {@code onBar}, in the same order (timers, venue, order manager, strategy). The venue fills
+     * from them: {@code venues}' {@link VenueFactory#tickSettings()} are added to the settings unless they
+     * name those keys; a venue type that cannot fill from ticks is refused.
+     */
+    public static BacktestResult run(Strategy strategy, TickSeries ticks, BacktestSettings settings, PreTradeGate risk, BacktestProgress progress,
+            VenueFactory venues) {
+        if (ticks.size() == 0) {
+            throw new IllegalArgumentException("the data set " + settings.dataName() + " has no quotes or trades");
+        }
+        long started = System.nanoTime();
+        Session s = new Session(strategy, ticks.instrument(), ticks.time(0), settings, risk, venues);
+        int n = ticks.size();
+        long step = Math.max(1, n / 20);
+        for (int i = 0; i < n && s.harness.instanceState() == InstanceState.RUNNING; i++) {
+            java.time.Instant time = ticks.time(i);
+            s.before(time);
+            if (ticks.isQuote(i)) {
+                Quote q = ticks.quote(i);
+                s.marketData.onQuote(q);
+                s.oms.onQuote(q);
+                s.harness.onQuote(q);
+            } else {
+                Trade t = ticks.trade(i);
+                s.marketData.onTrade(t);
+                s.oms.onTrade(t);
+                s.harness.onTrade(t);
+            }
+            s.after(time);
+            s.report.onTick(ticks, i);
+            long day = BacktestReport.tradingDay(ticks.timeNanos(i));
+            if (i + 1 == n || BacktestReport.tradingDay(ticks.timeNanos(i + 1)) != day) {
+                s.report.onDayEnd(java.time.LocalDate.ofEpochDay(day), s.oms.account(settings.strategyId()));
+            }
+            if ((i + 1) % step == 0) {
+                progress.onProgress(i + 1, n);
+            }
+        }
+        s.harness.stop(false);
+        return s.report.finish(s.harness, System.nanoTime() - started);
+    }
+
+    /** The settings of a backtest over ticks: the venue's tick settings added unless given. */
+    public static BacktestSettings overTicks(BacktestSettings settings, VenueFactory venues) {
+        Map<String, String> tick = venues.tickSettings();
+        if (tick == null) {
+            throw new IllegalArgumentException("venue: " + venues.type() + " fills from bars only; quote and trade data need a venue that fills "
+                    + "from them, such as sim");
+        }
+        Map<String, String> merged = new java.util.TreeMap<>(tick);
+        merged.putAll(settings.venueSettings());
+        return new BacktestSettings(settings.strategyId(), settings.strategyType(), settings.parameters(), settings.startingCash(),
+                settings.feeBps(), settings.maxFaults(), settings.dataName(), settings.dataSha256(), settings.venue(), merged, settings.latency(),
+                settings.financing());
+    }
+
+    /** One run's parts, wired as paper trading wires them, on a simulated clock. */
+    private static final class Session {
+        final SimulatedClock clock;
+        final MarketDataListener marketData;
+        final DelayedVenue delayed;
+        final BacktestReport report;
+        final OrderManager oms;
+        final StrategyHarness harness;
+        final OvernightCosts overnight;
+
+        Session(Strategy strategy, Instrument instrument, java.time.Instant start, BacktestSettings settings, PreTradeGate risk, VenueFactory venues) {
+            clock = new SimulatedClock(start);
+            Map<String, String> venueSettings = new java.util.TreeMap<>(settings.venueSettings());
+            if (settings.feeBps().signum() != 0) {
+                venueSettings.putIfAbsent("fee.bps", settings.feeBps().toPlainString());
+            }
+            Venue venue = venues.create(new VenueSetup("backtest", venueSettings, List.of(instrument), VenueSetup.noStore()));
+            if (!(venue instanceof MarketDataListener listener)) {
+                throw new IllegalArgumentException("venue: " + venues.type() + " does not fill from market data, so it cannot run a backtest");
+            }
+            marketData = listener;
+            // with a latency, the order manager talks to the venue through the network's delay
+            delayed = settings.latency().isZero() ? null : new DelayedVenue(venue, settings.latency(), clock);
+            Venue theVenue = delayed != null ? delayed : venue;
+            report = new BacktestReport(settings, instrument, theVenue.costs());
+            oms = new OrderManager(OrderJournal.none(), id -> theVenue, clock);
+            oms.gate(risk);
+            oms.registerInstrument(instrument);
+            oms.openAccount(settings.strategyId(), venue.id(), settings.startingCash());
+            harness = new StrategyHarness(new StrategyHarness.Setup(settings.strategyId(), strategy, oms, clock, List.of(instrument),
+                    new InMemoryStateStore(), settings.strategyId() + "-", settings.maxFaults(), report::onOrderEvent));
+            oms.attach(settings.strategyId(), harness::onOrderEvent);
+            venue.open(e -> oms.onVenueEvent(theVenue.id(), e));
+            harness.start();
+            overnight = settings.financing().isFree() ? null : new OvernightCosts(settings.financing(), oms, settings.strategyId(), report);
+        }
+
+        /** Before market data at {@code time}: the timers due up to it, the clock, the overnight charges of the days that ended. */
+        void before(java.time.Instant time) {
+            java.time.Instant due = harness.nextTimerDue();
+            while (due != null && !due.isAfter(time)) {
+                clock.set(due);
+                harness.fireTimers(due);
+                due = harness.nextTimerDue();
+            }
+            clock.set(time);
+            if (overnight != null) {
+                overnight.onBar(time); // the days that ended before this bar are charged before it trades
+            }
+        }
+
+        /** After the strategy saw it: what the network held back until then reaches the venue. */
+        void after(java.time.Instant time) {
+            if (delayed != null) {
+                delayed.release(time);
+            }
+        }
     }
 }

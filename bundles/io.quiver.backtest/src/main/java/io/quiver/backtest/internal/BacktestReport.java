@@ -26,7 +26,10 @@ public final class BacktestReport {
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     private final BacktestSettings settings;
-    private final BarSeries series;
+    private final io.quiver.sdk.model.Instrument instrument;
+    /** The times of the first and last bar (or quote or trade) the instance saw; bars counts them. */
+    private long firstNanos;
+    private long lastNanos;
     private final List<Fill> fills = new ArrayList<>();
     private final RoundTripLog trips = new RoundTripLog();
     /** Exact equity at the last bar of each UTC day: the equity curve of the result and of the metrics. */
@@ -45,8 +48,13 @@ public final class BacktestReport {
 
     /** {@code costs}: what fills cost on the venue, in its own words ({@link io.quiver.sdk.spi.Venue#costs()}). */
     public BacktestReport(BacktestSettings settings, BarSeries series, String costs) {
+        this(settings, series.instrument(), costs);
+    }
+
+    /** A report whose main instrument is {@code instrument} (the one the result names). */
+    public BacktestReport(BacktestSettings settings, io.quiver.sdk.model.Instrument instrument, String costs) {
         this.settings = settings;
-        this.series = series;
+        this.instrument = instrument;
         this.costs = costs;
     }
 
@@ -62,7 +70,7 @@ public final class BacktestReport {
     public void onOrderEvent(OrderEvent e) {
         if (e instanceof OrderEvent.Filled f) {
             fills.add(f.fill());
-            trips.onFill(series.instrument().id(), f.fill());
+            trips.onFill(f.fill().instrument(), f.fill());
         }
     }
 
@@ -82,11 +90,35 @@ public final class BacktestReport {
 
     /** After the close of a bar the instance sees: its extremes against the open trade. */
     public void onBar(BarSeries s, int i) {
-        bars++;
+        seen(s.timeNanos(i));
         if (trips.hasPosition()) {
             barsInMarket++;
             trips.onBar(s.instrument().id(), s.lowUnits(i), s.highUnits(i), s.priceScale());
         }
+    }
+
+    /** After a quote or trade the instance sees: its prices against the open trade. */
+    public void onTick(io.quiver.sdk.model.TickSeries t, int i) {
+        seen(t.timeNanos(i));
+        if (trips.hasPosition()) {
+            barsInMarket++;
+            trips.onBar(t.instrument().id(), t.lowUnits(i), t.highUnits(i), t.priceScale());
+        }
+    }
+
+    private void seen(long timeNanos) {
+        if (bars++ == 0) {
+            firstNanos = timeNanos;
+        }
+        lastNanos = timeNanos;
+    }
+
+    private java.time.Instant first() {
+        return bars == 0 ? null : BarSeries.instantOfNanos(firstNanos);
+    }
+
+    private java.time.Instant last() {
+        return bars == 0 ? null : BarSeries.instantOfNanos(lastNanos);
     }
 
     /** At the end of a day: records the account's exact equity, a point of the equity curve. */
@@ -138,20 +170,20 @@ public final class BacktestReport {
      * instrument master does not know, because no bar fell on a weekend), 365 for one that trades every day.
      */
     private int periodsPerYear() {
-        return series.instrument().hours().weekdaysOnly() || !weekendTraded ? 252 : 365;
+        return instrument.hours().weekdaysOnly() || !weekendTraded ? 252 : 365;
     }
 
     public BacktestResult finish(StrategyHarness harness, long elapsedNanos) {
         Account account = harness.account();
-        InstrumentId instrument = series.instrument().id();
+        InstrumentId instrument = this.instrument.id();
         Money equity = account.equity();
         Qty position = account.quantity(instrument);
-        List<RoundTrip> roundTrips = trips.trips(series.size() == 0 ? null : series.time(series.size() - 1));
+        List<RoundTrip> roundTrips = trips.trips(last());
         PerformanceMetrics metrics = metrics(roundTrips);
         String json = json(harness, equity, metrics, roundTrips, position);
         return new BacktestResult(settings, instrument.symbol(), bars, harness.orderCount(), List.copyOf(fills), equity,
                 account.cash(), position, account.realisedPnl(), account.fees(), metrics, roundTrips, harness.instanceState(), harness.reason(),
-                json, elapsedNanos, curve(), series.time(0), series.time(series.size() - 1));
+                json, elapsedNanos, curve(), first(), last());
     }
 
     private List<BacktestResult.DailyEquity> curve() {
@@ -190,10 +222,10 @@ public final class BacktestReport {
         w.name("data").beginObject()
                 .name("name").value(settings.dataName())
                 .name("sha256").value(settings.dataSha256())
-                .name("instrument").value(series.instrument().id().symbol())
+                .name("instrument").value(instrument.id().symbol())
                 .name("bars").number(bars)
-                .name("first").value(series.time(0).toString())
-                .name("last").value(series.time(series.size() - 1).toString())
+                .name("first").value(String.valueOf(first()))
+                .name("last").value(String.valueOf(last()))
                 .endObject();
         w.name("venue").value(settings.venue());
         w.name("venueSettings").beginObject();

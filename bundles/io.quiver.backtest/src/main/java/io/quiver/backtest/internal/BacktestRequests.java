@@ -30,11 +30,15 @@ public final class BacktestRequests {
         String venue = r.venue() == null ? "sim" : r.venue();
         io.quiver.sdk.spi.VenueFactory factory = venues.named(venue);
         io.quiver.sdk.spi.BarSourceFactory.BarData data = bars.open(r.data(), r.home());
-        BarSeries series = data.series().withInstrument(instrumentMaster(r.home()).resolve(data.series().instrument()));
         String name = data.name();
         String checksum = data.checksum();
         BacktestSettings settings = new BacktestSettings(id, typeName, r.parameters(), cash, fee, 3, name, checksum, venue, r.venueSettings(),
                 r.latency(), r.financing());
+        if (data.isTicks()) {
+            io.quiver.sdk.model.TickSeries ticks = data.ticks().withInstrument(instrumentMaster(r.home()).resolve(data.ticks().instrument()));
+            return Backtester.run(strategy, ticks, Backtester.overTicks(settings, factory), risk, progress, factory);
+        }
+        BarSeries series = data.series().withInstrument(instrumentMaster(r.home()).resolve(data.series().instrument()));
         return Backtester.run(strategy, series, settings, risk, progress, factory);
     }
 

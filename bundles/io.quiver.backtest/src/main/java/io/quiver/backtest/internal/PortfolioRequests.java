@@ -80,6 +80,10 @@ public final class PortfolioRequests {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("data." + d.name() + ": " + e.getMessage(), e);
             }
+            if (read.isTicks()) {
+                throw new IllegalArgumentException("data." + d.name() + ": " + read.name() + " holds quotes or trades; a portfolio runs over bars for now "
+                        + "(backtest:run takes quote and trade data)");
+            }
             BarSeries s = between(read.series(), plan.from(), plan.to());
             if (s.size() == 0) {
                 throw new IllegalArgumentException("data." + d.name() + ": " + d.data() + " has no bars from " + (plan.from() == null ? "its start" : plan.from())

@@ -40,8 +40,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * A venue that fills orders from the bars it is shown. An order only ever fills on a bar that arrives
- * after it was submitted, so a strategy can never trade at a price it could not have known:
+ * A venue that fills orders from the bars it is shown, and from quotes and trade prints (see {@link #onQuote}).
+ * An order only ever fills on a bar that arrives after it was submitted, so a strategy can never trade at a
+ * price it could not have known:
  * <ul>
  * <li>market: the whole quantity at the next bar's open;</li>
  * <li>limit buy at L: at the open if the open is at or below L, else at L if the low reaches L (sells mirror);</li>
@@ -81,6 +82,13 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     private final VenueEventOutbox outbox;
     private volatile ExecutionListener listener;
     private long executions;
+    /** What orders fill from: bars (the default), or quotes and trade prints. */
+    public enum FillsFrom {
+        BARS, TICKS
+    }
+
+    private volatile FillsFrom fillsFrom = FillsFrom.BARS;
+
     /** The last quoted spread by instrument, for slippage models that use it. */
     private final Map<InstrumentId, Price> spreads = new HashMap<>();
 
@@ -94,6 +102,8 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         java.time.LocalDate session;
         /** A stop-limit whose stop was reached: a limit order from then on. */
         boolean triggered;
+        /** A limit order that met a quote or trade without filling: the market now comes to it, and it fills at its limit. */
+        boolean rested;
         /** A trailing stop's stop level now, and the best price it trails (null before the first bar). */
         Price trailingStop;
         Price trailReference;
@@ -149,6 +159,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
         this.journal = journal;
         this.outbox = new VenueEventOutbox(this, journal::commit, () -> listener);
         journal.replay(this::replay);
+    }
+
+    /** What orders fill from from now on: bars, or quotes and trade prints (the other kind then only marks prices). */
+    public void fillFrom(FillsFrom source) {
+        this.fillsFrom = Objects.requireNonNull(source, "source");
     }
 
     /** Makes an instrument tradable here. */
@@ -332,9 +347,158 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
     }
 
     /** Keeps the instrument's spread for slippage models that use it. */
+    /** A quote: buys meet its ask, sells its bid (a side without a price fills nothing); sizes bound fills under a volume share. */
     @Override
-    public synchronized void onQuote(io.quiver.sdk.model.Quote quote) {
-        spreads.put(quote.instrument(), Price.of(quote.ask().toBigDecimal().subtract(quote.bid().toBigDecimal())));
+    public void onQuote(io.quiver.sdk.model.Quote quote) {
+        synchronized (this) {
+            if (quote.bid() != null && quote.ask() != null) {
+                spreads.put(quote.instrument(), Price.of(quote.ask().toBigDecimal().subtract(quote.bid().toBigDecimal())));
+            }
+            if (fillsFrom != FillsFrom.TICKS) {
+                return;
+            }
+            onPrice(quote.instrument(), quote.time(), quote.ask(), quote.bid(), quote.askSize(), quote.bidSize());
+        }
+        outbox.report();
+    }
+
+    /** A trade print: buys and sells meet its price; its size bounds fills under a volume share. */
+    @Override
+    public void onTrade(io.quiver.sdk.model.Trade trade) {
+        if (fillsFrom != FillsFrom.TICKS) {
+            return;
+        }
+        synchronized (this) {
+            onPrice(trade.instrument(), trade.time(), trade.price(), trade.price(), trade.size(), trade.size());
+        }
+        outbox.report();
+    }
+
+    /**
+     * Fills and expires the working orders of an instrument on a quote or trade, oldest first. Each order meets
+     * one price, {@code buyAt} for buys and {@code sellAt} for sells:
+     * <ul>
+     * <li>market: at that price;</li>
+     * <li>limit: at that price if it is within the limit on the first quote or trade the order meets (it takes);
+     * once it has rested through one, at its limit when the price reaches it (the market came to it: it makes);</li>
+     * <li>stop: when the price reaches the stop, at that price; a stop-limit is then a limit that has not rested;</li>
+     * <li>trailing stop: as a stop at the level it had, then the level follows the price;</li>
+     * <li>IOC and FOK: one quote or trade; DAY: expires at the first one of a later trading day.</li>
+     * </ul>
+     */
+    private void onPrice(InstrumentId id, Instant time, Price buyAt, Price sellAt, Qty buySize, Qty sellSize) {
+        WorkingList list = working.get(id);
+        if (list == null) {
+            if (!instruments.containsKey(id)) {
+                return;
+            }
+            list = new WorkingList();
+            working.put(id, list);
+        }
+        Price last = buyAt != null && sellAt != null ? Price.of(buyAt.toBigDecimal().add(sellAt.toBigDecimal()).divide(BigDecimal.valueOf(2)))
+                : buyAt != null ? buyAt : sellAt;
+        if (last != null) {
+            list.lastClose = last;
+        }
+        if (list.isEmpty()) {
+            return;
+        }
+        Instrument instrument = instruments.get(id);
+        BigDecimal share = costs.maxVolumeShare();
+        BigDecimal buyRoom = share == null ? null : buySize == null ? BigDecimal.ZERO : buySize.toBigDecimal().multiply(share);
+        BigDecimal sellRoom = share == null ? null : sellSize == null ? BigDecimal.ZERO : sellSize.toBigDecimal().multiply(share);
+        for (Working w : List.copyOf(list.values())) {
+            OrderRequest r = w.request;
+            boolean buy = r.side() == Side.BUY;
+            if (r.timeInForce() == TimeInForce.DAY) {
+                java.time.LocalDate day = instrument.hours().tradingDay(time);
+                if (w.session == null) {
+                    w.session = day;
+                    write(() -> JournalFields.record("SESSION").add(w.id).add(day.toString()));
+                } else if (day.isAfter(w.session)) {
+                    close(w, OrderStatus.EXPIRED);
+                    outbox.add(new OrderEvent.Expired(w.id, time));
+                    continue;
+                }
+            }
+            Price p = buy ? buyAt : sellAt;
+            if (p == null) {
+                continue;
+            }
+            Price price = null;
+            boolean maker = false;
+            switch (r.type()) {
+                case MARKET -> price = p;
+                case STOP -> price = reached(r.side(), p, r.stopPrice(), true) ? p : null;
+                case TRAILING_STOP -> {
+                    if (w.trailingStop == null) {
+                        w.trailingStop = r.stopPrice();
+                        if (w.trailingStop == null) {
+                            trail(w, p);
+                        }
+                    }
+                    if (reached(r.side(), p, w.trailingStop, true)) {
+                        outbox.add(new OrderEvent.Triggered(w.id, time, p));
+                        price = p;
+                    } else {
+                        trail(w, p);
+                    }
+                }
+                case LIMIT, STOP_LIMIT -> {
+                    if (r.type() == OrderType.STOP_LIMIT && !w.triggered) {
+                        if (!reached(r.side(), p, r.stopPrice(), true)) {
+                            break;
+                        }
+                        w.triggered = true;
+                        write(() -> JournalFields.record("TRIGGER").add(w.id));
+                        outbox.add(new OrderEvent.Triggered(w.id, time, p));
+                    }
+                    if (reached(r.side(), p, r.limitPrice(), false)) {
+                        maker = w.rested;
+                        price = w.rested ? r.limitPrice() : p;
+                    } else if (!w.rested) {
+                        w.rested = true;
+                        write(() -> JournalFields.record("RESTED").add(w.id));
+                    }
+                }
+                default -> throw new IllegalStateException(r.type() + " is not native here");
+            }
+            boolean oneEvent = r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK;
+            if (price != null) {
+                Qty remaining = r.quantity().minus(w.filled);
+                BigDecimal room = buy ? buyRoom : sellRoom;
+                Qty qty = room == null ? remaining : lotsIn(room, instrument).min(remaining);
+                if (r.timeInForce() == TimeInForce.FOK && qty.compareTo(remaining) < 0) {
+                    qty = Qty.ZERO;
+                }
+                if (qty.isPositive()) {
+                    if (room != null) {
+                        if (buy) {
+                            buyRoom = buyRoom.subtract(qty.toBigDecimal());
+                        } else {
+                            sellRoom = sellRoom.subtract(qty.toBigDecimal());
+                        }
+                    }
+                    Qty size = buy ? buySize : sellSize;
+                    Price at = maker ? price : slipped(r, price, qty, size == null ? Qty.ZERO : size, id, instrument);
+                    outbox.add(fill(w, qty, at, maker, time));
+                }
+            }
+            if (oneEvent && isWorking(w)) {
+                close(w, OrderStatus.CANCELLED);
+                outbox.add(new OrderEvent.Cancelled(w.id, time, r.timeInForce() + " order not filled on the first quote or trade"
+                        + (w.filled.isPositive() ? " beyond " + w.filled : "")));
+            }
+        }
+    }
+
+    /**
+     * Whether {@code price} has reached {@code level} for an order on {@code side}: a stop buy (or a limit sell)
+     * at or above it, a stop sell (or a limit buy) at or below it.
+     */
+    private static boolean reached(Side side, Price price, Price level, boolean stop) {
+        int c = price.compareTo(level);
+        return (side == Side.BUY) == stop ? c >= 0 : c <= 0;
     }
 
     /** Fills and expires the orders working on the bar's instrument, oldest first. */
@@ -350,7 +514,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 working.put(bar.instrument(), list);
             }
             list.lastClose = bar.close();
-            if (list.isEmpty()) {
+            if (list.isEmpty() || fillsFrom == FillsFrom.TICKS) {
                 return;
             }
             Instrument instrument = instruments.get(bar.instrument());
@@ -494,7 +658,11 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
 
     /** The price after slippage, never beyond the order's limit: a limit order fills at its limit or better. */
     private Price slipped(OrderRequest r, Price price, Qty qty, Bar bar, Instrument instrument) {
-        Price at = costs.slippage().apply(r.side(), price, qty, bar.volume(), spreads.get(bar.instrument()), instrument.tickSize());
+        return slipped(r, price, qty, bar.volume(), bar.instrument(), instrument);
+    }
+
+    private Price slipped(OrderRequest r, Price price, Qty qty, Qty volume, InstrumentId id, Instrument instrument) {
+        Price at = costs.slippage().apply(r.side(), price, qty, volume, spreads.get(id), instrument.tickSize());
         Price limit = r.type() == OrderType.LIMIT || r.type() == OrderType.STOP_LIMIT ? r.limitPrice() : null;
         if (limit == null) {
             return at;
@@ -623,6 +791,7 @@ public final class BarFillSimulator implements ReconcilableVenue, MarketDataList
                 }
             }
             case "TRIGGER" -> orders.get(ClientOrderId.of(v.get(1))).triggered = true;
+            case "RESTED" -> orders.get(ClientOrderId.of(v.get(1))).rested = true;
             case "TRAILED" -> {
                 Working w = orders.get(ClientOrderId.of(v.get(1)));
                 w.trailingStop = Price.of(v.get(2));

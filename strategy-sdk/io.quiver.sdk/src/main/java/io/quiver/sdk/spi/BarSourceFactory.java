@@ -15,8 +15,25 @@ public interface BarSourceFactory {
     /** The service property that names the source type. */
     String TYPE_PROPERTY = "bars.type";
 
-    /** What a source read: the bars, the name the result records, and a checksum of what they came from. */
-    record BarData(BarSeries series, String name, String checksum) {
+    /**
+     * What a source read: the bars, the name the result records, and a checksum of what they came from.
+     * A source of quotes or trade prints gives them as {@code ticks}, with an empty {@code series} of the
+     * same instrument; a source of bars gives null ticks.
+     */
+    record BarData(BarSeries series, String name, String checksum, io.quiver.sdk.model.TickSeries ticks) {
+        /** Bars. */
+        public BarData(BarSeries series, String name, String checksum) {
+            this(series, name, checksum, null);
+        }
+
+        /** Quotes or trade prints. */
+        public static BarData ofTicks(io.quiver.sdk.model.TickSeries ticks, String name, String checksum) {
+            return new BarData(BarSeries.builder(ticks.instrument(), 0).build(), name, checksum, ticks);
+        }
+
+        public boolean isTicks() {
+            return ticks != null;
+        }
     }
 
     /** The type, e.g. {@code csv} or {@code synthetic}. */

@@ -25,4 +25,12 @@ public interface VenueFactory {
      * {@link IllegalArgumentException} whose message names the key.
      */
     Venue create(VenueSetup setup);
+
+    /**
+     * The settings that make a venue of this type fill from quotes and trade prints instead of bars (what a
+     * backtest over quote or trade data adds unless its settings say otherwise), or null if it cannot.
+     */
+    default java.util.Map<String, String> tickSettings() {
+        return null;
+    }
 }

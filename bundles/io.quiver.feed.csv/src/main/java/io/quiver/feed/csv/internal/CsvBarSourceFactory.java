@@ -3,7 +3,12 @@ package io.quiver.feed.csv.internal;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.feed.csv.CsvFormatException;
 import io.quiver.feed.csv.CsvSchemaException;
-import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.InstrumentId;
+import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.TickSeries;
+import io.quiver.sdk.model.Trade;
+import java.util.List;
 import io.quiver.sdk.spi.BarSourceFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +16,7 @@ import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Bars from a delimited text file, laid out as the {@code <file>.schema} beside it says (docs/data.md);
+ * Bars, quotes or trade prints from a delimited text file, laid out as the {@code <file>.schema} beside it says (docs/data.md);
  * the result records the file's name and SHA-256. Also a {@link java.util.ServiceLoader} provider.
  */
 @Component(service = BarSourceFactory.class, property = BarSourceFactory.TYPE_PROPERTY + "=csv")
@@ -26,7 +31,7 @@ public final class CsvBarSourceFactory implements BarSourceFactory {
 
     @Override
     public String description() {
-        return "a delimited text file of bars, laid out as its .schema file says";
+        return "a delimited text file of bars, quotes or trades, laid out as its .schema file says";
     }
 
     @Override
@@ -40,15 +45,50 @@ public final class CsvBarSourceFactory implements BarSourceFactory {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("data file not found: " + file);
         }
-        BarSeries series;
         try {
-            series = CsvDataReader.readBars(file, CsvDataReader.schemaFor(file));
+            io.quiver.feed.csv.CsvSchema schema = CsvDataReader.schemaFor(file);
+            String name = file.getFileName().toString();
+            return switch (schema.kind()) {
+                case BARS -> new BarData(CsvDataReader.readBars(file, schema), name, BarSourceFactory.sha256(file));
+                case QUOTES -> BarData.ofTicks(quotes(CsvDataReader.readQuotes(file, schema), file), name, BarSourceFactory.sha256(file));
+                case TRADES -> BarData.ofTicks(trades(CsvDataReader.readTrades(file, schema), file), name, BarSourceFactory.sha256(file));
+            };
         } catch (CsvSchemaException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
-                    + "; a backtest reads bars (open, high, low, close), quote and trade files cannot be backtested yet", e);
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new BarData(series, file.getFileName().toString(), BarSourceFactory.sha256(file));
+    }
+
+    /** The quotes of one instrument as a tick series, at the largest number of decimals any of its prices has. */
+    static TickSeries quotes(List<Quote> quotes, Path file) {
+        int scale = 0;
+        for (Quote q : quotes) {
+            scale = Math.max(scale, Math.max(q.bid() == null ? 0 : q.bid().scale(), q.ask() == null ? 0 : q.ask().scale()));
+        }
+        TickSeries.Builder b = TickSeries.builder(instrument(quotes.isEmpty() ? null : quotes.get(0).instrument(), scale, file), CsvDataReader.SIZE_SCALE);
+        for (Quote q : quotes) {
+            b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
+        }
+        return b.build();
+    }
+
+    static TickSeries trades(List<Trade> trades, Path file) {
+        int scale = 0;
+        for (Trade t : trades) {
+            scale = Math.max(scale, t.price().scale());
+        }
+        TickSeries.Builder b = TickSeries.builder(instrument(trades.isEmpty() ? null : trades.get(0).instrument(), scale, file), CsvDataReader.SIZE_SCALE);
+        for (Trade t : trades) {
+            b.trade(t.time(), t.price(), t.size());
+        }
+        return b.build();
+    }
+
+    private static Instrument instrument(InstrumentId id, int scale, Path file) {
+        if (id == null) {
+            throw new IllegalArgumentException(file.getFileName() + ": holds no quotes or trades");
+        }
+        return Instrument.of(id.symbol(), scale, "USD");
     }
 }

@@ -87,6 +87,11 @@ public final class SimVenueFactory implements VenueFactory {
             return new BigDecimal("0.1");
         }
 
+        /** What orders fill from: BARS, or TICKS (quotes at their bid and ask, and trade prints). */
+        default io.quiver.venue.sim.BarFillSimulator.FillsFrom fills_from() {
+            return io.quiver.venue.sim.BarFillSimulator.FillsFrom.BARS;
+        }
+
         /** The largest share of a bar's volume its orders may fill, e.g. 0.025; 0 is no limit. */
         default BigDecimal volume_share_max() {
             return BigDecimal.ZERO;
@@ -108,8 +113,14 @@ public final class SimVenueFactory implements VenueFactory {
         Settings s = TypedSettings.of(Settings.class, setup.settings(), "venue " + type());
         unusedKeys(setup.settings().keySet(), s);
         BarFillSimulator venue = new BarFillSimulator(setup.id(), costs(s), setup.store());
+        venue.fillFrom(s.fills_from());
         setup.instruments().forEach(venue::addInstrument);
         return venue;
+    }
+
+    @Override
+    public java.util.Map<String, String> tickSettings() {
+        return java.util.Map.of("fills.from", "TICKS");
     }
 
     /** Which model each model-specific key belongs to: a key the chosen model does not read is a mistake, not a no-op. */
