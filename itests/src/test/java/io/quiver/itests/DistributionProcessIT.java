@@ -71,7 +71,7 @@ public class DistributionProcessIT {
         assertTrue(noVenue.output(), noVenue.output().contains("venue: 'nyse' is not installed; installed: [exchange, sim]"));
         Result bad = karaf.script("bin/quiver-backtest", "sma", "fsat=3");
         assertEquals(2, bad.exit());
-        assertTrue(bad.output(), bad.output().contains("error: unknown parameter 'fsat'; known: fast, invest, size, slow"));
+        assertTrue(bad.output(), bad.output().contains("error: unknown parameter 'fsat'; known: fast, invest, samples, size, slow"));
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Moving-average crossover on the first subscribed instrument. When flat and the fast average crosses
- * above the slow one on a bar's close (fast &gt; slow now, and fast &lt; slow at the most recent earlier
+ * Moving-average crossover on the first subscribed instrument. Its samples are the bars' closes, or, with
+ * {@code samples} set for quote or trade data, each quote's mid or each trade's price. When flat and the fast average crosses
+ * above the slow one on a sample (fast &gt; slow now, and fast &lt; slow at the most recent earlier
  * bar where they differed), it buys {@code size} at market (or,
  * with {@code invest}, that share of its equity at the close, in whole lots); when long and the fast average crosses below,
  * it sells the whole position at market. Averages are compared exactly.
@@ -47,6 +48,9 @@ public final class SmaCrossover extends BaseStrategy {
 
         @AttributeDefinition(description = "Share of the instance's equity bought on a cross up instead of size, e.g. 0.95; empty: size")
         String invest() default "";
+
+        @AttributeDefinition(description = "What the averages are taken of: bars (their closes), trades (each print's price) or quotes (each mid)")
+        String samples() default "bars";
     }
 
     private static final String STATE_CLOSES = "closes";
@@ -55,6 +59,8 @@ public final class SmaCrossover extends BaseStrategy {
     private final int fastPeriod;
     private final int slowPeriod;
     private final Qty size;
+    /** What the averages sample: "bars", "trades" or "quotes". */
+    private final String samples;
     /** Null: buy {@link #size}. */
     private final java.math.BigDecimal invest;
     private final Sma fast;
@@ -83,6 +89,10 @@ public final class SmaCrossover extends BaseStrategy {
             throw new IllegalArgumentException("size must be positive, was " + size);
         }
         this.invest = investShare(config.invest());
+        this.samples = config.samples().trim();
+        if (!java.util.List.of("bars", "trades", "quotes").contains(samples)) {
+            throw new IllegalArgumentException("samples: '" + config.samples() + "' is not bars, trades or quotes");
+        }
         this.fast = new Sma(fastPeriod);
         this.slow = new Sma(slowPeriod);
     }
@@ -130,10 +140,31 @@ public final class SmaCrossover extends BaseStrategy {
 
     @Override
     public void onBar(Bar bar) {
-        if (!bar.instrument().equals(instrument)) {
-            return;
+        if (samples.equals("bars") && bar.instrument().equals(instrument)) {
+            onPrice(bar.close());
         }
-        update(bar.close());
+    }
+
+    /** With {@code samples = trades}, each print's price is a sample of the averages. */
+    @Override
+    public void onTrade(io.quiver.sdk.model.Trade trade) {
+        if (samples.equals("trades") && trade.instrument().equals(instrument)) {
+            onPrice(trade.price());
+        }
+    }
+
+    /** With {@code samples = quotes}, each two-sided quote's mid (rounded half-even to the instrument's tick) is a sample. */
+    @Override
+    public void onQuote(io.quiver.sdk.model.Quote quote) {
+        if (samples.equals("quotes") && quote.instrument().equals(instrument) && quote.bid() != null && quote.ask() != null) {
+            java.math.BigDecimal tick = context().instrument(instrument).tickSize().toBigDecimal();
+            java.math.BigDecimal mid = quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2));
+            onPrice(Price.of(mid.divide(tick, 0, java.math.RoundingMode.HALF_EVEN).multiply(tick)));
+        }
+    }
+
+    private void onPrice(Price close) {
+        update(close);
         if (!slow.isReady()) {
             return;
         }
@@ -149,7 +180,7 @@ public final class SmaCrossover extends BaseStrategy {
         }
         Position position = context().position(instrument);
         if (crossedUp && position.isFlat()) {
-            Qty quantity = entryQuantity(bar.close());
+            Qty quantity = entryQuantity(close);
             if (quantity.isPositive()) {
                 buyMarket(instrument, quantity);
             }

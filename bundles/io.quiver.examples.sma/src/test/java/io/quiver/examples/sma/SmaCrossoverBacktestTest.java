@@ -133,6 +133,34 @@ class SmaCrossoverBacktestTest {
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("invest", "1.5"))).getMessage());
     }
 
+    /** On the sample trade prints, the averages sample each print's price: checked against the naive rule over the prices. */
+    @Test
+    void onTradeDataTheAveragesSampleEachPrintAndOrdersFillAtTheNextPrint() {
+        io.quiver.sdk.model.TickSeries t = io.quiver.backtest.BarSources.onClassPath().open(orcl().resolveSibling("ticksample.csv").toString(),
+                Path.of(".")).ticks();
+        // the prints as a series of bars whose closes are the prices, for the naive rule; a market order fills at the next print
+        BarSeries.Builder b = BarSeries.builder(t.instrument(), 0);
+        for (int i = 0; i < t.size(); i++) {
+            long p = t.trade(i).price().unitsAt(t.priceScale());
+            b.add(i + 1, p, p, p, p, 0);
+        }
+        List<Expected> expected = naive(b.build(), 3, 8, BigDecimal.ONE);
+        Map<String, String> params = Map.of("fast", "3", "slow", "8", "size", "1", "samples", "trades");
+        var settings = new BacktestSettings("sma-test", SmaCrossover.TYPE, params, Money.of(100_000), BigDecimal.ZERO, 3, "ticksample.csv", "n/a");
+        var venues = io.quiver.backtest.VenueFactories.onClassPath();
+        BacktestResult r = Backtester.run(StrategyInstantiator.instantiate(SmaCrossover.class, params), t, Backtester.overTicks(settings,
+                venues.named("sim")), io.quiver.oms.PreTradeGate.NONE, BacktestProgress.NONE, venues.named("sim"));
+        assertEquals(expected.size(), r.fills().size());
+        assertTrue(expected.size() >= 2, "the sample prints cross at least once each way");
+        for (int k = 0; k < expected.size(); k++) {
+            assertEquals(t.time(expected.get(k).barIndex()), r.fills().get(k).time(), "fill " + k);
+            assertEquals(0, expected.get(k).price().compareTo(r.fills().get(k).price().toBigDecimal()), "fill " + k);
+            assertEquals(expected.get(k).side(), r.fills().get(k).side(), "fill " + k);
+        }
+        assertEquals("samples: 'ticks' is not bars, trades or quotes", assertThrows(IllegalArgumentException.class,
+                () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("samples", "ticks"))).getMessage());
+    }
+
     @Test
     void sameInputsGiveByteIdenticalJson() {
         BarSeries s = CsvDataReader.readBars(orcl(), CsvDataReader.schemaFor(orcl()));
@@ -172,7 +200,7 @@ class SmaCrossoverBacktestTest {
         assertEquals("parameter 'fast': 'ten' is not a whole number", e.getMessage());
         var u = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fsat", "3")));
-        assertEquals("unknown parameter 'fsat'; known: fast, invest, size, slow", u.getMessage());
+        assertEquals("unknown parameter 'fsat'; known: fast, invest, samples, size, slow", u.getMessage());
         var o = assertThrows(IllegalArgumentException.class,
                 () -> StrategyInstantiator.instantiate(SmaCrossover.class, Map.of("fast", "30", "slow", "10")));
         assertEquals("fast (30) must be shorter than slow (10)", o.getMessage());
