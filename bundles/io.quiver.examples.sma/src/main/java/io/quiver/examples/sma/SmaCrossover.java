@@ -175,7 +175,8 @@ public final class SmaCrossover extends BaseStrategy {
         boolean crossedUp = side > 0 && lastSide < 0;
         boolean crossedDown = side < 0 && lastSide > 0;
         lastSide = side;
-        if (!context().openOrders().isEmpty()) {
+        // only a crossing trades: the order and position queries wait for one
+        if (!(crossedUp || crossedDown) || !context().openOrders().isEmpty()) {
             return;
         }
         Position position = context().position(instrument);
