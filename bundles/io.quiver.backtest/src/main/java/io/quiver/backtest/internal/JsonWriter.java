@@ -1,85 +1,122 @@
 package io.quiver.backtest.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
- * A minimal JSON writer that writes fields in the order given, so output is byte-for-byte repeatable.
- * Objects are indented one field a line, except those begun with {@link #beginRow()}: the records of long
- * arrays (fills, round trips, the equity curve) go one to a line, which halves a result's size and the
- * time to write it.
+ * The results' JSON, written with Jackson's streaming generator in the order given, so output is byte for
+ * byte repeatable. Objects and arrays are indented one field a line, except objects begun with
+ * {@link #beginRow()}: the records of long arrays (fills, round trips, the equity curve) go one to a line,
+ * which halves a result's size and the time to write it. Decimals are written as the exact text given.
  */
 public final class JsonWriter {
-    private final StringBuilder out = new StringBuilder(1 << 16);
-    private final StringBuilder indent = new StringBuilder();
-    private boolean first = true;
-    /** How many rows are open: inside one, fields are separated by ", " on the same line. */
-    private int rows;
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final StringWriter out = new StringWriter(1 << 16);
+    private final JsonGenerator g;
+    private final Layout layout = new Layout();
+    private String document;
+
+    public JsonWriter() {
+        try {
+            g = FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        g.setPrettyPrinter(layout);
+    }
 
     public JsonWriter beginObject() {
-        value();
-        out.append('{');
-        open();
+        try {
+            g.writeStartObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter endObject() {
-        close();
-        out.append('}');
+        try {
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     /** An object written on one line. */
     public JsonWriter beginRow() {
-        value();
-        out.append('{');
-        rows++;
-        first = true;
+        layout.nextIsRow = true;
+        try {
+            g.writeStartObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter endRow() {
-        rows--;
-        out.append('}');
-        first = false;
+        try {
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter beginArray() {
-        value();
-        out.append('[');
-        open();
+        try {
+            g.writeStartArray();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter endArray() {
-        close();
-        out.append(']');
+        try {
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter name(String name) {
-        separator();
-        string(name);
-        out.append(": ");
-        first = true;
-        pendingName = true;
+        try {
+            g.writeFieldName(name);
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
-    private boolean pendingName;
-
     public JsonWriter value(String s) {
-        value();
-        if (s == null) {
-            out.append("null");
-        } else {
-            string(s);
+        try {
+            if (s == null) {
+                g.writeNull();
+            } else {
+                g.writeString(s);
+            }
+        } catch (IOException e) {
+            throw failed(e);
         }
         return this;
     }
 
     /** A number written as given (exact decimals stay exact). */
     public JsonWriter number(String plainNumber) {
-        value();
-        out.append(plainNumber);
+        try {
+            g.writeNumber(plainNumber);
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
@@ -91,18 +128,31 @@ public final class JsonWriter {
 
     /** A document another writer wrote, as a value here, indented to its place. */
     public JsonWriter embed(String json) {
-        value();
         String doc = json.strip();
-        out.append(indent.length() == 0 ? doc : doc.replace("\n", "\n" + indent));
+        try {
+            g.writeRawValue(layout.depth == 0 ? doc : doc.replace("\n", "\n" + "  ".repeat(layout.depth)));
+        } catch (IOException e) {
+            throw failed(e);
+        }
         return this;
     }
 
     public JsonWriter bool(boolean b) {
-        return number(b ? "true" : "false");
+        try {
+            g.writeBoolean(b);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public JsonWriter number(long n) {
-        return number(Long.toString(n));
+        try {
+            g.writeNumber(n);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     /** A statistic; non-finite values are written as null. */
@@ -110,84 +160,129 @@ public final class JsonWriter {
         return Double.isFinite(d) ? number(Double.toString(d)) : value((String) null);
     }
 
-    private void value() {
-        if (pendingName) {
-            pendingName = false;
-        } else {
-            separator();
-        }
-        first = false;
-    }
-
-    private void separator() {
-        if (rows > 0) {
-            if (!first) {
-                out.append(", ");
-            }
-            first = false;
-            return;
-        }
-        if (!first) {
-            out.append(',');
-        }
-        if (indent.length() > 0) {
-            out.append('\n').append(indent);
-        }
-        first = false;
-    }
-
-    private void open() {
-        indent.append("  ");
-        first = true;
-    }
-
-    private void close() {
-        indent.setLength(indent.length() - 2);
-        if (!first) {
-            out.append('\n').append(indent);
-        }
-        first = false;
-    }
-
-    private void string(String s) {
-        out.append('"');
-        int plain = 0;
-        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
-            plain++;
-        }
-        if (plain == s.length()) {
-            out.append(s).append('"'); // the usual case: nothing to escape
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private boolean ended;
-
     /** The document, with a final newline. */
     @Override
     public String toString() {
-        if (!ended) {
-            out.append('\n'); // appended once, in place: a copy of a large result costs what writing it did
-            ended = true;
+        if (document == null) {
+            try {
+                g.flush();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+            out.write('\n');
+            document = out.toString();
         }
-        return out.toString();
+        return document;
+    }
+
+    private static UncheckedIOException failed(IOException e) {
+        return new UncheckedIOException(e); // a StringWriter does not fail
+    }
+
+    /** The layout: indented objects and arrays, rows on one line ({@code "a": 1, "b": 2}). */
+    private static final class Layout implements PrettyPrinter {
+        /** Whether each open object or array is a row (or inside one). */
+        private final Deque<Boolean> rows = new ArrayDeque<>();
+        boolean nextIsRow;
+        /** How many indented (non-row) levels are open. */
+        int depth;
+
+        private boolean inRow() {
+            return !rows.isEmpty() && rows.peek();
+        }
+
+        private void open(JsonGenerator g, char c) throws IOException {
+            boolean row = nextIsRow || inRow();
+            nextIsRow = false;
+            rows.push(row);
+            if (!row) {
+                depth++;
+            }
+            g.writeRaw(c);
+        }
+
+        private void close(JsonGenerator g, char c, int entries) throws IOException {
+            boolean row = rows.pop();
+            if (!row) {
+                depth--;
+                if (entries > 0) {
+                    newline(g);
+                }
+            }
+            g.writeRaw(c);
+        }
+
+        private void newline(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < depth; i++) {
+                g.writeRaw("  ");
+            }
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            open(g, '{');
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            close(g, '}', entries);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            separate(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            open(g, '[');
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, ']', values);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            separate(g);
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            first(g);
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            first(g);
+        }
+
+        private void first(JsonGenerator g) throws IOException {
+            if (!inRow()) {
+                newline(g);
+            }
+        }
+
+        private void separate(JsonGenerator g) throws IOException {
+            if (inRow()) {
+                g.writeRaw(' ');
+            } else {
+                newline(g);
+            }
+        }
     }
 }
