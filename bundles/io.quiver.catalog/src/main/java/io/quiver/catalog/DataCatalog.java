@@ -52,7 +52,15 @@ public interface DataCatalog {
     }
 
     /** The same, telling {@code bytesRead} about how much of the file has been read, for progress on a large one. */
-    Ingested ingest(Path file, String name, java.util.function.LongConsumer bytesRead);
+    default Ingested ingest(Path file, String name, java.util.function.LongConsumer bytesRead) {
+        return ingest(file, null, name, bytesRead);
+    }
+
+    /**
+     * The same, with the layout in {@code schema} (a {@code .schema} file; null: the one beside the file, or
+     * the defaults without one).
+     */
+    Ingested ingest(Path file, Path schema, String name, java.util.function.LongConsumer bytesRead);
 
     /**
      * Prints a line to {@code out} at every fifth of a file of at least 10 MB, with the time left at the

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class CatalogCommandLine {
     private static final String USAGE = """
-            usage: quiver-data ingest <file|folder> [--name NAME]   parse data once into the catalog
+            usage: quiver-data ingest <file|folder> [--name NAME] [--schema FILE]   parse data once into the catalog
                    quiver-data list                                the data sets
                    quiver-data info <name>                         source, checksum, rows, time range
                    quiver-data quality <name>                      gaps, outliers, repeated bars
@@ -87,7 +87,18 @@ public final class CatalogCommandLine {
         if (args.length < 2) {
             throw new IllegalArgumentException("ingest needs a file or a folder");
         }
-        String name = args.length >= 4 && args[2].equals("--name") ? args[3] : null;
+        String name = null;
+        Path schema = null;
+        for (int i = 2; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--name" -> name = args[i + 1];
+                case "--schema" -> schema = Path.of(args[i + 1]).toAbsolutePath().normalize();
+                default -> throw new IllegalArgumentException("ingest takes --name and --schema, not " + args[i]);
+            }
+        }
         Path target = Path.of(args[1]).toAbsolutePath().normalize(); // relative to where the user stands, as bin/quiver-backtest reads files
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(target)) {
@@ -103,7 +114,7 @@ public final class CatalogCommandLine {
         int refused = 0;
         for (Path f : files) {
             try {
-                DataCatalog.Ingested in = catalog.ingest(f, files.size() == 1 ? name : null,
+                DataCatalog.Ingested in = catalog.ingest(f, schema, files.size() == 1 ? name : null,
                         DataCatalog.progressPrintedTo(out, java.nio.file.Files.size(f)));
                 out.printf("%-30s %,10d rows  %s%n", in.entry().name(), in.entry().rows(), in.added() ? "ingested" : "stored already (same SHA-256)");
             } catch (java.io.IOException e) {

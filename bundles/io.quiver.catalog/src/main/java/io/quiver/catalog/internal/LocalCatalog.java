@@ -60,7 +60,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
     }
 
     @Override
-    public synchronized Ingested ingest(Path file, String name, java.util.function.LongConsumer bytesRead) {
+    public synchronized Ingested ingest(Path file, Path schemaFile, String name, java.util.function.LongConsumer bytesRead) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
@@ -79,13 +79,13 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
             throw new IllegalArgumentException("name '" + n + "' holds other data (from " + taken.get().source() + ", SHA-256 "
                     + taken.get().sha256().substring(0, 12) + "...); give another with --name");
         }
-        BarSeries series = parse(file, bytesRead);
+        BarSeries series = parse(file, schemaFile, bytesRead);
         if (series.size() == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": no bars in the file");
         }
         Instrument instrument = master.resolve(series.instrument());
         ColumnFile.write(folder.resolve(n + ".bars"), series, file.getFileName().toString(), sha256);
-        Path schema = file.resolveSibling(file.getFileName() + ".schema");
+        Path schema = schemaFile != null ? schemaFile : file.resolveSibling(file.getFileName() + ".schema");
         long bytes;
         try {
             bytes = Files.size(file);
@@ -140,12 +140,12 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         }
     }
 
-    private static BarSeries parse(Path file, java.util.function.LongConsumer bytesRead) {
+    private static BarSeries parse(Path file, Path schema, java.util.function.LongConsumer bytesRead) {
         try {
-            return CsvDataReader.readBars(file, CsvDataReader.schemaFor(file), bytesRead);
+            return CsvDataReader.readBars(file, schema != null ? CsvDataReader.schemaFrom(schema) : CsvDataReader.schemaFor(file), bytesRead);
         } catch (CsvSchemaException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
-                    + "; the catalog holds bars (open, high, low, close) for now", e);
+                    + (e.key().equals("kind") ? "; the catalog holds bars (open, high, low, close) for now" : ""), e);
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

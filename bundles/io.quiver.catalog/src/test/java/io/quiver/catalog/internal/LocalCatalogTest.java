@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,33 @@ class LocalCatalogTest {
             for (int i = 0; i < csv.size(); i++) {
                 assertEquals(csv.bar(i), back.bar(i), "bar " + i);
             }
+        }
+    }
+
+    /** A file without its .schema beside it is read with the one --schema names, as if it were beside it. */
+    @Test
+    void aSchemaGivenApartReadsAFileThatHasNoneBesideIt() throws java.io.IOException {
+        Path apart = java.nio.file.Files.createDirectories(home.resolve("apart"));
+        Path file = java.nio.file.Files.copy(DATA.resolve("2006-01-02-volume-min-001.txt"), apart.resolve("minutes.txt"));
+        BarSeries expected = CsvDataReader.readBars(DATA.resolve("2006-01-02-volume-min-001.txt"),
+                CsvDataReader.schemaFor(DATA.resolve("2006-01-02-volume-min-001.txt")));
+        try (LocalCatalog c = catalog()) {
+            // without a schema the short header (7 names, 8 fields a row) is refused, naming the file
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.ingest(file, null));
+            assertTrue(e.getMessage().contains("minutes.txt"), e.getMessage());
+            DataCatalog.Ingested in = c.ingest(file, DATA.resolve("2006-01-02-volume-min-001.txt.schema"), null, read -> { });
+            assertEquals(expected.size(), in.entry().rows());
+            assertEquals("2006-01-02-volume-min-001.txt.schema", in.entry().schema());
+            BarSeries back = c.read("minutes");
+            assertEquals("minutes", back.instrument().id().symbol()); // the file's name: the schema names no symbol
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.timeNanos(i), back.timeNanos(i), "bar " + i);
+                assertEquals(List.of(expected.openUnits(i), expected.highUnits(i), expected.lowUnits(i), expected.closeUnits(i), expected.volumeUnits(i)),
+                        List.of(back.openUnits(i), back.highUnits(i), back.lowUnits(i), back.closeUnits(i), back.volumeUnits(i)), "bar " + i);
+            }
+            assertEquals("schema: no schema file " + home.resolve("none.schema"),
+                    assertThrows(IllegalArgumentException.class, () -> c.ingest(DATA.resolve("2006-day-001.txt"), home.resolve("none.schema"), null,
+                            read -> { })).getMessage().replace("2006-day-001.txt: ", ""));
         }
     }
 

@@ -64,6 +64,14 @@ public final class CsvDataReader {
         if (!Files.isRegularFile(sidecar)) {
             return CsvSchema.defaults();
         }
+        return schemaFrom(sidecar);
+    }
+
+    /** Reads a schema file ({@code .schema} properties); a bad key is named with the file. */
+    public static CsvSchema schemaFrom(Path sidecar) {
+        if (!Files.isRegularFile(sidecar)) {
+            throw new CsvSchemaException("schema", "no schema file " + sidecar);
+        }
         Properties props = new Properties();
         try (var in = Files.newBufferedReader(sidecar, StandardCharsets.UTF_8)) {
             props.load(in);

@@ -28,6 +28,10 @@ public class IngestDataCommand implements Action {
     @Option(name = "--name", description = "the data set's name (default: the file name without its extension); for one file only")
     String name;
 
+    @Option(name = "--schema", description = "the layout of the file(s) (a .schema file, docs/data.md), relative to the Quiver home; "
+            + "default: the <file>.schema beside each file, else the default layout")
+    String schema;
+
     PrintStream out = System.out;
     Path home = Path.of(System.getProperty("karaf.home", "."));
 
@@ -38,6 +42,7 @@ public class IngestDataCommand implements Action {
 
     private Object run() throws IOException {
         Path target = inside(home, path, ShellUser.hasRole("admin"));
+        Path layout = schema == null ? null : inside(home, schema, ShellUser.hasRole("admin"));
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(target)) {
             if (name != null) {
@@ -59,7 +64,7 @@ public class IngestDataCommand implements Action {
         int failed = 0;
         for (Path f : files) {
             try {
-                DataCatalog.Ingested in = catalog.ingest(f, name, DataCatalog.progressPrintedTo(out, Files.size(f)));
+                DataCatalog.Ingested in = catalog.ingest(f, layout, name, DataCatalog.progressPrintedTo(out, Files.size(f)));
                 DataCatalog.Entry e = in.entry();
                 table.addRow().addContent(e.name(), e.rows(), e.first(), e.last(), e.quality().gaps(), e.quality().outliers(), e.quality().duplicates(),
                         in.added() ? "ingested" : "stored already (same SHA-256)");
