@@ -132,6 +132,39 @@ class TickBacktestTest {
         assertEquals(135, r.bars());
     }
 
+    /** A portfolio over the quote file and the trade file: each instance fills as it does alone, by the same rules. */
+    @Test
+    void aPortfolioOverQuotesAndTradesFillsEachInstanceAsItsOwnBacktestDoes() {
+        Map<String, String> plan = new java.util.TreeMap<>();
+        plan.put("cash", "200000");
+        plan.put("allocator", "equal");
+        plan.put("data.q", sample("bidask.csv").toString());
+        plan.put("data.t", sample("ticksample.csv").toString());
+        plan.put("instance.quotes.type", "test.quotes");
+        plan.put("instance.quotes.data", "q");
+        plan.put("instance.trades.type", "test.trades");
+        plan.put("instance.trades.data", "t");
+        PortfolioResult p = PortfolioBacktester.run(PortfolioPlan.parse(plan, "plan", "ticks"), Map.of("test.quotes", QuoteTrader.class, "test.trades",
+                TradeTrader.class), Path.of("."), l -> io.quiver.risk.RiskChains.backtest(Map.of(), l), BacktestProgress.NONE);
+        BacktestResult quotesAlone = run(new QuoteTrader(), read("bidask.csv").ticks(), Map.of());
+        BacktestResult tradesAlone = run(new TradeTrader(), read("ticksample.csv").ticks(), Map.of());
+        assertEquals(prices(quotesAlone.fills()), prices(p.instances().get(0).fills()));
+        assertEquals(prices(tradesAlone.fills()), prices(p.instances().get(1).fills()));
+        assertEquals(145, p.bars());
+        assertTrue(p.json().contains("\"fills.from\": \"TICKS\""));
+        Map<String, String> mixed = new java.util.TreeMap<>(plan);
+        mixed.put("data.b", sample("orcl-1995-2014.txt").toString());
+        mixed.put("instance.bars.type", "test.quotes");
+        mixed.put("instance.bars.data", "b");
+        assertEquals("data: a plan's data sets are all bars or all quotes and trades; this one mixes them", assertThrows(IllegalArgumentException.class,
+                () -> PortfolioBacktester.run(PortfolioPlan.parse(mixed, "plan", "mixed"), Map.of("test.quotes", QuoteTrader.class, "test.trades",
+                        TradeTrader.class), Path.of("."), l -> io.quiver.risk.RiskChains.backtest(Map.of(), l), BacktestProgress.NONE)).getMessage());
+    }
+
+    private static List<String> prices(List<Fill> fills) {
+        return fills.stream().map(f -> f.time() + " " + f.side() + " " + f.quantity() + "@" + f.price()).toList();
+    }
+
     @Test
     void aVenueThatFillsFromBarsOnlyIsRefusedForTicks() {
         VenueFactories venues = VenueFactories.onClassPath();

@@ -1,21 +1,20 @@
 package io.quiver.backtest.internal;
 
-import io.quiver.sdk.model.BarSeries;
 import java.util.List;
 
 /**
- * The bars of several series in time order: a binary heap of series indexes keyed by the time of each
+ * The bars (or quotes and trades) of several series in time order: a binary heap of series indexes keyed by the time of each
  * series' next bar, a tie going to the lower index. Primitive arrays, so merging millions of bars
  * allocates nothing.
  */
 final class BarMerge {
-    private final List<BarSeries> series;
+    private final List<MarketSeries> series;
     private final int[] cursor;
     private final long[] nextTime;
     private final int[] heap;
     private int size;
 
-    BarMerge(List<BarSeries> series) {
+    BarMerge(List<MarketSeries> series) {
         this.series = series;
         this.cursor = new int[series.size()];
         this.nextTime = new long[series.size()];
@@ -44,7 +43,7 @@ final class BarMerge {
 
     /** Moves series {@code k} (the one {@link #peek()} gave) past its current bar. */
     void advance(int k) {
-        BarSeries s = series.get(k);
+        MarketSeries s = series.get(k);
         if (++cursor[k] < s.size()) {
             nextTime[k] = s.timeNanos(cursor[k]);
             down(0);

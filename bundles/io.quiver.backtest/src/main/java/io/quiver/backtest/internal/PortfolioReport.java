@@ -5,7 +5,6 @@ import io.quiver.backtest.PerformanceMetrics;
 import io.quiver.backtest.PortfolioPlan;
 import io.quiver.backtest.PortfolioResult;
 import io.quiver.backtest.RoundTrip;
-import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Money;
 import io.quiver.sdk.spi.BarSourceFactory;
 import java.math.BigDecimal;
@@ -24,7 +23,7 @@ final class PortfolioReport {
 
     private final PortfolioPlan plan;
     private final Map<String, BarSourceFactory.BarData> data;
-    private final List<BarSeries> series;
+    private final List<MarketSeries> series;
     private final Money start;
     private final List<LocalDate> days = new ArrayList<>();
     private final List<BigDecimal> equity = new ArrayList<>();
@@ -32,7 +31,7 @@ final class PortfolioReport {
     private long bars;
     private long barsInMarket;
 
-    PortfolioReport(PortfolioPlan plan, Map<String, BarSourceFactory.BarData> data, List<BarSeries> series, Money start) {
+    PortfolioReport(PortfolioPlan plan, Map<String, BarSourceFactory.BarData> data, List<MarketSeries> series, Money start) {
         this.plan = plan;
         this.data = data;
         this.series = series;
@@ -115,7 +114,7 @@ final class PortfolioReport {
         for (int k = 0; k < plan.data().size(); k++) {
             PortfolioPlan.DataSet d = plan.data().get(k);
             BarSourceFactory.BarData bd = data.get(d.name());
-            BarSeries s = series.get(k);
+            MarketSeries s = series.get(k);
             w.beginRow().name("name").value(d.name()).name("source").value(bd.name()).name("sha256").value(bd.checksum())
                     .name("instrument").value(s.instrument().id().symbol()).name("bars").number(s.size())
                     .name("first").value(s.time(0).toString()).name("last").value(s.time(s.size() - 1).toString()).endRow();

@@ -81,8 +81,15 @@ public final class PortfolioRequests {
                 throw new IllegalArgumentException("data." + d.name() + ": " + e.getMessage(), e);
             }
             if (read.isTicks()) {
-                throw new IllegalArgumentException("data." + d.name() + ": " + read.name() + " holds quotes or trades; a portfolio runs over bars for now "
-                        + "(backtest:run takes quote and trade data)");
+                io.quiver.sdk.model.TickSeries t = between(read.ticks(), plan.from(), plan.to());
+                if (t.size() == 0) {
+                    throw new IllegalArgumentException("data." + d.name() + ": " + d.data() + " has no quotes or trades from "
+                            + (plan.from() == null ? "its start" : plan.from()) + " to " + (plan.to() == null ? "its end" : plan.to()));
+                }
+                io.quiver.sdk.model.Instrument given = d.symbol() == null ? t.instrument()
+                        : new Instrument(InstrumentId.of(d.symbol()), t.instrument().tickSize(), t.instrument().lotSize(), t.instrument().currency());
+                data.put(d.name(), BarSourceFactory.BarData.ofTicks(t.withInstrument(master.resolve(given)), read.name(), read.checksum()));
+                continue;
             }
             BarSeries s = between(read.series(), plan.from(), plan.to());
             if (s.size() == 0) {
@@ -93,7 +100,46 @@ public final class PortfolioRequests {
                     : new Instrument(InstrumentId.of(d.symbol()), s.instrument().tickSize(), s.instrument().lotSize(), s.instrument().currency());
             data.put(d.name(), new BarSourceFactory.BarData(s.withInstrument(master.resolve(given)), read.name(), read.checksum()));
         }
+        long ticks = data.values().stream().filter(BarSourceFactory.BarData::isTicks).count();
+        if (ticks > 0 && ticks < data.size()) {
+            throw new IllegalArgumentException("data: a plan's data sets are all bars or all quotes and trades; this one mixes them");
+        }
+        if (ticks > 0) {
+            // the venue fills from the quotes and trades, as a single backtest over them does
+            java.util.Map<String, String> tick = venue.tickSettings();
+            if (tick == null) {
+                throw new IllegalArgumentException("venue: " + venue.type() + " fills from bars only; quote and trade data need a venue that fills "
+                        + "from them, such as sim");
+            }
+            java.util.Map<String, String> merged = new TreeMap<>(tick);
+            merged.putAll(plan.venueSettings());
+            plan = new PortfolioPlan(plan.name(), plan.cash(), plan.venue(), merged, plan.latency(), plan.financing(), plan.allocator(),
+                    plan.allocatorSettings(), plan.rebalance(), plan.risk(), plan.portfolioRisk(), plan.data(), plan.instances(), plan.from(), plan.to());
+        }
         return PortfolioRun.run(plan, members, data, risk.apply(limits), progress, venue, allocator);
+    }
+
+    /** The quotes and trades whose UTC day is from {@code from} to {@code to} (either null: no bound). */
+    static io.quiver.sdk.model.TickSeries between(io.quiver.sdk.model.TickSeries t, java.time.LocalDate from, java.time.LocalDate to) {
+        if (from == null && to == null) {
+            return t;
+        }
+        long first = from == null ? Long.MIN_VALUE : from.toEpochDay();
+        long last = to == null ? Long.MAX_VALUE : to.toEpochDay();
+        io.quiver.sdk.model.TickSeries.Builder b = io.quiver.sdk.model.TickSeries.builder(t.instrument(), t.sizeScale());
+        for (int i = 0; i < t.size(); i++) {
+            long day = BacktestReport.tradingDay(t.timeNanos(i));
+            if (day >= first && day <= last) {
+                if (t.isQuote(i)) {
+                    io.quiver.sdk.model.Quote q = t.quote(i);
+                    b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
+                } else {
+                    io.quiver.sdk.model.Trade tr = t.trade(i);
+                    b.trade(tr.time(), tr.price(), tr.size());
+                }
+            }
+        }
+        return b.build();
     }
 
     /** The bars whose UTC trading day is from {@code from} to {@code to} (either null: no bound). */

@@ -99,12 +99,12 @@ public final class PortfolioRun {
     public static PortfolioResult run(PortfolioPlan plan, List<Member> members, Map<String, BarSourceFactory.BarData> data, PreTradeGate risk,
             BacktestProgress progress, VenueFactory venues, Allocator allocator) {
         long started = System.nanoTime();
-        List<BarSeries> series = new ArrayList<>();
+        List<MarketSeries> series = new ArrayList<>();
         Map<String, Integer> seriesOf = new HashMap<>();
         Map<String, String> dataOfSymbol = new HashMap<>();
         List<Instrument> instruments = new ArrayList<>();
         for (PortfolioPlan.DataSet d : plan.data()) {
-            BarSeries s = data.get(d.name()).series();
+            MarketSeries s = MarketSeries.of(data.get(d.name()));
             if (s.size() == 0) {
                 throw new IllegalArgumentException("data." + d.name() + ": " + d.data() + " has no bars");
             }
@@ -154,7 +154,7 @@ public final class PortfolioRun {
             BarSourceFactory.BarData mainData = data.get(main.name());
             BacktestSettings settings = new BacktestSettings(in.id(), m.typeName(), in.parameters(), capital, BigDecimal.ZERO, 3, mainData.name(),
                     mainData.checksum(), plan.venue(), plan.venueSettings(), plan.latency(), plan.financing());
-            BacktestReport report = new BacktestReport(settings, series.get(seriesOf.get(main.name())), theVenue.costs());
+            BacktestReport report = new BacktestReport(settings, series.get(seriesOf.get(main.name())).instrument(), theVenue.costs());
             oms.openAccount(in.id(), venue.id(), capital);
             List<Instrument> own = in.data().stream().map(d -> series.get(seriesOf.get(d)).instrument()).toList();
             StrategyHarness harness = new StrategyHarness(new StrategyHarness.Setup(in.id(), m.strategy(), oms, clock, own, new InMemoryStateStore(),
@@ -167,7 +167,7 @@ public final class PortfolioRun {
             OvernightCosts overnight = plan.financing().isFree() ? null : new OvernightCosts(plan.financing(), oms, in.id(), report);
             Sleeve sleeve = new Sleeve(in, report, harness, overnight, capital);
             for (String d : in.data()) {
-                BarSeries traded = series.get(seriesOf.get(d));
+                MarketSeries traded = series.get(seriesOf.get(d));
                 sleeve.lastBarNanos = Math.max(sleeve.lastBarNanos, traded.timeNanos(traded.size() - 1));
             }
             sleeves.add(sleeve);
@@ -179,7 +179,7 @@ public final class PortfolioRun {
         PortfolioReport report = new PortfolioReport(plan, data, series, plan.cash());
         report.onRebalance(first, initial, Map.of());
         long total = 0;
-        for (BarSeries s : series) {
+        for (MarketSeries s : series) {
             total += s.size();
         }
         long step = Math.max(1, total / 20);
@@ -189,7 +189,7 @@ public final class PortfolioRun {
         long done = 0;
         while (next.hasNext()) {
             int k = next.peek();
-            BarSeries s = series.get(k);
+            MarketSeries s = series.get(k);
             int i = next.index(k);
             long barDay = BacktestReport.tradingDay(s.timeNanos(i));
             if (barDay != day) {
@@ -201,26 +201,24 @@ public final class PortfolioRun {
                 }
                 day = barDay;
             }
-            Bar bar = s.bar(i);
-            fireTimers(sleeves, bar.time(), clock);
-            clock.set(bar.time());
+            Instant time = s.time(i);
+            fireTimers(sleeves, time, clock);
+            clock.set(time);
             for (Sleeve sl : bySeries.get(k)) {
                 if (sl.overnight != null) {
-                    sl.overnight.onBar(bar.time());
+                    sl.overnight.onBar(time);
                 }
             }
-            marketData.onBar(bar);
-            oms.onBar(bar);
-            for (Sleeve sl : bySeries.get(k)) {
-                if (sl.harness.instanceState() == InstanceState.RUNNING) {
-                    sl.harness.onBar(bar);
-                }
-            }
+            deliver(s, i, marketData, oms, bySeries.get(k));
             if (delayed != null) {
-                delayed.release(bar.time());
+                delayed.release(time);
             }
             for (Sleeve sl : bySeries.get(k)) {
-                sl.report.onBar(s, i);
+                if (s.isTicks()) {
+                    sl.report.onTick(s.ticks(), i);
+                } else {
+                    sl.report.onBar(s.bars(), i);
+                }
             }
             report.onBar(inMarket[0] > 0);
             next.advance(k);
@@ -238,6 +236,38 @@ public final class PortfolioRun {
             traded = traded.add(sl.report.traded());
         }
         return report.finish(results, reserve, limits.tripped(), traded, elapsed);
+    }
+
+    /** A bar, quote or trade to the venue, the order manager and the running instances that trade its instrument, in that order. */
+    private static void deliver(MarketSeries s, int i, MarketDataListener venue, OrderManager oms, List<Sleeve> sleeves) {
+        if (!s.isTicks()) {
+            Bar bar = s.bars().bar(i);
+            venue.onBar(bar);
+            oms.onBar(bar);
+            for (Sleeve sl : sleeves) {
+                if (sl.harness.instanceState() == InstanceState.RUNNING) {
+                    sl.harness.onBar(bar);
+                }
+            }
+        } else if (s.ticks().isQuote(i)) {
+            io.quiver.sdk.model.Quote q = s.ticks().quote(i);
+            venue.onQuote(q);
+            oms.onQuote(q);
+            for (Sleeve sl : sleeves) {
+                if (sl.harness.instanceState() == InstanceState.RUNNING) {
+                    sl.harness.onQuote(q);
+                }
+            }
+        } else {
+            io.quiver.sdk.model.Trade t = s.ticks().trade(i);
+            venue.onTrade(t);
+            oms.onTrade(t);
+            for (Sleeve sl : sleeves) {
+                if (sl.harness.instanceState() == InstanceState.RUNNING) {
+                    sl.harness.onTrade(t);
+                }
+            }
+        }
     }
 
     private static PortfolioPlan.DataSet dataSet(PortfolioPlan plan, String name) {

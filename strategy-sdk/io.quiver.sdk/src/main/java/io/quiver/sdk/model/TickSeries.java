@@ -106,6 +106,11 @@ public final class TickSeries {
         return quote[i] ? (second[i] == NONE ? first[i] : second[i]) : first[i];
     }
 
+    /** The decimals its sizes are kept at. */
+    public int sizeScale() {
+        return sizeScale;
+    }
+
     public int priceScale() {
         return instrument.priceScale();
     }
