@@ -119,16 +119,21 @@ public final class Backtester {
 
     /** The settings of a backtest over ticks: the venue's tick settings added unless given. */
     public static BacktestSettings overTicks(BacktestSettings settings, VenueFactory venues) {
+        return new BacktestSettings(settings.strategyId(), settings.strategyType(), settings.parameters(), settings.startingCash(),
+                settings.feeBps(), settings.maxFaults(), settings.dataName(), settings.dataSha256(), settings.venue(),
+                tickVenueSettings(venues, settings.venueSettings()), settings.latency(), settings.financing());
+    }
+
+    /** {@code given} with the venue type's {@link VenueFactory#tickSettings()} under it; a type that cannot fill from ticks is refused. */
+    public static Map<String, String> tickVenueSettings(VenueFactory venues, Map<String, String> given) {
         Map<String, String> tick = venues.tickSettings();
         if (tick == null) {
             throw new IllegalArgumentException("venue: " + venues.type() + " fills from bars only; quote and trade data need a venue that fills "
                     + "from them, such as sim");
         }
         Map<String, String> merged = new java.util.TreeMap<>(tick);
-        merged.putAll(settings.venueSettings());
-        return new BacktestSettings(settings.strategyId(), settings.strategyType(), settings.parameters(), settings.startingCash(),
-                settings.feeBps(), settings.maxFaults(), settings.dataName(), settings.dataSha256(), settings.venue(), merged, settings.latency(),
-                settings.financing());
+        merged.putAll(given);
+        return merged;
     }
 
     /** One run's parts, wired as paper trading wires them, on a simulated clock. */

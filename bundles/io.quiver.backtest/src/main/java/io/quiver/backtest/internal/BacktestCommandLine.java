@@ -164,15 +164,7 @@ public final class BacktestCommandLine {
                         io.quiver.backtest.VenueFactories.onClassPath(), bars);
                 Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                         : home.resolve("data/quiver/backtests/" + id + ".json");
-                Files.createDirectories(json.toAbsolutePath().getParent());
-                Files.writeString(json, r.json(), StandardCharsets.UTF_8);
-                out.print(r.summary());
-                out.println("result         " + json.normalize());
-                if (report) {
-                    Path html = io.quiver.backtest.HtmlReports.besideJson(json);
-                    Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
-                    out.println("report         " + html.normalize());
-                }
+                io.quiver.backtest.ResultFiles.write(json, r.json(), r.summary(), report ? () -> io.quiver.backtest.HtmlReports.of(r) : null, out);
                 return 0;
             }
         } catch (IllegalArgumentException e) {
@@ -211,15 +203,7 @@ public final class BacktestCommandLine {
                     limits -> riskChain(risk, limits, home), io.quiver.backtest.BacktestProgress.printedTo(err));
             Path json = options.containsKey("--output") ? cwd.resolve(options.get("--output"))
                     : home.resolve("data/quiver/backtests/" + plan.name() + ".json");
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            Files.writeString(json, r.json(), StandardCharsets.UTF_8);
-            out.print(r.summary());
-            out.println("result         " + json.normalize());
-            if (report) {
-                Path html = io.quiver.backtest.HtmlReports.besideJson(json);
-                Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
-                out.println("report         " + html.normalize());
-            }
+            io.quiver.backtest.ResultFiles.write(json, r.json(), r.summary(), report ? () -> io.quiver.backtest.HtmlReports.of(r) : null, out);
             return 0;
         }
     }

@@ -86,9 +86,7 @@ public final class PortfolioRequests {
                     throw new IllegalArgumentException("data." + d.name() + ": " + d.data() + " has no quotes or trades from "
                             + (plan.from() == null ? "its start" : plan.from()) + " to " + (plan.to() == null ? "its end" : plan.to()));
                 }
-                io.quiver.sdk.model.Instrument given = d.symbol() == null ? t.instrument()
-                        : new Instrument(InstrumentId.of(d.symbol()), t.instrument().tickSize(), t.instrument().lotSize(), t.instrument().currency());
-                data.put(d.name(), BarSourceFactory.BarData.ofTicks(t.withInstrument(master.resolve(given)), read.name(), read.checksum()));
+                data.put(d.name(), BarSourceFactory.BarData.ofTicks(t.withInstrument(master.resolve(named(t.instrument(), d))), read.name(), read.checksum()));
                 continue;
             }
             BarSeries s = between(read.series(), plan.from(), plan.to());
@@ -96,9 +94,7 @@ public final class PortfolioRequests {
                 throw new IllegalArgumentException("data." + d.name() + ": " + d.data() + " has no bars from " + (plan.from() == null ? "its start" : plan.from())
                         + " to " + (plan.to() == null ? "its end" : plan.to()));
             }
-            Instrument given = d.symbol() == null ? s.instrument()
-                    : new Instrument(InstrumentId.of(d.symbol()), s.instrument().tickSize(), s.instrument().lotSize(), s.instrument().currency());
-            data.put(d.name(), new BarSourceFactory.BarData(s.withInstrument(master.resolve(given)), read.name(), read.checksum()));
+            data.put(d.name(), new BarSourceFactory.BarData(s.withInstrument(master.resolve(named(s.instrument(), d))), read.name(), read.checksum()));
         }
         long ticks = data.values().stream().filter(BarSourceFactory.BarData::isTicks).count();
         if (ticks > 0 && ticks < data.size()) {
@@ -106,17 +102,16 @@ public final class PortfolioRequests {
         }
         if (ticks > 0) {
             // the venue fills from the quotes and trades, as a single backtest over them does
-            java.util.Map<String, String> tick = venue.tickSettings();
-            if (tick == null) {
-                throw new IllegalArgumentException("venue: " + venue.type() + " fills from bars only; quote and trade data need a venue that fills "
-                        + "from them, such as sim");
-            }
-            java.util.Map<String, String> merged = new TreeMap<>(tick);
-            merged.putAll(plan.venueSettings());
-            plan = new PortfolioPlan(plan.name(), plan.cash(), plan.venue(), merged, plan.latency(), plan.financing(), plan.allocator(),
+            plan = new PortfolioPlan(plan.name(), plan.cash(), plan.venue(), io.quiver.backtest.Backtester.tickVenueSettings(venue, plan.venueSettings()),
+                    plan.latency(), plan.financing(), plan.allocator(),
                     plan.allocatorSettings(), plan.rebalance(), plan.risk(), plan.portfolioRisk(), plan.data(), plan.instances(), plan.from(), plan.to());
         }
         return PortfolioRun.run(plan, members, data, risk.apply(limits), progress, venue, allocator);
+    }
+
+    /** The source's instrument, under the symbol the plan gives it ({@code data.<name>.symbol}) if it gives one. */
+    private static Instrument named(Instrument read, PortfolioPlan.DataSet d) {
+        return d.symbol() == null ? read : new Instrument(InstrumentId.of(d.symbol()), read.tickSize(), read.lotSize(), read.currency());
     }
 
     /** The quotes and trades whose UTC day is from {@code from} to {@code to} (either null: no bound). */

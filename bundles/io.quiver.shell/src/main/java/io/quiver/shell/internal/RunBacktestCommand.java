@@ -4,8 +4,6 @@ import io.quiver.backtest.BacktestResult;
 import io.quiver.backtest.BacktestService;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,15 +95,7 @@ public class RunBacktestCommand implements Action {
                         io.quiver.backtest.BacktestSettings.parseRate("--financing-rate", financingRate))),
                 io.quiver.backtest.BacktestProgress.printedTo(out));
         Path json = resultFile(dataDir.resolve("quiver").resolve("backtests"), id, output, ShellUser.hasRole("admin"));
-        Files.createDirectories(json.toAbsolutePath().getParent());
-        Files.writeString(json, r.json(), StandardCharsets.UTF_8);
-        out.print(r.summary());
-        out.println("result         " + json.normalize());
-        if (report) {
-            Path html = io.quiver.backtest.HtmlReports.besideJson(json);
-            Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
-            out.println("report         " + html.normalize());
-        }
+        io.quiver.backtest.ResultFiles.write(json, r.json(), r.summary(), report ? () -> io.quiver.backtest.HtmlReports.of(r) : null, out);
         return null;
     }
 

@@ -5,8 +5,6 @@ import io.quiver.backtest.PortfolioPlan;
 import io.quiver.backtest.PortfolioResult;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -51,15 +49,7 @@ public class RunPortfolioCommand implements Action {
         PortfolioPlan p = PortfolioPlan.read(file);
         Path json = RunBacktestCommand.resultFile(dataDir.resolve("quiver").resolve("backtests"), p.name(), output, admin);
         PortfolioResult r = backtests.runPortfolio(p, home, io.quiver.backtest.BacktestProgress.printedTo(out));
-        Files.createDirectories(json.toAbsolutePath().getParent());
-        Files.writeString(json, r.json(), StandardCharsets.UTF_8);
-        out.print(r.summary());
-        out.println("result         " + json.normalize());
-        if (report) {
-            Path html = io.quiver.backtest.HtmlReports.besideJson(json);
-            Files.writeString(html, io.quiver.backtest.HtmlReports.of(r), StandardCharsets.UTF_8);
-            out.println("report         " + html.normalize());
-        }
+        io.quiver.backtest.ResultFiles.write(json, r.json(), r.summary(), report ? () -> io.quiver.backtest.HtmlReports.of(r) : null, out);
         return null;
     }
 }
