@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,23 @@ class PortfolioBacktesterTest {
         }
     }
 
+    /** Buys one of every instrument it is given on its first bar, and sells it on its third. */
+    public static final class EachInstrument extends BaseStrategy {
+        private final Map<InstrumentId, Integer> seen = new java.util.HashMap<>();
+
+        @Override
+        public void onBar(Bar bar) {
+            int n = seen.merge(bar.instrument(), 1, Integer::sum);
+            if (n == 1) {
+                buyMarket(bar.instrument(), Qty.of(1));
+            } else if (n == 3) {
+                sellMarket(bar.instrument(), Qty.of(1));
+            }
+        }
+    }
+
     private static final Map<String, Class<?>> TYPES = Map.of("test.buy", BuyOnce.class, "test.idle", Idle.class, "test.flip", Flipper.class,
-            "test.fail", Failing.class);
+            "test.fail", Failing.class, "test.each", EachInstrument.class);
 
     private Path csv(String name, String... rows) throws IOException {
         Path f = home.resolve(name);
@@ -250,6 +266,20 @@ class PortfolioBacktesterTest {
         return f;
     }
 
+    /** An instance trading two instruments has a round trip on each, with its own prices: fills are booked by their instrument. */
+    @Test
+    void anInstanceOnTwoInstrumentsHasTheRoundTripsOfEach() throws IOException {
+        csv("a.csv", "2024-01-29,10,10,10,10,100", "2024-01-30,10,10,10,10,100", "2024-01-31,11,11,11,11,100", "2024-02-01,12,12,12,12,100");
+        csv("b.csv", "2024-01-29,50,50,50,50,100", "2024-01-30,50,50,50,50,100", "2024-01-31,40,40,40,40,100", "2024-02-01,45,45,45,45,100");
+        PortfolioResult r = run(plan("allocator = equal", "data.a = a.csv", "data.b = b.csv", "instance.x.type = test.each", "instance.x.data = a, b"));
+        List<RoundTrip> trips = r.instances().get(0).trades();
+        // bought at the second bar's open, sold at the fourth's: a 10 -> 12 (+2), b 50 -> 45 (-5)
+        assertEquals(2, trips.size(), trips.toString());
+        Map<String, Money> pnl = new TreeMap<>();
+        trips.forEach(t -> pnl.put(t.instrument().symbol(), t.pnl()));
+        assertEquals(Map.of("a", Money.of(2), "b", Money.of(-5)), pnl);
+    }
+
     @Test
     void aWrongKeyIsNamed() throws IOException {
         csv("a.csv", "2024-01-30,10,10,10,10,100", "2024-01-31,10,10,10,10,100");
@@ -259,7 +289,7 @@ class PortfolioBacktesterTest {
                 assertThrows(IllegalArgumentException.class, () -> plan("data.a = a.csv", "instance.a.type = x", "instance.a.data = b")).getMessage());
         assertEquals("plan.cfg: rebalance: 'yearly' is not one of never, daily, weekly, monthly, quarterly",
                 assertThrows(IllegalArgumentException.class, () -> plan("data.a = a.csv", "instance.a.type = x", "rebalance = yearly")).getMessage());
-        assertEquals("instance.a.type: no strategy type 'nope'; installed: [test.buy, test.fail, test.flip, test.idle]",
+        assertEquals("instance.a.type: no strategy type 'nope'; installed: [test.buy, test.each, test.fail, test.flip, test.idle]",
                 assertThrows(IllegalArgumentException.class, () -> run(plan("data.a = a.csv", "instance.a.type = nope"))).getMessage());
         assertEquals("instance.a.param.quantity: 'ten' is not a whole number", assertThrows(IllegalArgumentException.class,
                 () -> run(plan("data.a = a.csv", "instance.a.type = test.buy", "instance.a.param.quantity = ten"))).getMessage());
