@@ -394,10 +394,19 @@ public final class OrderManager implements OrderService {
         marketData(bar.instrument(), bar.time(), bar.time().minusNanos(1), bar.close(), lastClose, w -> stops.onBar(w, bar));
     }
 
+    /** A quote marks at its mid (at its one side if it has one only); an emulated stop meets the side it would trade against. */
     public void onQuote(Quote quote) {
-        Price mid = Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), quote.time(), mid, lastMid, w -> stops.onTouch(w, w.request.side() == Side.BUY ? quote.ask() : quote.bid(),
-                quote.time()));
+        if (quote.bid() == null && quote.ask() == null) {
+            return;
+        }
+        Price mark = quote.bid() == null ? quote.ask() : quote.ask() == null ? quote.bid()
+                : Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
+        marketData(quote.instrument(), quote.time(), quote.time(), mark, lastMid, w -> {
+            Price side = w.request.side() == Side.BUY ? quote.ask() : quote.bid();
+            if (side != null) {
+                stops.onTouch(w, side, quote.time());
+            }
+        });
     }
 
     public void onTrade(Trade trade) {

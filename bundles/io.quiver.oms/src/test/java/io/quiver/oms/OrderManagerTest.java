@@ -135,7 +135,20 @@ class OrderManagerTest {
 
     private io.quiver.sdk.model.Quote quote(int second, String bid, String ask) {
         now = T0.plusSeconds(second);
-        return new io.quiver.sdk.model.Quote(X, now, Price.of(bid), Price.of(ask), Qty.of(100), Qty.of(100));
+        return new io.quiver.sdk.model.Quote(X, now, bid == null ? null : Price.of(bid), ask == null ? null : Price.of(ask), Qty.of(100), Qty.of(100));
+    }
+
+    /** A quote with one side (a file with a blank bid or ask) marks at that side and touches only the stops that trade against it. */
+    @Test
+    void aOneSidedQuoteMarksAtItsSideAndTouchesOnlyThatSidesStops() {
+        oms.submit("s", ClientOrderId.of("b"), OrderRequest.stop(X, Side.BUY, Qty.of(1), Price.of("10.05"), TimeInForce.GTC));
+        oms.submit("s", ClientOrderId.of("s"), OrderRequest.stop(X, Side.SELL, Qty.of(1), Price.of("9.95"), TimeInForce.GTC));
+        oms.onQuote(quote(1, "9.90", null)); // a bid through the sell stop; no ask for the buy stop
+        assertEquals(OrderStatus.TRIGGERED, status("s"));
+        assertEquals(OrderStatus.ACCEPTED, status("b"));
+        oms.onQuote(quote(2, null, "10.10"));
+        assertEquals(OrderStatus.TRIGGERED, status("b"));
+        oms.onQuote(quote(3, null, null)); // nothing to mark at: ignored, not a failure
     }
 
     private io.quiver.sdk.model.Trade trade(int second, String price) {
