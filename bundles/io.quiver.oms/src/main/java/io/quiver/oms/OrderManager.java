@@ -391,7 +391,7 @@ public final class OrderManager implements OrderService {
 
     public void onBar(Bar bar) {
         // a bar's trading day is that of its last instant
-        marketData(bar.instrument(), bar.time(), bar.time().minusNanos(1), bar.close(), lastClose, w -> stops.onBar(w, bar));
+        marketData(bar.instrument(), bar.time(), true, bar.close(), lastClose, w -> stops.onBar(w, bar));
     }
 
     /** A quote marks at its mid (at its one side if it has one only); an emulated stop meets the side it would trade against. */
@@ -401,7 +401,7 @@ public final class OrderManager implements OrderService {
         }
         Price mark = quote.bid() == null ? quote.ask() : quote.ask() == null ? quote.bid()
                 : Price.of(quote.bid().toBigDecimal().add(quote.ask().toBigDecimal()).divide(java.math.BigDecimal.valueOf(2)));
-        marketData(quote.instrument(), quote.time(), quote.time(), mark, lastMid, w -> {
+        marketData(quote.instrument(), quote.time(), false, mark, lastMid, w -> {
             Price side = w.request.side() == Side.BUY ? quote.ask() : quote.bid();
             if (side != null) {
                 stops.onTouch(w, side, quote.time());
@@ -410,7 +410,7 @@ public final class OrderManager implements OrderService {
     }
 
     public void onTrade(Trade trade) {
-        marketData(trade.instrument(), trade.time(), trade.time(), trade.price(), lastTrade, w -> stops.onTouch(w, trade.price(), trade.time()));
+        marketData(trade.instrument(), trade.time(), false, trade.price(), lastTrade, w -> stops.onTouch(w, trade.price(), trade.time()));
     }
 
     /** The trading day of a point in time, in the instrument's zone (UTC for one the books do not know). */
@@ -419,8 +419,11 @@ public final class OrderManager implements OrderService {
         return i == null ? time.atOffset(ZoneOffset.UTC).toLocalDate() : i.hours().tradingDay(time);
     }
 
-    /** {@code dayTime}: the instant whose trading day the data belongs to, which ends a held DAY order's life. */
-    private void marketData(InstrumentId instrument, Instant time, Instant dayTime, Price mark, Map<InstrumentId, Price> reference,
+    /**
+     * {@code barEnd}: the data is a bar stamped at its end, so its trading day is that of the instant before {@code time}
+     * (the day that ends a held DAY order's life); worked out only when a DAY order is held.
+     */
+    private void marketData(InstrumentId instrument, Instant time, boolean barEnd, Price mark, Map<InstrumentId, Price> reference,
             java.util.function.Consumer<WorkingOrder> trigger) {
         synchronized (this) {
             lastPrice.put(instrument, mark);
@@ -444,7 +447,8 @@ public final class OrderManager implements OrderService {
                         continue;
                     }
                     if (w.request.timeInForce() == TimeInForce.DAY) {
-                        java.time.LocalDate day = tradingDay(instrument, dayTime); // only for DAY orders: it costs a time zone conversion
+                        // only for DAY orders: it costs a time zone conversion
+                        java.time.LocalDate day = tradingDay(instrument, barEnd ? time.minusNanos(1) : time);
                         if (w.session == null) {
                             record(new JournalRecords.Session(w.id, day));
                         } else if (day.isAfter(w.session)) {
