@@ -150,21 +150,6 @@ public final class BacktestReport {
         pendingFlow = pendingFlow.add(amount.toBigDecimal());
     }
 
-    /** The equity at the end of each day so far, with its days: what an allocator weighs. */
-    public List<BigDecimal> dailyEquity() {
-        return java.util.Collections.unmodifiableList(dailyEquity);
-    }
-
-    /** Capital moved in at the start of each day so far (zeros without transfers), aligned with {@link #dailyEquity()}. */
-    public BigDecimal flowOn(int day) {
-        return dailyFlows == null ? BigDecimal.ZERO : dailyFlows.get(day);
-    }
-
-    /** The capital moved in since the last day end, still to be counted in the day's flow. */
-    public BigDecimal pendingFlow() {
-        return pendingFlow;
-    }
-
     /**
      * Trading days a year: 252 for an instrument that trades on weekdays (by its hours, or, for one the
      * instrument master does not know, because no bar fell on a weekend), 365 for one that trades every day.

@@ -125,13 +125,7 @@ public final class PortfolioRequests {
         for (int i = 0; i < t.size(); i++) {
             long day = BacktestReport.tradingDay(t.timeNanos(i));
             if (day >= first && day <= last) {
-                if (t.isQuote(i)) {
-                    io.quiver.sdk.model.Quote q = t.quote(i);
-                    b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
-                } else {
-                    io.quiver.sdk.model.Trade tr = t.trade(i);
-                    b.trade(tr.time(), tr.price(), tr.size());
-                }
+                b.add(t, i);
             }
         }
         return b.build();

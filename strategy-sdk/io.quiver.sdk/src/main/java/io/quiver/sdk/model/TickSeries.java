@@ -57,13 +57,7 @@ public final class TickSeries {
         }
         Builder b = new Builder(other, sizeScale);
         for (int i = 0; i < size; i++) {
-            if (quote[i]) {
-                Quote q = quote(i);
-                b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
-            } else {
-                Trade t = trade(i);
-                b.trade(t.time(), t.price(), t.size());
-            }
+            b.add(this, i);
         }
         return b.build();
     }
@@ -147,6 +141,16 @@ public final class TickSeries {
                 throw new IllegalArgumentException("a quote at " + time + " has neither a bid nor an ask");
             }
             return add(time, true, units(bid), size(bidSize), units(ask), size(askSize));
+        }
+
+        /** Tick {@code i} of {@code from}, its prices at this builder's instrument's scale. */
+        public Builder add(TickSeries from, int i) {
+            if (from.isQuote(i)) {
+                Quote q = from.quote(i);
+                return quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
+            }
+            Trade t = from.trade(i);
+            return trade(t.time(), t.price(), t.size());
         }
 
         public Builder trade(Instant time, Price price, Qty size) {
