@@ -99,7 +99,10 @@ public class DistributionProcessIT {
         karaf.start();
         karaf.awaitLog("strategy sma-demo (io.quiver.strategy.sma) started", 1);
         // A first boot is quiet: not one warning or error (the deploy/ strategies no longer race the SDK).
-        List<String> complaints = karaf.logText().lines().filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).toList();
+        // One warning is Karaf's own, not Quiver's: when the boot features refresh felix.scr (to wire it to the shell),
+        // Aries JMX sometimes has a notification for the restarting bundles rejected by its stopped dispatcher.
+        List<String> complaints = karaf.logText().lines().filter(l -> l.contains("| WARN ") || l.contains("| ERROR "))
+                .filter(l -> !(l.contains("org.apache.aries.jmx.core") && l.contains("Task rejected for JMX Notification dispatch"))).toList();
         assertEquals("warnings on a first boot: " + complaints, List.of(), complaints);
         // Nothing is installed from deploy/ until the boot features are: the two at once can fail the boot.
         String boot = karaf.logText();
