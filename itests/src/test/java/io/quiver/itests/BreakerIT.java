@@ -21,6 +21,7 @@ public class BreakerIT extends KarafProcessTestSupport {
                 + "breaker.reject.rate.max.percent = 50\nbreaker.reject.window = 2\n");
         karaf.start();
         karaf.awaitLog("reconciliation with venue sim:", 1);
+        karaf.awaitLog(SMA_DEMO_STARTED, 1);
         for (int i = 0; i < 2; i++) {
             Result refused = karaf.client("order:submit -s sma-demo BUY 11 SYN1 limit 1.00");
             assertTrue(refused.output(), refused.output().contains("MAX_ORDER_QUANTITY"));

@@ -28,6 +28,7 @@ public class DefectsIT extends KarafProcessTestSupport {
         karaf.replaceLine("etc/io.quiver.feed.synthetic.cfg", "instruments", "instruments = SYN1,SYN2,BTCUSD");
         karaf.start();
         karaf.awaitLog("reconciliation with venue sim:", 1);
+        karaf.awaitLog(SMA_DEMO_STARTED, 1);
         karaf.awaitLog("strategy ladder-huge quarantined", 1);
 
         // 0.01 BTC is an order (it was refused for a lot of 1); a quantity off the lot is refused with the lot named.

@@ -32,6 +32,7 @@ public class RolesIT extends KarafProcessTestSupport {
         }
         karaf.start();
         karaf.awaitLog("reconciliation with venue sim:", 1);
+        karaf.awaitLog(SMA_DEMO_STARTED, 1);
 
         allowed("vera", "strategy:list");
         allowed("vera", "order:list");
