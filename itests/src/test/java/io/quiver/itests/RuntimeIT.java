@@ -175,6 +175,21 @@ public class RuntimeIT extends QuiverTestSupport {
         String run = executeCommand("backtest:run --data catalog:2006-day-001 --output it-catalog.json sma fast=5 slow=20 size=1");
         assertTrue(run, run.contains("catalog:2006-day-001"));
         assertTrue(run, run.contains("255 bars"));
+
+        // trade prints too: from the catalog they give what the file gives
+        String ticks = executeCommand("data:ingest samples/ticksample.csv");
+        assertTrue(ticks, ticks.contains("ticksample") && ticks.contains("ingested"));
+        assertTrue(executeCommand("data:info ticksample"), executeCommand("data:info ticksample").contains("kind           trades"));
+        String fromFile = executeCommand("backtest:run --data samples/ticksample.csv --output it-ticks-file.json sma fast=3 slow=8 size=1 samples=trades");
+        String fromCatalog = executeCommand("backtest:run --data catalog:ticksample --output it-ticks-catalog.json sma fast=3 slow=8 size=1 samples=trades");
+        assertEquals(fromFile, line(fromFile, "final equity"), line(fromCatalog, "final equity"));
+        assertEquals(fromFile, line(fromFile, "fills"), line(fromCatalog, "fills"));
+        assertTrue(fromFile, !line(fromFile, "fills").startsWith("fills          0 "));
+        assertTrue(fromCatalog, fromCatalog.contains("catalog:ticksample"));
+    }
+
+    private static String line(String summary, String start) {
+        return summary.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(summary));
     }
 
     @Test

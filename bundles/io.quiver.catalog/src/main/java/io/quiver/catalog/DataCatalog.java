@@ -1,6 +1,7 @@
 package io.quiver.catalog;
 
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.TickSeries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,24 +16,49 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface DataCatalog {
 
+    /** What a data set holds: bars, or quotes or trade prints (ticks). */
+    enum Kind {
+        BARS, QUOTES, TRADES;
+
+        /** As an operator reads it: {@code bars}, {@code quotes}, {@code trades}. */
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
      * What the catalog knows of a data set.
      *
      * @param source   the file it was ingested from
      * @param schema   the schema it was read with (the {@code .schema} file's name, or {@code default})
-     * @param interval the smallest spacing between two bars
+     * @param rows     bars, or ticks
+     * @param interval the smallest spacing between two bars or ticks
      */
     record Entry(String name, String source, long sourceBytes, String sha256, Instant ingested, String schema, String symbol, int rows,
-            Instant first, Instant last, Duration interval, Quality quality) {
+            Instant first, Instant last, Duration interval, Quality quality, Kind kind) {
+
+        /** An entry of bars. */
+        public Entry(String name, String source, long sourceBytes, String sha256, Instant ingested, String schema, String symbol, int rows,
+                Instant first, Instant last, Duration interval, Quality quality) {
+            this(name, source, sourceBytes, sha256, ingested, schema, symbol, rows, first, last, interval, quality, Kind.BARS);
+        }
+
+        /** The bar interval as {@link DataCatalog#intervalText} writes it, or {@code quotes} or {@code trades} for ticks. */
+        public String spacing() {
+            return kind == Kind.BARS ? intervalText(interval) : kind.text();
+        }
     }
 
     /**
      * The data set's quality, as found on ingest.
      *
      * @param gaps           bars missing against the instrument's sessions: on days with data for intraday bars; every
-     *                       trading day (weekdays, unless the instrument trades every day) for daily bars, holidays included
-     * @param outliers       bars whose close-to-close change is more than ten scaled median absolute deviations from the median
-     * @param duplicates     bars equal to the bar before them in open, high, low, close and volume (stale repeats)
+     *                       trading day (weekdays, unless the instrument trades every day) for daily bars, holidays included;
+     *                       not counted for ticks, which come when they come
+     * @param outliers       bars whose close-to-close change is more than ten scaled median absolute deviations from the median;
+     *                       for ticks, the same of the change in trade price or quote mid
+     * @param duplicates     bars equal to the bar before them in open, high, low, close and volume (stale repeats); ticks equal
+     *                       to the tick before them in time and every value
      * @param examples       the times of the first few gaps, outliers and duplicates, in words
      */
     record Quality(long gaps, long outliers, long duplicates, List<String> examples) {
@@ -83,7 +109,8 @@ public interface DataCatalog {
     /**
      * Stores {@code name} resampled to coarser bars of {@code step} (up to a day) as {@code newName} (null:
      * {@code <name>-<step>}, e.g. {@code orcl-PT1H}), by the instrument's sessions (see
-     * {@link io.quiver.sdk.model.BarAggregator}). Resampling the same data to the same step again is a no-op.
+     * {@link io.quiver.sdk.model.BarAggregator}); trade prints become bars of their prices and sizes, quotes
+     * are refused. Resampling the same data to the same step again is a no-op.
      */
     Ingested resample(String name, Duration step, String newName);
 
@@ -91,8 +118,11 @@ public interface DataCatalog {
 
     Optional<Entry> entry(String name);
 
-    /** The bars of a data set; a damaged catalog file is an {@link IllegalArgumentException} that says so. */
+    /** The bars of a data set; a damaged catalog file, or a data set of ticks, is an {@link IllegalArgumentException} that says so. */
     BarSeries read(String name);
+
+    /** The quotes or trade prints of a data set of ticks; as {@link #read}, a mistake is an {@link IllegalArgumentException}. */
+    TickSeries readTicks(String name);
 
     /** Where the catalog keeps its files. */
     Path folder();

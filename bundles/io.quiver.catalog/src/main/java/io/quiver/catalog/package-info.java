@@ -3,7 +3,7 @@
  * {@code ${karaf.data}/quiver/catalog}, read back memory-mapped, with their provenance and quality.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.quiver.catalog;
 
 import org.osgi.annotation.bundle.Export;

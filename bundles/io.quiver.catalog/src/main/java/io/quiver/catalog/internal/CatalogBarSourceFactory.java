@@ -25,7 +25,7 @@ public final class CatalogBarSourceFactory implements BarSourceFactory {
 
     @Override
     public String description() {
-        return "catalog:<name>, a data set ingested into the catalog (data:ingest)";
+        return "catalog:<name>, a data set of bars, quotes or trades ingested into the catalog (data:ingest)";
     }
 
     @Override
@@ -56,9 +56,13 @@ public final class CatalogBarSourceFactory implements BarSourceFactory {
     static BarData read(Path folder, String name) {
         Path file = folder.resolve(name + ".bars");
         if (!Files.isRegularFile(file)) {
+            file = folder.resolve(name + ".ticks");
+        }
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("data: no data set '" + name + "' in the catalog (" + folder + "); data:list shows what it holds");
         }
         ColumnFile.Contents c = ColumnFile.read(file, h -> Instrument.of(h.symbol(), h.priceScale(), "USD"));
-        return new BarData(c.series(), PREFIX + name, c.header().sha256());
+        return c.ticks() != null ? BarData.ofTicks(c.ticks(), PREFIX + name, c.header().sha256())
+                : new BarData(c.series(), PREFIX + name, c.header().sha256());
     }
 }

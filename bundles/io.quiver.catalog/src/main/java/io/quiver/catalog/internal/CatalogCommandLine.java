@@ -18,7 +18,7 @@ public final class CatalogCommandLine {
             usage: quiver-data ingest <file|folder> [--name NAME] [--schema FILE]   parse data once into the catalog
                    quiver-data list                                the data sets
                    quiver-data info <name>                         source, checksum, rows, time range
-                   quiver-data quality <name>                      gaps, outliers, repeated bars
+                   quiver-data quality <name>                      gaps, outliers, repeated bars or ticks
                    quiver-data resample <name> <PT5M|PT1H|P1D> [--name NAME]   coarser bars by the sessions
             """;
 
@@ -45,13 +45,13 @@ public final class CatalogCommandLine {
         try (catalog) {
             switch (args[0]) {
                 case "ingest" -> ingest(catalog, args, out);
-                case "list" -> catalog.list().forEach(e -> out.printf("%-30s %-12s %,10d rows  %s .. %s  %s%n", e.name(), e.symbol(), e.rows(),
-                        e.first(), e.last(), e.source()));
+                case "list" -> catalog.list().forEach(e -> out.printf("%-30s %-12s %,10d rows  %-6s  %s .. %s  %s%n", e.name(), e.symbol(), e.rows(),
+                        e.spacing(), e.first(), e.last(), e.source()));
                 case "info" -> {
                     DataCatalog.Entry e = named(catalog, args);
-                    out.printf("name %s%nsource %s (%,d bytes)%nsha256 %s%nschema %s%ningested %s%nsymbol %s%nrows %,d%ninterval %s%nfirst %s%nlast %s%n",
-                            e.name(), e.source(), e.sourceBytes(), e.sha256(), e.schema(), e.ingested(), e.symbol(), e.rows(), DataCatalog.intervalText(e.interval()), e.first(),
-                            e.last());
+                    out.printf("name %s%nsource %s (%,d bytes)%nsha256 %s%nschema %s%ningested %s%nsymbol %s%nkind %s%nrows %,d%ninterval %s%nfirst %s%nlast %s%n",
+                            e.name(), e.source(), e.sourceBytes(), e.sha256(), e.schema(), e.ingested(), e.symbol(), e.kind().text(), e.rows(),
+                            DataCatalog.intervalText(e.interval()), e.first(), e.last());
                 }
                 case "quality" -> {
                     DataCatalog.Quality q = named(catalog, args).quality();

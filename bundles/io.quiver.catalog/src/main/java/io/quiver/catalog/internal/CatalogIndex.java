@@ -1,5 +1,6 @@
 package io.quiver.catalog.internal;
 
+import io.quiver.catalog.DataCatalog;
 import io.quiver.catalog.DataCatalog.Entry;
 import io.quiver.catalog.DataCatalog.Quality;
 import io.quiver.sdk.spi.JournalFields;
@@ -61,7 +62,7 @@ final class CatalogIndex implements AutoCloseable {
         Quality q = e.quality();
         return JournalFields.record("ENTRY").add(e.source()).add(e.sourceBytes()).add(e.sha256()).add(e.ingested()).add(e.schema())
                 .add(e.symbol()).add(e.rows()).add(e.first()).add(e.last()).add(e.interval()).add(q.gaps()).add(q.outliers()).add(q.duplicates())
-                .add(String.join("\u001f", q.examples())).toString();
+                .add(String.join("\u001f", q.examples())).add(e.kind().name()).toString();
     }
 
     private static Entry decode(String name, String text) {
@@ -69,8 +70,10 @@ final class CatalogIndex implements AutoCloseable {
         String examples = v.get(14);
         Quality q = new Quality(Long.parseLong(v.get(11)), Long.parseLong(v.get(12)), Long.parseLong(v.get(13)),
                 examples == null || examples.isEmpty() ? List.of() : Arrays.asList(examples.split("\u001f")));
+        // entries stored before the catalog held ticks end at the examples: bars
+        DataCatalog.Kind kind = v.size() > 15 ? DataCatalog.Kind.valueOf(v.get(15)) : DataCatalog.Kind.BARS;
         return new Entry(name, v.get(1), Long.parseLong(v.get(2)), v.get(3), Instant.parse(v.get(4)), v.get(5), v.get(6),
-                Integer.parseInt(v.get(7)), Instant.parse(v.get(8)), Instant.parse(v.get(9)), Duration.parse(v.get(10)), q);
+                Integer.parseInt(v.get(7)), Instant.parse(v.get(8)), Instant.parse(v.get(9)), Duration.parse(v.get(10)), q, kind);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quiver.catalog.internal;
 
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Instrument;
+import io.quiver.sdk.model.TickSeries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,17 +20,22 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * The catalog's file of one data set: bars in columns of longs (time in epoch nanoseconds, open, high,
- * low, close in price units, volume in volume units), read back memory-mapped. Layout, little-endian:
- * the magic {@code QVRBARS1}, the length of a header of {@code key=value} lines (symbol, price and volume
- * scale, rows), the header, padding to 8 bytes, the six columns, and a CRC-32C of everything before it,
- * so that a damaged or cut file is found on opening, not by a wrong backtest.
+ * The catalog's file of one data set in six columns of longs, read back memory-mapped. Bars
+ * ({@code <name>.bars}): time in epoch nanoseconds, open, high, low, close in price units, volume in
+ * volume units. Quotes and trade prints ({@code <name>.ticks}): time, 1 for a quote or 0 for a print,
+ * bid or price, its size, ask, its size ({@link TickSeries#MISSING} for what a tick lacks). Layout,
+ * little-endian: the magic ({@code QVRBARS1} or {@code QVRTICK1}), the length of a header of
+ * {@code key=value} lines (symbol, price and volume scale, rows), the header, padding to 8 bytes, the
+ * columns, and a CRC-32C of everything before it, so that a damaged or cut file is found on opening,
+ * not by a wrong backtest.
  */
 final class ColumnFile {
-    private static final byte[] MAGIC = "QVRBARS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BARS = "QVRBARS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TICKS = "QVRTICK1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAGIC_LENGTH = 8;
     private static final int COLUMNS = 6;
 
-    /** What a file says about itself. */
+    /** What a file says about itself; {@code volumeScale} is the size scale of ticks. */
     record Header(String symbol, int priceScale, int volumeScale, int rows, String source, String sha256) {
     }
 
@@ -38,18 +44,49 @@ final class ColumnFile {
 
     /** Writes {@code series} to {@code file}, whole or not at all (a temporary file moved into place). */
     static void write(Path file, BarSeries series, String source, String sha256) {
-        int rows = series.size();
+        write(file, BARS, series.instrument(), series.priceScale(), series.volumeScale(), series.size(), source, sha256, (column, i) -> switch (column) {
+            case 0 -> series.timeNanos(i);
+            case 1 -> series.openUnits(i);
+            case 2 -> series.highUnits(i);
+            case 3 -> series.lowUnits(i);
+            case 4 -> series.closeUnits(i);
+            default -> series.volumeUnits(i);
+        });
+    }
+
+    /** Writes quotes and trade prints to {@code file}, whole or not at all. */
+    static void write(Path file, TickSeries ticks, String source, String sha256) {
+        write(file, TICKS, ticks.instrument(), ticks.priceScale(), ticks.sizeScale(), ticks.size(), source, sha256, (column, i) -> {
+            boolean quote = ticks.isQuote(i);
+            return switch (column) {
+                case 0 -> ticks.timeNanos(i);
+                case 1 -> quote ? 1 : 0;
+                case 2 -> quote ? ticks.bidUnits(i) : ticks.priceUnits(i);
+                case 3 -> quote ? ticks.bidSizeUnits(i) : ticks.sizeUnits(i);
+                case 4 -> quote ? ticks.askUnits(i) : TickSeries.MISSING;
+                default -> quote ? ticks.askSizeUnits(i) : TickSeries.MISSING;
+            };
+        });
+    }
+
+    /** The value of a column at a row. */
+    private interface Cell {
+        long at(int column, int row);
+    }
+
+    private static void write(Path file, byte[] magic, Instrument instrument, int priceScale, int volumeScale, int rows, String source, String sha256,
+            Cell cell) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("source", source.replace('\n', ' '));
         h.put("sha256", sha256);
-        h.put("symbol", series.instrument().id().symbol());
-        h.put("price.scale", Integer.toString(series.priceScale()));
-        h.put("volume.scale", Integer.toString(series.volumeScale()));
+        h.put("symbol", instrument.id().symbol());
+        h.put("price.scale", Integer.toString(priceScale));
+        h.put("volume.scale", Integer.toString(volumeScale));
         h.put("rows", Integer.toString(rows));
         StringBuilder text = new StringBuilder();
         h.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         byte[] header = text.toString().getBytes(StandardCharsets.UTF_8);
-        int start = pad(MAGIC.length + 4 + header.length);
+        int start = pad(MAGIC_LENGTH + 4 + header.length);
         long size = start + (long) rows * COLUMNS * 8 + 8;
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
@@ -58,25 +95,12 @@ final class ColumnFile {
                     StandardOpenOption.WRITE)) {
                 MappedByteBuffer out = ch.map(FileChannel.MapMode.READ_WRITE, 0, size);
                 out.order(ByteOrder.LITTLE_ENDIAN);
-                out.put(MAGIC).putInt(header.length).put(header);
+                out.put(magic).putInt(header.length).put(header);
                 out.position(start);
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.timeNanos(i));
-                }
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.openUnits(i));
-                }
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.highUnits(i));
-                }
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.lowUnits(i));
-                }
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.closeUnits(i));
-                }
-                for (int i = 0; i < rows; i++) {
-                    out.putLong(series.volumeUnits(i));
+                for (int c = 0; c < COLUMNS; c++) {
+                    for (int i = 0; i < rows; i++) {
+                        out.putLong(cell.at(c, i));
+                    }
                 }
                 CRC32C crc = new CRC32C();
                 crc.update(out.duplicate().position(0).limit((int) (size - 8)));
@@ -89,26 +113,27 @@ final class ColumnFile {
         }
     }
 
-    /** What a read gives: the header and the bars. */
-    record Contents(Header header, BarSeries series) {
+    /** What a read gives: the header and the bars, or the ticks (the other null). */
+    record Contents(Header header, BarSeries series, TickSeries ticks) {
     }
 
-    /** Reads a file back into bars of the instrument {@code instrument} gives for its header (of the file's price scale). */
+    /** Reads a file of bars or ticks back, for the instrument {@code instrument} gives for its header (of the file's price scale). */
     static Contents read(Path file, java.util.function.Function<Header, Instrument> instrument) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < MAGIC.length + 4 + 8) {
+            if (size < MAGIC_LENGTH + 4 + 8) {
                 throw damaged(file, "it is " + size + " bytes long");
             }
             MappedByteBuffer in = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             in.order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = new byte[MAGIC.length];
+            byte[] magic = new byte[MAGIC_LENGTH];
             in.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            boolean ticks = java.util.Arrays.equals(magic, TICKS);
+            if (!ticks && !java.util.Arrays.equals(magic, BARS)) {
                 throw damaged(file, "it does not start as a catalog file does");
             }
             Header header = header(file, in);
-            int start = pad(MAGIC.length + 4 + in.getInt(MAGIC.length));
+            int start = pad(MAGIC_LENGTH + 4 + in.getInt(MAGIC_LENGTH));
             long expected = start + (long) header.rows() * COLUMNS * 8 + 8;
             if (size != expected) {
                 throw damaged(file, "it is " + size + " bytes long, its header says " + expected);
@@ -119,29 +144,40 @@ final class ColumnFile {
                 throw damaged(file, "its checksum does not match its contents");
             }
             int n = header.rows();
-            long[][] columns = new long[COLUMNS][n];
+            long[][] c = new long[COLUMNS][n];
             LongBuffer longs = in.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(start).slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-            for (long[] column : columns) {
+            for (long[] column : c) {
                 longs.get(column);
             }
             Instrument i = instrument.apply(header);
+            if (ticks) {
+                TickSeries.Builder b = TickSeries.builder(i, header.volumeScale());
+                for (int r = 0; r < n; r++) {
+                    if (c[1][r] == 1) {
+                        b.quoteUnits(c[0][r], c[2][r], c[3][r], c[4][r], c[5][r]);
+                    } else {
+                        b.tradeUnits(c[0][r], c[2][r], c[3][r]);
+                    }
+                }
+                return new Contents(header, null, b.build());
+            }
             BarSeries.Builder b = BarSeries.builder(i, header.volumeScale());
             for (int r = 0; r < n; r++) {
-                b.add(columns[0][r], columns[1][r], columns[2][r], columns[3][r], columns[4][r], columns[5][r]);
+                b.add(c[0][r], c[1][r], c[2][r], c[3][r], c[4][r], c[5][r]);
             }
-            return new Contents(header, b.build());
+            return new Contents(header, b.build(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static Header header(Path file, ByteBuffer in) {
-        int length = in.getInt(MAGIC.length);
-        if (length < 0 || length > in.capacity() - MAGIC.length - 4) {
+        int length = in.getInt(MAGIC_LENGTH);
+        if (length < 0 || length > in.capacity() - MAGIC_LENGTH - 4) {
             throw damaged(file, "its header length " + length + " is impossible");
         }
         byte[] bytes = new byte[length];
-        in.get(MAGIC.length + 4, bytes);
+        in.get(MAGIC_LENGTH + 4, bytes);
         Map<String, String> h = new LinkedHashMap<>();
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             int eq = line.indexOf('=');

@@ -1,9 +1,13 @@
 package io.quiver.catalog.internal;
 
 import io.quiver.catalog.DataCatalog;
+import io.quiver.catalog.DataCatalog.Kind;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.feed.csv.CsvFormatException;
+import io.quiver.feed.csv.CsvSchema;
 import io.quiver.feed.csv.CsvSchemaException;
+import io.quiver.sdk.model.BarAggregator;
+import io.quiver.sdk.model.TickSeries;
 import io.quiver.sdk.model.BarSeries;
 import io.quiver.sdk.model.Instrument;
 import io.quiver.sdk.spi.InstrumentMaster;
@@ -28,7 +32,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The data catalog under {@code ${karaf.data}/quiver/catalog}: one column file per data set
- * ({@code <name>.bars}) and the metadata in {@code catalog.db} (MapDB). Ingest reads a file with its
+ * ({@code <name>.bars}, or {@code <name>.ticks} for quotes and trade prints) and the metadata in {@code catalog.db} (MapDB). Ingest reads a file with its
  * {@code .schema} exactly as a backtest would, so its errors are those users know.
  */
 @Component(service = DataCatalog.class)
@@ -79,22 +83,32 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
             throw new IllegalArgumentException("name '" + n + "' holds other data (from " + taken.get().source() + ", SHA-256 "
                     + taken.get().sha256().substring(0, 12) + "...); give another with --name");
         }
-        BarSeries series = parse(file, schemaFile, bytesRead);
-        if (series.size() == 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": no bars in the file");
-        }
-        Instrument instrument = master.resolve(series.instrument());
-        ColumnFile.write(folder.resolve(n + ".bars"), series, file.getFileName().toString(), sha256);
+        Parsed parsed = parse(file, schemaFile, bytesRead);
         Path schema = schemaFile != null ? schemaFile : file.resolveSibling(file.getFileName() + ".schema");
+        String schemaName = Files.isRegularFile(schema) ? schema.getFileName().toString() : "default";
         long bytes;
         try {
             bytes = Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Entry entry = new Entry(n, file.getFileName().toString(), bytes, sha256, Instant.now(clock),
-                Files.isRegularFile(schema) ? schema.getFileName().toString() : "default", series.instrument().id().symbol(), series.size(),
-                series.time(0), series.time(series.size() - 1), QualityCheck.interval(series), QualityCheck.of(series, instrument.hours()));
+        Entry entry;
+        if (parsed.ticks() != null) {
+            TickSeries ticks = parsed.ticks();
+            ColumnFile.write(folder.resolve(n + ".ticks"), ticks, file.getFileName().toString(), sha256);
+            entry = new Entry(n, file.getFileName().toString(), bytes, sha256, Instant.now(clock), schemaName, ticks.instrument().id().symbol(),
+                    ticks.size(), ticks.time(0), ticks.time(ticks.size() - 1), QualityCheck.interval(ticks), QualityCheck.of(ticks), parsed.kind());
+        } else {
+            BarSeries series = parsed.bars();
+            if (series.size() == 0) {
+                throw new IllegalArgumentException(file.getFileName() + ": no bars in the file");
+            }
+            Instrument instrument = master.resolve(series.instrument());
+            ColumnFile.write(folder.resolve(n + ".bars"), series, file.getFileName().toString(), sha256);
+            entry = new Entry(n, file.getFileName().toString(), bytes, sha256, Instant.now(clock), schemaName, series.instrument().id().symbol(),
+                    series.size(), series.time(0), series.time(series.size() - 1), QualityCheck.interval(series),
+                    QualityCheck.of(series, instrument.hours()));
+        }
         index.put(entry);
         return new Ingested(entry, true);
     }
@@ -102,7 +116,7 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
     @Override
     public synchronized Ingested resample(String name, java.time.Duration step, String newName) {
         Entry from = index.byName(name).orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in the catalog"));
-        if (step.compareTo(from.interval()) <= 0) {
+        if (from.kind() == Kind.BARS && step.compareTo(from.interval()) <= 0) {
             throw new IllegalArgumentException("interval " + DataCatalog.intervalText(step) + " is not coarser than the data's "
                     + DataCatalog.intervalText(from.interval()));
         }
@@ -118,9 +132,19 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         if (index.byName(n).isPresent()) {
             throw new IllegalArgumentException("name '" + n + "' holds other data; give another with --name");
         }
-        BarSeries source = read(name);
-        Instrument instrument = master.resolve(source.instrument());
-        BarSeries coarse = io.quiver.sdk.model.BarAggregator.resample(source, step, instrument.hours());
+        BarSeries coarse;
+        Instrument instrument;
+        if (from.kind() == Kind.BARS) {
+            BarSeries source = read(name);
+            instrument = master.resolve(source.instrument());
+            coarse = BarAggregator.resample(source, step, instrument.hours());
+        } else if (from.kind() == Kind.TRADES) {
+            TickSeries source = readTicks(name);
+            instrument = master.resolve(source.instrument());
+            coarse = BarAggregator.ofTrades(source, step, instrument.hours());
+        } else {
+            throw new IllegalArgumentException(name + " holds quotes: bars are made of trade prints; ingest the trades of " + from.symbol());
+        }
         if (coarse.size() == 0) {
             throw new IllegalArgumentException("no bar of " + name + " falls in the sessions of " + instrument.id() + " (" + instrument.hours() + ")");
         }
@@ -140,12 +164,20 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
         }
     }
 
-    private static BarSeries parse(Path file, Path schema, java.util.function.LongConsumer bytesRead) {
+    /** A file read: bars, or ticks of a kind. */
+    private record Parsed(BarSeries bars, TickSeries ticks, Kind kind) {
+    }
+
+    private static Parsed parse(Path file, Path schemaFile, java.util.function.LongConsumer bytesRead) {
         try {
-            return CsvDataReader.readBars(file, schema != null ? CsvDataReader.schemaFrom(schema) : CsvDataReader.schemaFor(file), bytesRead);
+            CsvSchema schema = schemaFile != null ? CsvDataReader.schemaFrom(schemaFile) : CsvDataReader.schemaFor(file);
+            return switch (schema.kind()) {
+                case BARS -> new Parsed(CsvDataReader.readBars(file, schema, bytesRead), null, Kind.BARS);
+                case QUOTES -> new Parsed(null, CsvDataReader.readTicks(file, schema, bytesRead), Kind.QUOTES);
+                case TRADES -> new Parsed(null, CsvDataReader.readTicks(file, schema, bytesRead), Kind.TRADES);
+            };
         } catch (CsvSchemaException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage()
-                    + (e.key().equals("kind") ? "; the catalog holds bars (open, high, low, close) for now" : ""), e);
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -163,10 +195,22 @@ public final class LocalCatalog implements DataCatalog, AutoCloseable {
 
     @Override
     public BarSeries read(String name) {
-        if (index.byName(name).isEmpty()) {
-            throw new IllegalArgumentException("no data set '" + name + "' in the catalog; data:list shows what it holds");
+        if (stored(name).kind() != Kind.BARS) {
+            throw new IllegalArgumentException(name + " holds " + stored(name).kind().text() + ", not bars");
         }
         return CatalogBarSourceFactory.read(folder, name).series();
+    }
+
+    @Override
+    public TickSeries readTicks(String name) {
+        if (stored(name).kind() == Kind.BARS) {
+            throw new IllegalArgumentException(name + " holds bars, not ticks");
+        }
+        return CatalogBarSourceFactory.read(folder, name).ticks();
+    }
+
+    private Entry stored(String name) {
+        return index.byName(name).orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in the catalog; data:list shows what it holds"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quiver.catalog.internal;
 
 import io.quiver.catalog.DataCatalog.Quality;
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.TickSeries;
 import io.quiver.sdk.model.TradingHours;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -47,14 +48,70 @@ final class QualityCheck {
         return new Quality(gaps, outliers, duplicates, List.copyOf(examples));
     }
 
+    /** The smallest spacing between two ticks (zero with fewer than two, or when two share a time). */
+    static Duration interval(TickSeries s) {
+        long best = Long.MAX_VALUE;
+        for (int i = 1; i < s.size(); i++) {
+            best = Math.min(best, s.timeNanos(i) - s.timeNanos(i - 1));
+        }
+        return best == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(best);
+    }
+
+    /** Ticks: repeats and jumps of the trade price or quote mid; no gaps (ticks come when they come). Crossed quotes never get here: reading refuses them. */
+    static Quality of(TickSeries s) {
+        List<String> examples = new ArrayList<>();
+        long duplicates = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (i > 0 && sameTick(s, i - 1, i)) {
+                duplicates++;
+                example(examples, "repeated tick at " + s.time(i));
+            }
+        }
+        // a tick's price: a print's, or a quote's mid (twice it, in units: the ratio is the same); one-sided quotes are left out
+        double[] prices = new double[s.size()];
+        long[] times = new long[s.size()];
+        int n = 0;
+        for (int i = 0; i < s.size(); i++) {
+            long p = !s.isQuote(i) ? 2 * s.priceUnits(i)
+                    : s.bidUnits(i) == TickSeries.MISSING || s.askUnits(i) == TickSeries.MISSING ? Long.MIN_VALUE : s.bidUnits(i) + s.askUnits(i);
+            if (p != Long.MIN_VALUE) {
+                prices[n] = p;
+                times[n++] = s.timeNanos(i);
+            }
+        }
+        long jumps = outliers(Arrays.copyOf(prices, n), Arrays.copyOf(times, n), examples);
+        return new Quality(0, jumps, duplicates, List.copyOf(examples));
+    }
+
+    private static boolean sameTick(TickSeries s, int a, int b) {
+        if (s.timeNanos(a) != s.timeNanos(b) || s.isQuote(a) != s.isQuote(b)) {
+            return false;
+        }
+        return s.isQuote(a)
+                ? s.bidUnits(a) == s.bidUnits(b) && s.askUnits(a) == s.askUnits(b) && s.bidSizeUnits(a) == s.bidSizeUnits(b)
+                        && s.askSizeUnits(a) == s.askSizeUnits(b)
+                : s.priceUnits(a) == s.priceUnits(b) && s.sizeUnits(a) == s.sizeUnits(b);
+    }
+
     private static long outliers(BarSeries s, List<String> examples) {
-        int n = s.size() - 1;
+        double[] closes = new double[s.size()];
+        long[] times = new long[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            closes[i] = s.closeUnits(i);
+            times[i] = s.timeNanos(i);
+        }
+        return outliers(closes, times, examples);
+    }
+
+    /** Changes from one price to the next more than ten scaled MADs from the median change. */
+    private static long outliers(double[] prices, long[] times, List<String> examples) {
+        int n = prices.length - 1;
         if (n < 3) {
             return 0;
         }
         double[] r = new double[n];
         for (int i = 1; i <= n; i++) {
-            r[i - 1] = s.closeUnits(i - 1) == 0 ? 0 : (double) s.closeUnits(i) / s.closeUnits(i - 1) - 1.0;
+            r[i - 1] = prices[i - 1] == 0 ? 0 : prices[i] / prices[i - 1] - 1.0;
         }
         double median = median(r.clone());
         double[] deviations = new double[n];
@@ -69,7 +126,7 @@ final class QualityCheck {
         for (int i = 0; i < n; i++) {
             if (Math.abs(r[i] - median) > OUTLIER_MADS * mad) {
                 count++;
-                example(examples, String.format("outlier at %s: close %+.2f %%", s.time(i + 1), r[i] * 100));
+                example(examples, String.format("outlier at %s: price %+.2f %%", BarSeries.instantOfNanos(times[i + 1]), r[i] * 100));
             }
         }
         return count;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quiver.catalog.DataCatalog;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.sdk.model.BarSeries;
+import io.quiver.sdk.model.TickSeries;
 import io.quiver.sdk.spi.BarSourceFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,93 @@ class LocalCatalogTest {
             for (int i = 0; i < csv.size(); i++) {
                 assertEquals(csv.bar(i), back.bar(i), "bar " + i);
             }
+        }
+    }
+
+    /** Every sample file of quotes or trade prints, through the catalog and back, is the file as a backtest reads it, tick for tick. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bidask.csv", "bidask2.csv", "ticksample.csv"})
+    void aSampleFileOfTicksComesBackTickForTick(String file) {
+        BarSourceFactory.BarData csv = new io.quiver.feed.csv.internal.CsvBarSourceFactory().open(file, DATA);
+        TickSeries expected = csv.ticks();
+        try (LocalCatalog c = catalog()) {
+            DataCatalog.Ingested in = c.ingest(DATA.resolve(file), null);
+            assertTrue(in.added());
+            assertEquals(expected.size(), in.entry().rows());
+            assertEquals(expected.isQuote(0) ? DataCatalog.Kind.QUOTES : DataCatalog.Kind.TRADES, in.entry().kind());
+            BarSourceFactory.BarData read = new CatalogBarSourceFactory().open("catalog:" + in.entry().name(), home);
+            assertTrue(read.isTicks());
+            assertEquals(sha256(DATA.resolve(file)), read.checksum());
+            TickSeries back = read.ticks();
+            assertEquals(expected.size(), back.size());
+            assertEquals(expected.instrument(), back.instrument());
+            assertEquals(expected.sizeScale(), back.sizeScale());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.isQuote(i) ? expected.quote(i) : expected.trade(i), back.isQuote(i) ? back.quote(i) : back.trade(i), "tick " + i);
+            }
+            String name = in.entry().name();
+            assertEquals(name + " holds " + in.entry().kind().text() + ", not bars",
+                    assertThrows(IllegalArgumentException.class, () -> c.read(name)).getMessage());
+        }
+        try (LocalCatalog reopened = catalog()) {
+            assertEquals(expected.isQuote(0) ? "quotes" : "trades", reopened.list().get(0).spacing());
+        }
+    }
+
+    @Test
+    void tickQualityCountsRepeatsAndJumps() throws IOException {
+        Path f = home.resolve("quotes.csv");
+        Path schema = home.resolve("quotes.csv.schema");
+        Files.writeString(schema, "kind=quotes\n", StandardCharsets.UTF_8);
+        // a repeat of the first quote, and a mid that jumps by half
+        Files.writeString(f, String.join("\n", "Datetime,Bid,Ask", "2024-01-02T10:00:00,1.0000,1.0002", "2024-01-02T10:00:00,1.0000,1.0002",
+                "2024-01-02T10:00:01,1.0001,1.0003", "2024-01-02T10:00:02,1.0002,1.0004", "2024-01-02T10:00:03,1.0002,1.0004",
+                "2024-01-02T10:00:04,1.0001,1.0003", "2024-01-02T10:00:05,1.5000,1.5002", "2024-01-02T10:00:06,1.5001,1.5003") + "\n",
+                StandardCharsets.UTF_8);
+        try (LocalCatalog c = catalog()) {
+            DataCatalog.Entry e = c.ingest(f, null).entry();
+            DataCatalog.Quality q = e.quality();
+            assertEquals(0, q.gaps());
+            assertEquals(1, q.duplicates(), q.examples().toString());
+            assertEquals(1, q.outliers(), q.examples().toString()); // the jump to 1.5
+            assertTrue(q.examples().contains("repeated tick at 2024-01-02T10:00:00Z"), q.examples().toString());
+            assertTrue(q.examples().stream().anyMatch(x -> x.startsWith("outlier at 2024-01-02T10:00:05Z: price +49.")), q.examples().toString());
+            assertEquals(Duration.ZERO, e.interval(), "two quotes share a time");
+        }
+    }
+
+    /** Trade prints resample into bars; checked against a grouping by the minute written here. Quotes are refused. */
+    @Test
+    void tradePrintsResampleToMinuteBarsAndQuotesAreRefused() {
+        try (LocalCatalog c = catalog()) {
+            c.ingest(DATA.resolve("ticksample.csv"), "prints");
+            TickSeries prints = c.readTicks("prints");
+            DataCatalog.Ingested minutes = c.resample("prints", Duration.ofMinutes(1), null);
+            assertEquals("prints-PT1M", minutes.entry().name());
+            assertEquals(DataCatalog.Kind.BARS, minutes.entry().kind());
+            BarSeries bars = c.read("prints-PT1M");
+            java.util.TreeMap<Long, long[]> naive = new java.util.TreeMap<>(); // minute's end -> open, high, low, close, volume
+            long minute = 60_000_000_000L;
+            for (int i = 0; i < prints.size(); i++) {
+                long end = (prints.timeNanos(i) / minute + 1) * minute;
+                long p = prints.priceUnits(i);
+                long v = prints.sizeUnits(i);
+                naive.merge(end, new long[] {p, p, p, p, v}, (a, b) -> new long[] {a[0], Math.max(a[1], b[1]), Math.min(a[2], b[2]), b[3], a[4] + b[4]});
+            }
+            assertEquals(naive.size(), bars.size());
+            int i = 0;
+            for (var e : naive.entrySet()) {
+                assertEquals(e.getKey(), bars.timeNanos(i), "bar " + i);
+                assertEquals(List.of(e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]),
+                        List.of(bars.openUnits(i), bars.highUnits(i), bars.lowUnits(i), bars.closeUnits(i), bars.volumeUnits(i)), "bar " + i);
+                i++;
+            }
+            c.ingest(DATA.resolve("bidask.csv"), "quotes");
+            assertEquals("quotes holds quotes: bars are made of trade prints; ingest the trades of " + c.entry("quotes").orElseThrow().symbol(),
+                    assertThrows(IllegalArgumentException.class, () -> c.resample("quotes", Duration.ofMinutes(1), null)).getMessage());
+            assertEquals("prints holds trades, not bars", assertThrows(IllegalArgumentException.class, () -> c.read("prints")).getMessage());
+            assertEquals("prints-PT1M holds bars, not ticks",
+                    assertThrows(IllegalArgumentException.class, () -> c.readTicks("prints-PT1M")).getMessage());
         }
     }
 

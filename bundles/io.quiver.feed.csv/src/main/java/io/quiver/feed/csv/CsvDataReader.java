@@ -9,6 +9,7 @@ import io.quiver.sdk.model.InstrumentId;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.model.Qty;
 import io.quiver.sdk.model.Quote;
+import io.quiver.sdk.model.TickSeries;
 import io.quiver.sdk.model.Trade;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -111,6 +112,51 @@ public final class CsvDataReader {
     public static List<Quote> readQuotes(Path file, CsvSchema schema) {
         requireKind(schema, RecordKind.QUOTES);
         return new CsvDataReader(file, schema).quotes();
+    }
+
+    /**
+     * Reads quotes or trades (as the schema's kind says) into a tick series of one instrument, at the
+     * largest number of decimals any of its prices has, telling {@code charactersRead} how far it has come.
+     */
+    public static TickSeries readTicks(Path file, CsvSchema schema, java.util.function.LongConsumer charactersRead) {
+        CsvDataReader reader = new CsvDataReader(file, schema);
+        reader.progress = charactersRead;
+        return switch (schema.kind()) {
+            case QUOTES -> quoteSeries(reader.quotes(), file);
+            case TRADES -> tradeSeries(reader.trades(), file);
+            case BARS -> throw new CsvSchemaException("kind", "the schema describes bars, not quotes or trades");
+        };
+    }
+
+    private static TickSeries quoteSeries(List<Quote> quotes, Path file) {
+        int scale = 0;
+        for (Quote q : quotes) {
+            scale = Math.max(scale, Math.max(q.bid() == null ? 0 : q.bid().scale(), q.ask() == null ? 0 : q.ask().scale()));
+        }
+        TickSeries.Builder b = TickSeries.builder(tickInstrument(quotes.isEmpty() ? null : quotes.get(0).instrument(), scale, file), SIZE_SCALE);
+        for (Quote q : quotes) {
+            b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
+        }
+        return b.build();
+    }
+
+    private static TickSeries tradeSeries(List<Trade> trades, Path file) {
+        int scale = 0;
+        for (Trade t : trades) {
+            scale = Math.max(scale, t.price().scale());
+        }
+        TickSeries.Builder b = TickSeries.builder(tickInstrument(trades.isEmpty() ? null : trades.get(0).instrument(), scale, file), SIZE_SCALE);
+        for (Trade t : trades) {
+            b.trade(t.time(), t.price(), t.size());
+        }
+        return b.build();
+    }
+
+    private static Instrument tickInstrument(InstrumentId id, int scale, Path file) {
+        if (id == null) {
+            throw new IllegalArgumentException(file.getFileName() + ": holds no quotes or trades");
+        }
+        return Instrument.of(id.symbol(), scale, "USD");
     }
 
     private static void requireKind(CsvSchema schema, RecordKind kind) {

@@ -30,6 +30,7 @@ public class DataInfoCommand implements Action {
             out.printf("schema         %s%n", e.schema());
             out.printf("ingested       %s%n", e.ingested());
             out.printf("symbol         %s%n", e.symbol());
+            out.printf("kind           %s%n", e.kind().text());
             out.printf("rows           %,d%n", e.rows());
             out.printf("interval       %s%n", DataCatalog.intervalText(e.interval()));
             out.printf("first          %s%n", e.first());

@@ -23,10 +23,13 @@ public class DataQualityCommand implements Action {
     @Override
     public Object execute() {
         return UserMistakes.oneLine(() -> {
-            DataCatalog.Quality q = DataSets.named(catalog, name).quality();
-            out.printf("gaps           %,d (bars missing against the sessions)%n", q.gaps());
-            out.printf("outliers       %,d (close-to-close changes beyond ten median absolute deviations)%n", q.outliers());
-            out.printf("repeats        %,d (bars equal to the one before)%n", q.duplicates());
+            DataCatalog.Entry e = DataSets.named(catalog, name);
+            DataCatalog.Quality q = e.quality();
+            boolean bars = e.kind() == DataCatalog.Kind.BARS;
+            out.printf("gaps           %,d (%s)%n", q.gaps(), bars ? "bars missing against the sessions" : "not counted for ticks");
+            out.printf("outliers       %,d (%s changes beyond ten median absolute deviations)%n", q.outliers(),
+                    bars ? "close-to-close" : "price or mid");
+            out.printf("repeats        %,d (%s equal to the one before)%n", q.duplicates(), bars ? "bars" : "ticks");
             q.examples().forEach(x -> out.println("  " + x));
             return null;
         });

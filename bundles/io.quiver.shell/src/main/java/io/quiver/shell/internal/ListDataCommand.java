@@ -24,7 +24,7 @@ public class ListDataCommand implements Action {
     public Object execute() {
         Tables table = Tables.withColumns("Name", "Symbol", "Rows", "Interval", "First", "Last", "Source");
         for (DataCatalog.Entry e : catalog.list()) {
-            table.addRow().addContent(e.name(), e.symbol(), e.rows(), DataCatalog.intervalText(e.interval()), e.first(), e.last(), e.source());
+            table.addRow().addContent(e.name(), e.symbol(), e.rows(), e.spacing(), e.first(), e.last(), e.source());
         }
         table.print(out, !noFormat);
         return null;

@@ -135,4 +135,34 @@ public final class BarAggregator {
         }
         return out.build();
     }
+
+    /**
+     * Bars of {@code step} made of the trade prints of {@code ticks} (quotes are left out), by the sessions:
+     * a print belongs to the bucket its time falls in; each print adds its size (none: nothing) to the volume,
+     * kept at the ticks' size scale.
+     */
+    public static BarSeries ofTrades(TickSeries ticks, Duration step, TradingHours hours) {
+        BarAggregator a = new BarAggregator(step, hours);
+        Instrument instrument = ticks.instrument();
+        int scale = ticks.priceScale();
+        int volumeScale = ticks.sizeScale();
+        BarSeries.Builder out = BarSeries.builder(instrument, volumeScale);
+        java.util.function.Consumer<Bar> add = b -> out.add(BarSeries.nanosOf(b.time()), b.open().unitsAt(scale), b.high().unitsAt(scale),
+                b.low().unitsAt(scale), b.close().unitsAt(scale), b.volume().toBigDecimal().movePointRight(volumeScale).longValueExact());
+        Qty none = Qty.ofUnits(0, volumeScale);
+        for (int i = 0; i < ticks.size(); i++) {
+            if (ticks.isQuote(i)) {
+                continue;
+            }
+            Price p = Price.ofUnits(ticks.priceUnits(i), scale);
+            long size = ticks.sizeUnits(i);
+            // a bar is stamped at its end and covers the instant before it: a print at t is a "bar" stamped t + 1 ns
+            Instant stamp = BarSeries.instantOfNanos(ticks.timeNanos(i) + 1);
+            a.update(new Bar(instrument.id(), stamp, p, p, p, p, size == TickSeries.MISSING ? none : Qty.ofUnits(size, volumeScale))).forEach(add);
+        }
+        if (a.pending() != null) {
+            add.accept(a.pending());
+        }
+        return out.build();
+    }
 }

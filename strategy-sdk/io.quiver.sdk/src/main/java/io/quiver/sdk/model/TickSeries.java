@@ -9,7 +9,9 @@ import java.util.Arrays;
  * {@code sizeScale}. A quote may lack a side (a missing bid or ask); a trade always has a price.
  */
 public final class TickSeries {
-    private static final long NONE = Long.MIN_VALUE;
+    /** The units of a side or size a tick does not have (a quote without a bid, a print without a size). */
+    public static final long MISSING = Long.MIN_VALUE;
+    private static final long NONE = MISSING;
 
     private final Instrument instrument;
     private final int sizeScale;
@@ -91,6 +93,50 @@ public final class TickSeries {
         return new Trade(instrument.id(), time(i), price(first[i]), qty(firstSize[i]));
     }
 
+    /** Quote {@code i}'s bid in price units, or {@link #MISSING}. */
+    public long bidUnits(int i) {
+        return quoteSide(i, first);
+    }
+
+    /** Quote {@code i}'s bid size in size units, or {@link #MISSING}. */
+    public long bidSizeUnits(int i) {
+        return quoteSide(i, firstSize);
+    }
+
+    /** Quote {@code i}'s ask in price units, or {@link #MISSING}. */
+    public long askUnits(int i) {
+        return quoteSide(i, second);
+    }
+
+    /** Quote {@code i}'s ask size in size units, or {@link #MISSING}. */
+    public long askSizeUnits(int i) {
+        return quoteSide(i, secondSize);
+    }
+
+    /** Trade print {@code i}'s price in price units. */
+    public long priceUnits(int i) {
+        return tradeField(i, first);
+    }
+
+    /** Trade print {@code i}'s size in size units, or {@link #MISSING}. */
+    public long sizeUnits(int i) {
+        return tradeField(i, firstSize);
+    }
+
+    private long quoteSide(int i, long[] column) {
+        if (!quote[i]) {
+            throw new IllegalArgumentException("tick " + i + " is a trade");
+        }
+        return column[i];
+    }
+
+    private long tradeField(int i, long[] column) {
+        if (quote[i]) {
+            throw new IllegalArgumentException("tick " + i + " is a quote");
+        }
+        return column[i];
+    }
+
     /** The lowest and highest price of tick {@code i} (bid and ask of a quote, the price of a trade), in price units; NONE-free. */
     public long lowUnits(int i) {
         return quote[i] && first[i] == NONE ? second[i] : first[i];
@@ -140,7 +186,23 @@ public final class TickSeries {
             if (bid == null && ask == null) {
                 throw new IllegalArgumentException("a quote at " + time + " has neither a bid nor an ask");
             }
-            return add(time, true, units(bid), size(bidSize), units(ask), size(askSize));
+            return add(BarSeries.nanosOf(time), true, units(bid), size(bidSize), units(ask), size(askSize));
+        }
+
+        /** A quote in units (prices at the instrument's scale, sizes at the size scale); a missing side is {@link #MISSING}. */
+        public Builder quoteUnits(long timeNanos, long bid, long bidSize, long ask, long askSize) {
+            if (bid == NONE && ask == NONE) {
+                throw new IllegalArgumentException("a quote at " + BarSeries.instantOfNanos(timeNanos) + " has neither a bid nor an ask");
+            }
+            return add(timeNanos, true, bid, bidSize, ask, askSize);
+        }
+
+        /** A trade print in units; its size may be {@link #MISSING}, its price not. */
+        public Builder tradeUnits(long timeNanos, long price, long size) {
+            if (price == NONE) {
+                throw new IllegalArgumentException("a trade at " + BarSeries.instantOfNanos(timeNanos) + " has no price");
+            }
+            return add(timeNanos, false, price, size, NONE, NONE);
         }
 
         /** Tick {@code i} of {@code from}, its prices at this builder's instrument's scale. */
@@ -154,7 +216,7 @@ public final class TickSeries {
         }
 
         public Builder trade(Instant time, Price price, Qty size) {
-            return add(time, false, units(java.util.Objects.requireNonNull(price, "price")), size(size), NONE, NONE);
+            return add(BarSeries.nanosOf(time), false, units(java.util.Objects.requireNonNull(price, "price")), size(size), NONE, NONE);
         }
 
         private long units(Price p) {
@@ -165,10 +227,10 @@ public final class TickSeries {
             return q == null ? NONE : q.unitsAt(sizeScale);
         }
 
-        private Builder add(Instant time, boolean isQuote, long a, long aSize, long b, long bSize) {
-            long t = BarSeries.nanosOf(time);
+        private Builder add(long t, boolean isQuote, long a, long aSize, long b, long bSize) {
             if (size > 0 && t < timeNanos[size - 1]) {
-                throw new IllegalArgumentException("tick times must not go back: " + time + " follows " + BarSeries.instantOfNanos(timeNanos[size - 1]));
+                throw new IllegalArgumentException("tick times must not go back: " + BarSeries.instantOfNanos(t) + " follows "
+                        + BarSeries.instantOfNanos(timeNanos[size - 1]));
             }
             if (size == timeNanos.length) {
                 int n = size * 2;

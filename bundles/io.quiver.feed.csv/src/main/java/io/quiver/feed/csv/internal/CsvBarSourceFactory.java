@@ -3,12 +3,6 @@ package io.quiver.feed.csv.internal;
 import io.quiver.feed.csv.CsvDataReader;
 import io.quiver.feed.csv.CsvFormatException;
 import io.quiver.feed.csv.CsvSchemaException;
-import io.quiver.sdk.model.Instrument;
-import io.quiver.sdk.model.InstrumentId;
-import io.quiver.sdk.model.Quote;
-import io.quiver.sdk.model.TickSeries;
-import io.quiver.sdk.model.Trade;
-import java.util.List;
 import io.quiver.sdk.spi.BarSourceFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,45 +44,12 @@ public final class CsvBarSourceFactory implements BarSourceFactory {
             String name = file.getFileName().toString();
             return switch (schema.kind()) {
                 case BARS -> new BarData(CsvDataReader.readBars(file, schema), name, BarSourceFactory.sha256(file));
-                case QUOTES -> BarData.ofTicks(quotes(CsvDataReader.readQuotes(file, schema), file), name, BarSourceFactory.sha256(file));
-                case TRADES -> BarData.ofTicks(trades(CsvDataReader.readTrades(file, schema), file), name, BarSourceFactory.sha256(file));
+                case QUOTES, TRADES -> BarData.ofTicks(CsvDataReader.readTicks(file, schema, read -> { }), name, BarSourceFactory.sha256(file));
             };
         } catch (CsvSchemaException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    /** The quotes of one instrument as a tick series, at the largest number of decimals any of its prices has. */
-    static TickSeries quotes(List<Quote> quotes, Path file) {
-        int scale = 0;
-        for (Quote q : quotes) {
-            scale = Math.max(scale, Math.max(q.bid() == null ? 0 : q.bid().scale(), q.ask() == null ? 0 : q.ask().scale()));
-        }
-        TickSeries.Builder b = TickSeries.builder(instrument(quotes.isEmpty() ? null : quotes.get(0).instrument(), scale, file), CsvDataReader.SIZE_SCALE);
-        for (Quote q : quotes) {
-            b.quote(q.time(), q.bid(), q.ask(), q.bidSize(), q.askSize());
-        }
-        return b.build();
-    }
-
-    static TickSeries trades(List<Trade> trades, Path file) {
-        int scale = 0;
-        for (Trade t : trades) {
-            scale = Math.max(scale, t.price().scale());
-        }
-        TickSeries.Builder b = TickSeries.builder(instrument(trades.isEmpty() ? null : trades.get(0).instrument(), scale, file), CsvDataReader.SIZE_SCALE);
-        for (Trade t : trades) {
-            b.trade(t.time(), t.price(), t.size());
-        }
-        return b.build();
-    }
-
-    private static Instrument instrument(InstrumentId id, int scale, Path file) {
-        if (id == null) {
-            throw new IllegalArgumentException(file.getFileName() + ": holds no quotes or trades");
-        }
-        return Instrument.of(id.symbol(), scale, "USD");
     }
 }
