@@ -48,11 +48,13 @@ public class DistributionProcessIT {
         assertTrue(ingest.output(), ingest.output().contains("5,036 rows  ingested"));
         Result again = karaf.script("bin/quiver-data", "ingest", "samples/orcl-1995-2014.txt");
         assertTrue(again.output(), again.output().contains("stored already (same SHA-256)"));
-        Result fromCatalog = karaf.script("bin/quiver-backtest", "--data", "catalog:orcl-1995-2014", "--output", "data/cli-cat.json", "sma",
+        // (the shell's short option names work here too)
+        Result fromCatalog = karaf.script("bin/quiver-backtest", "-d", "catalog:orcl-1995-2014", "-o", "data/cli-cat.json", "sma",
                 "fast=10", "slow=30", "size=100");
         assertEquals(fromCatalog.output(), 0, fromCatalog.exit());
         assertTrue(fromCatalog.output(), fromCatalog.output().contains("fills          195 (orders 195)"));
         assertTrue(fromCatalog.output(), fromCatalog.output().contains("final equity   102646.065200 (start 100000)"));
+        assertTrue("-o names the result file", Files.isRegularFile(karaf.home.resolve("data/cli-cat.json")));
         Result missing = karaf.script("bin/quiver-backtest", "--data", "catalog:nothing", "sma");
         assertEquals(missing.output(), 2, missing.exit());
         // Relative paths are the shell's current directory's, not the Quiver home's.
@@ -63,7 +65,7 @@ public class DistributionProcessIT {
         assertTrue("the result is written where the user stands", Files.isRegularFile(elsewhere.resolve("here.json")));
         assertTrue(here.output(), !here.output().contains("JAVA_HOME"));
         // Venue types come from the venue jars (ServiceLoader), with their settings.
-        Result onExchange = karaf.script("bin/quiver-backtest", "--venue", "exchange", "--venue-setting", "seed=7", "--output", "data/cli-ex.json",
+        Result onExchange = karaf.script("bin/quiver-backtest", "--venue", "exchange", "-V", "seed=7", "--output", "data/cli-ex.json",
                 "sma");
         assertEquals(onExchange.output(), 0, onExchange.exit());
         Result noVenue = karaf.script("bin/quiver-backtest", "--venue", "nyse", "sma");

@@ -30,21 +30,23 @@ import java.util.regex.Pattern;
 public final class BacktestCommandLine {
     private static final Pattern COMPONENT_NAME = Pattern.compile("<(?:\\w+:)?component[^>]*\\sname=\"([^\"]+)\"");
     private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
+    /** The shell's short names of options, so that a command line copied from backtest:run works here. */
+    private static final Map<String, String> SHORT_OPTIONS = Map.of("-d", "--data", "-o", "--output", "-V", "--venue-setting");
     private static final String USAGE = """
             usage: quiver-backtest [options] <strategy type> [name=value ...]
-                   quiver-backtest --plan FILE [--output FILE] [--report] [--jar FILE ...]
+                   quiver-backtest --plan FILE [-o FILE] [--report] [--jar FILE ...]
               --plan FILE       backtest a portfolio plan (.cfg: data sets, instances, allocator; see docs/portfolio.md)
-              --data FILE       data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns;
+              -d, --data FILE   data file (default samples/orcl-1995-2014.txt); a FILE.schema beside it maps its columns;
                                 or synthetic:<bars>[:<seed>] for seeded one-minute GBM bars
               --cash N          starting cash (default 100000)
               --fee-bps N       fee in basis points of the notional (default 0)
               --id ID           instance id recorded in the result (default backtest)
               --venue V         a venue type: sim (fills from bars, default) or exchange (the simulated exchange)
-              --venue-setting K=V  a setting of the venue, e.g. seed=7 or levels=10 on exchange (repeatable)
+              -V, --venue-setting K=V  a setting of the venue, e.g. seed=7 or levels=10 on exchange (repeatable)
               --latency D       simulated time an order takes to reach the venue, ISO-8601 (e.g. PT0.05S; default none)
               --borrow-rate R   annual rate on the value of short positions, accrued daily (e.g. 0.03; default 0)
               --financing-rate R  annual rate on borrowed cash (below zero), accrued daily (default 0)
-              --output FILE     JSON result (default data/quiver/backtests/<id>.json)
+              -o, --output FILE  JSON result (default data/quiver/backtests/<id>.json)
               --report          also write the HTML report beside the JSON (<name>.html; opens offline)
               --jar FILE        a strategy bundle to search besides deploy/ (repeatable)
               --list            list the strategy types found and exit
@@ -75,7 +77,7 @@ public final class BacktestCommandLine {
         boolean list = false;
         boolean report = false;
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
+            String a = SHORT_OPTIONS.getOrDefault(args[i], args[i]);
             if (a.equals("--list")) {
                 list = true;
             } else if (a.equals("--report")) {
