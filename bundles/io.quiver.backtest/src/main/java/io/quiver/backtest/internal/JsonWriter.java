@@ -3,8 +3,9 @@ package io.quiver.backtest.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,7 +19,8 @@ import java.util.Deque;
 public final class JsonWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private final StringWriter out = new StringWriter(1 << 16);
+    /** Grows by segments, not by copying a whole buffer (a 1 M-bar result's JSON is tens of MB). */
+    private final SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
     private final JsonGenerator g;
     private final Layout layout = new Layout();
     private String document;
@@ -166,17 +168,17 @@ public final class JsonWriter {
         if (document == null) {
             try {
                 g.flush();
+                out.write('\n');
+                document = out.getAndClear();
             } catch (IOException e) {
                 throw failed(e);
             }
-            out.write('\n');
-            document = out.toString();
         }
         return document;
     }
 
     private static UncheckedIOException failed(IOException e) {
-        return new UncheckedIOException(e); // a StringWriter does not fail
+        return new UncheckedIOException(e); // a writer to memory does not fail
     }
 
     /** The layout: indented objects and arrays, rows on one line ({@code "a": 1, "b": 2}). */
