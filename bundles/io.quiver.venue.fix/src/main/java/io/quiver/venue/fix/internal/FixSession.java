@@ -1,0 +1,201 @@
+package io.quiver.venue.fix.internal;
+
+import io.quiver.venue.fix.FixSettings;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DoNotSend;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionNotFound;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
+import quickfix.field.PossDupFlag;
+import quickfix.field.TestReqID;
+
+/**
+ * One FIX 4.4 initiator session on QuickFIX/J: its settings, its file store (synced at every write), logons
+ * and reconnection with backoff (QuickFIX/J's {@code ReconnectInterval} list), and a round trip by
+ * TestRequest and Heartbeat. Application messages are never resent by the session layer after a
+ * reconnection: a ResendRequest gets a gap fill for them, so an order the platform already counted as not
+ * sent cannot reach the broker late; the order manager's reconciliation settles what was in flight.
+ */
+public final class FixSession implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(FixSession.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FixSettings settings;
+    private final SessionID id;
+    private final Consumer<Message> messages;
+    private final Runnable onLogon;
+    private final AtomicLong logons = new AtomicLong();
+    private final AtomicLong testRequests = new AtomicLong();
+    private final Map<String, CompletableFuture<Long>> roundTrips = new ConcurrentHashMap<>();
+    private SocketInitiator initiator;
+
+    public FixSession(FixSettings settings, Consumer<Message> messages, Runnable onLogon) {
+        this.settings = settings;
+        this.id = new SessionID("FIX.4.4", settings.senderCompId(), settings.targetCompId());
+        this.messages = messages;
+        this.onLogon = onLogon;
+    }
+
+    /** The QuickFIX/J settings of the session. */
+    SessionSettings sessionSettings() {
+        SessionSettings s = new SessionSettings();
+        s.setString(id, "ConnectionType", "initiator");
+        s.setString(id, "SocketConnectHost", settings.host());
+        s.setLong(id, "SocketConnectPort", settings.port());
+        s.setLong(id, "HeartBtInt", settings.heartbeatSeconds());
+        s.setString(id, "ReconnectInterval", Arrays.stream(settings.reconnectSeconds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        if (settings.sessionStart() == null) {
+            s.setString(id, "NonStopSession", "Y");
+        } else {
+            s.setString(id, "StartTime", TIME.format(settings.sessionStart()));
+            s.setString(id, "EndTime", TIME.format(settings.sessionEnd()));
+            s.setString(id, "TimeZone", settings.zone().getId());
+        }
+        s.setString(id, "FileStorePath", settings.storeFolder().toString());
+        s.setString(id, "FileStoreSync", "Y");
+        s.setString(id, "UseDataDictionary", "Y");
+        s.setString(id, "DataDictionary", "FIX44.xml");
+        s.setString(id, "SLF4JLogHeartbeats", "N");
+        return s;
+    }
+
+    public synchronized void start() {
+        if (initiator != null) {
+            return;
+        }
+        try {
+            SessionSettings s = sessionSettings();
+            initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new quickfix.SLF4JLogFactory(s), new quickfix.fix44.MessageFactory());
+            initiator.start();
+        } catch (ConfigError e) {
+            initiator = null;
+            throw new IllegalArgumentException("venue " + settings.venueId() + ": the FIX session cannot start: " + e.getMessage(), e);
+        }
+        LOG.info("venue {}: FIX session {} connecting to {}:{}", settings.venueId(), id, settings.host(), settings.port());
+    }
+
+    public synchronized void stop() {
+        if (initiator != null) {
+            initiator.stop(false);
+            initiator = null;
+        }
+        roundTrips.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the session stopped")));
+        roundTrips.clear();
+    }
+
+    public boolean isLoggedOn() {
+        Session s = Session.lookupSession(id);
+        return s != null && s.isLoggedOn();
+    }
+
+    public long logons() {
+        return logons.get();
+    }
+
+    /** Sends an application message; false (and nothing sent or stored) while the session is not logged on. */
+    public boolean send(Message m) {
+        Session s = Session.lookupSession(id);
+        if (s == null || !s.isLoggedOn()) {
+            return false;
+        }
+        try {
+            return Session.sendToTarget(m, id);
+        } catch (SessionNotFound e) {
+            return false;
+        }
+    }
+
+    /** Sends a TestRequest and waits for its Heartbeat; everything the counterparty sent before it has been handled then. */
+    public Duration roundTrip(Duration timeout) {
+        Session s = Session.lookupSession(id);
+        if (s == null || !s.isLoggedOn()) {
+            throw new IllegalStateException("venue " + settings.venueId() + ": the FIX session is not logged on");
+        }
+        String request = "rt-" + testRequests.incrementAndGet();
+        CompletableFuture<Long> answered = new CompletableFuture<>();
+        roundTrips.put(request, answered);
+        long sent = System.nanoTime();
+        s.generateTestRequest(request);
+        try {
+            return Duration.ofNanos(answered.get(timeout.toNanos(), TimeUnit.NANOSECONDS) - sent);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("venue " + settings.venueId() + ": no Heartbeat for TestRequest " + request + " within " + timeout, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("venue " + settings.venueId() + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            roundTrips.remove(request);
+        }
+    }
+
+    @Override
+    public void onCreate(SessionID sessionId) {
+        // the store is open; nothing to prepare
+    }
+
+    @Override
+    public void onLogon(SessionID sessionId) {
+        logons.incrementAndGet();
+        LOG.info("venue {}: FIX session {} logged on", settings.venueId(), sessionId);
+        onLogon.run();
+    }
+
+    @Override
+    public void onLogout(SessionID sessionId) {
+        LOG.warn("venue {}: FIX session {} logged out; reconnecting", settings.venueId(), sessionId);
+    }
+
+    @Override
+    public void toAdmin(Message message, SessionID sessionId) {
+        // the logon goes as QuickFIX/J builds it
+    }
+
+    @Override
+    public void fromAdmin(Message message, SessionID sessionId) throws FieldNotFound {
+        if (message.getHeader().getString(MsgType.FIELD).equals(MsgType.HEARTBEAT) && message.isSetField(TestReqID.FIELD)) {
+            CompletableFuture<Long> f = roundTrips.get(message.getString(TestReqID.FIELD));
+            if (f != null) {
+                f.complete(System.nanoTime());
+            }
+        }
+    }
+
+    @Override
+    public void toApp(Message message, SessionID sessionId) throws DoNotSend {
+        try {
+            if (message.getHeader().isSetField(PossDupFlag.FIELD) && message.getHeader().getBoolean(PossDupFlag.FIELD)) {
+                throw new DoNotSend(); // a resend: gap-filled, see the class comment
+            }
+        } catch (FieldNotFound e) {
+            // no flag: a first send
+        }
+    }
+
+    @Override
+    public void fromApp(Message message, SessionID sessionId) {
+        messages.accept(message);
+    }
+}

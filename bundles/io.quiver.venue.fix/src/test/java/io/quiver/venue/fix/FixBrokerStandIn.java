@@ -1,0 +1,356 @@
+package io.quiver.venue.fix;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionNotFound;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+import quickfix.field.Account;
+import quickfix.field.AvgPx;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
+import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExecID;
+import quickfix.field.ExecType;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
+import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.Price;
+import quickfix.field.Side;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.field.TransactTime;
+
+/**
+ * A broker on a FIX 4.4 acceptor (QuickFIX/J), bound to 127.0.0.1 on a free port, for the venue's tests:
+ * it acknowledges orders, fills market orders at the market price and limit orders when the market
+ * reaches them (whole, or in parts), rejects unknown symbols and duplicate ClOrdIDs, cancels, replaces,
+ * refuses to cancel what it does not hold, drops the session on demand, and keeps its sequence numbers
+ * in a file store, so that a restart resumes them.
+ */
+final class FixBrokerStandIn implements Application, AutoCloseable {
+    static final String BROKER = "BROKER";
+    static final String CLIENT = "QUIVER";
+
+    /** An order the broker holds. */
+    static final class Held {
+        final String orderId;
+        final String account;
+        final String symbol;
+        final char side;
+        final char type;
+        String clOrdId;
+        BigDecimal quantity;
+        BigDecimal limit;
+        BigDecimal filled = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
+        boolean open = true;
+
+        Held(String orderId, String clOrdId, String account, String symbol, char side, char type, BigDecimal quantity, BigDecimal limit) {
+            this.orderId = orderId;
+            this.clOrdId = clOrdId;
+            this.account = account;
+            this.symbol = symbol;
+            this.side = side;
+            this.type = type;
+            this.quantity = quantity;
+            this.limit = limit;
+        }
+    }
+
+    private final SessionID session = new SessionID("FIX.4.4", BROKER, CLIENT);
+    private final Set<String> symbols;
+    private final int port;
+    private final SocketAcceptor acceptor;
+    private final Map<String, Held> byClOrdId = new LinkedHashMap<>();
+    private final List<String> newOrderIds = new ArrayList<>();
+    private final List<Message> executions = new ArrayList<>();
+    private BigDecimal market;
+    private Instant now = Instant.EPOCH;
+    private int parts = 1;
+    private long nextId;
+
+    FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market) throws ConfigError, IOException {
+        this(store, symbols, market, freePort());
+    }
+
+    FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market, int port) throws ConfigError {
+        this.symbols = Set.copyOf(symbols);
+        this.market = market;
+        this.port = port;
+        SessionSettings s = new SessionSettings();
+        s.setString(session, "ConnectionType", "acceptor");
+        s.setString(session, "SocketAcceptAddress", "127.0.0.1");
+        s.setLong(session, "SocketAcceptPort", port);
+        s.setString(session, "NonStopSession", "Y");
+        s.setString(session, "FileStorePath", store.toString());
+        s.setString(session, "FileStoreSync", "Y");
+        s.setString(session, "UseDataDictionary", "Y");
+        s.setString(session, "DataDictionary", "FIX44.xml");
+        acceptor = new SocketAcceptor(this, new FileStoreFactory(s), s, new quickfix.SLF4JLogFactory(s), new quickfix.fix44.MessageFactory());
+        acceptor.start();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Each fill from now on comes in {@code n} reports (the last one takes what is left). */
+    synchronized void fillInParts(int n) {
+        parts = n;
+    }
+
+    /** The market moves: market orders and limits it reaches fill at {@code price}. */
+    synchronized void marketAt(BigDecimal price, Instant time) {
+        market = price;
+        now = time;
+        for (Held h : List.copyOf(byClOrdId.values())) {
+            if (h.open && reaches(h)) {
+                fill(h);
+            }
+        }
+    }
+
+    /** Drops the TCP connection without a logout, as a failing line would. */
+    void dropSession() throws IOException {
+        Session s = Session.lookupSession(session);
+        if (s != null) {
+            s.disconnect("dropped by the test", false);
+        }
+    }
+
+    /** Sends the last execution report again, as a resend would: the same ExecID. */
+    synchronized void repeatLastExecution() throws SessionNotFound {
+        Message again = (Message) executions.get(executions.size() - 1).clone();
+        Session.sendToTarget(again, session);
+    }
+
+    /** The ClOrdIDs of every NewOrderSingle received, in order, repeats included. */
+    synchronized List<String> newOrders() {
+        return List.copyOf(newOrderIds);
+    }
+
+    synchronized List<Held> held() {
+        return List.copyOf(byClOrdId.values());
+    }
+
+    /** The next sequence number the broker expects from the client. */
+    int expectedFromClient() throws IOException {
+        return Session.lookupSession(session).getStore().getNextTargetMsgSeqNum();
+    }
+
+    boolean isLoggedOn() {
+        Session s = Session.lookupSession(session);
+        return s != null && s.isLoggedOn();
+    }
+
+    @Override
+    public void close() {
+        acceptor.stop(true);
+    }
+
+    private boolean reaches(Held h) {
+        if (h.type == OrdType.MARKET) {
+            return true;
+        }
+        return h.side == Side.BUY ? market.compareTo(h.limit) <= 0 : market.compareTo(h.limit) >= 0;
+    }
+
+    private void fill(Held h) {
+        BigDecimal left = h.quantity.subtract(h.filled);
+        BigDecimal part = parts <= 1 ? left : h.quantity.divide(BigDecimal.valueOf(parts), 0, java.math.RoundingMode.DOWN).max(BigDecimal.ONE).min(left);
+        while (left.signum() > 0) {
+            BigDecimal qty = part.min(left);
+            h.filled = h.filled.add(qty);
+            h.notional = h.notional.add(qty.multiply(market));
+            left = left.subtract(qty);
+            boolean done = left.signum() == 0;
+            h.open = !done;
+            Message er = report(h, ExecType.TRADE, done ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED);
+            er.setDecimal(LastQty.FIELD, qty);
+            er.setDecimal(LastPx.FIELD, market);
+            send(er);
+        }
+    }
+
+    private Message report(Held h, char execType, char status) {
+        Message m = new quickfix.fix44.ExecutionReport();
+        m.setString(OrderID.FIELD, h.orderId);
+        m.setString(ExecID.FIELD, "x" + ++nextId);
+        m.setChar(ExecType.FIELD, execType);
+        m.setChar(OrdStatus.FIELD, status);
+        m.setString(ClOrdID.FIELD, h.clOrdId);
+        m.setString(Account.FIELD, h.account);
+        m.setString(Symbol.FIELD, h.symbol);
+        m.setChar(Side.FIELD, h.side);
+        m.setDecimal(OrderQty.FIELD, h.quantity);
+        if (h.limit != null) {
+            m.setDecimal(Price.FIELD, h.limit);
+        }
+        m.setDecimal(LeavesQty.FIELD, h.open ? h.quantity.subtract(h.filled) : BigDecimal.ZERO);
+        m.setDecimal(CumQty.FIELD, h.filled);
+        m.setDecimal(AvgPx.FIELD, h.filled.signum() == 0 ? BigDecimal.ZERO : h.notional.divide(h.filled, 8, java.math.RoundingMode.HALF_EVEN));
+        m.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        return m;
+    }
+
+    private void send(Message m) {
+        if (m.getHeader().isSetField(MsgType.FIELD)) {
+            try {
+                if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.EXECUTION_REPORT)) {
+                    executions.add(m);
+                }
+            } catch (FieldNotFound e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            Session.sendToTarget(m, session); // while the client is away it is stored, and resent when asked
+        } catch (SessionNotFound e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void fromApp(Message m, SessionID id) throws FieldNotFound {
+        String type = m.getHeader().getString(MsgType.FIELD);
+        switch (type) {
+            case MsgType.ORDER_SINGLE -> newOrder(m);
+            case MsgType.ORDER_CANCEL_REQUEST -> cancel(m);
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> replace(m);
+            default -> { }
+        }
+    }
+
+    private void newOrder(Message m) throws FieldNotFound {
+        String clOrdId = m.getString(ClOrdID.FIELD);
+        newOrderIds.add(clOrdId);
+        now = m.getUtcTimeStamp(TransactTime.FIELD).toInstant(ZoneOffset.UTC);
+        Held h = new Held("o" + ++nextId, clOrdId, m.getString(Account.FIELD), m.getString(Symbol.FIELD), m.getChar(Side.FIELD),
+                m.getChar(OrdType.FIELD), m.getDecimal(OrderQty.FIELD), m.isSetField(Price.FIELD) ? m.getDecimal(Price.FIELD) : null);
+        if (byClOrdId.containsKey(clOrdId)) {
+            h.open = false;
+            Message r = report(h, ExecType.REJECTED, OrdStatus.REJECTED);
+            r.setInt(OrdRejReason.FIELD, OrdRejReason.DUPLICATE_ORDER);
+            r.setString(Text.FIELD, "duplicate ClOrdID " + clOrdId);
+            send(r);
+            return;
+        }
+        if (!symbols.contains(h.symbol)) {
+            h.open = false;
+            Message r = report(h, ExecType.REJECTED, OrdStatus.REJECTED);
+            r.setInt(OrdRejReason.FIELD, OrdRejReason.UNKNOWN_SYMBOL);
+            r.setString(Text.FIELD, "unknown symbol " + h.symbol);
+            send(r);
+            return;
+        }
+        byClOrdId.put(clOrdId, h);
+        send(report(h, ExecType.NEW, OrdStatus.NEW));
+        if (reaches(h)) {
+            fill(h);
+        }
+    }
+
+    private void cancel(Message m) throws FieldNotFound {
+        Held h = byClOrdId.get(m.getString(OrigClOrdID.FIELD));
+        if (h == null || !h.open) {
+            refuse(m, CxlRejResponseTo.ORDER_CANCEL_REQUEST);
+            return;
+        }
+        h.open = false;
+        String orig = h.clOrdId;
+        h.clOrdId = m.getString(ClOrdID.FIELD);
+        Message r = report(h, ExecType.CANCELED, OrdStatus.CANCELED);
+        r.setString(OrigClOrdID.FIELD, orig);
+        send(r);
+    }
+
+    private void replace(Message m) throws FieldNotFound {
+        Held h = byClOrdId.get(m.getString(OrigClOrdID.FIELD));
+        if (h == null || !h.open) {
+            refuse(m, CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST);
+            return;
+        }
+        String orig = h.clOrdId;
+        h.clOrdId = m.getString(ClOrdID.FIELD);
+        byClOrdId.put(h.clOrdId, h);
+        h.quantity = m.getDecimal(OrderQty.FIELD);
+        if (m.isSetField(Price.FIELD)) {
+            h.limit = m.getDecimal(Price.FIELD);
+        }
+        Message r = report(h, ExecType.REPLACED, h.filled.signum() == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED);
+        r.setString(OrigClOrdID.FIELD, orig);
+        send(r);
+        if (reaches(h)) {
+            fill(h);
+        }
+    }
+
+    private void refuse(Message request, char responseTo) throws FieldNotFound {
+        Message r = new quickfix.fix44.OrderCancelReject();
+        r.setString(OrderID.FIELD, "NONE");
+        r.setString(ClOrdID.FIELD, request.getString(ClOrdID.FIELD));
+        r.setString(OrigClOrdID.FIELD, request.getString(OrigClOrdID.FIELD));
+        r.setChar(OrdStatus.FIELD, OrdStatus.REJECTED);
+        r.setChar(CxlRejResponseTo.FIELD, responseTo);
+        r.setInt(CxlRejReason.FIELD, CxlRejReason.UNKNOWN_ORDER);
+        r.setString(Text.FIELD, "no open order " + request.getString(OrigClOrdID.FIELD));
+        send(r);
+    }
+
+    @Override
+    public void onCreate(SessionID id) {
+    }
+
+    @Override
+    public void onLogon(SessionID id) {
+    }
+
+    @Override
+    public void onLogout(SessionID id) {
+    }
+
+    @Override
+    public void toAdmin(Message m, SessionID id) {
+    }
+
+    @Override
+    public void fromAdmin(Message m, SessionID id) {
+    }
+
+    @Override
+    public void toApp(Message m, SessionID id) {
+    }
+}
