@@ -53,7 +53,12 @@ public final class FixVenue implements Venue {
     @Override
     public void open(ExecutionListener l) {
         this.listener = l;
-        session.start();
+        try {
+            session.start();
+        } catch (IllegalArgumentException e) {
+            // the venue stays down and says why; its orders are refused as NOT_CONNECTED
+            LOG.error("{}", e.getMessage());
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ class FixVenueContractTest extends VenueContract {
             throw new IllegalStateException(e);
         }
         return new FixVenue(FixSettings.of("fix", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER,
-                folder.resolve("venue")).withReconnect(1));
+                folder.resolve("venue"))); // the defaults, reconnection backoff included
     }
 
     /** The broker's market moves; a round trip before and after makes every report of it handled when this returns. */

@@ -47,7 +47,7 @@ class FixVenueTest {
 
     private FixVenue open() {
         FixVenue v = new FixVenue(FixSettings.of("fix", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER,
-                folder.resolve("venue")).withReconnect(1));
+                folder.resolve("venue")).withReconnect(1, 1));
         v.open(events::add);
         FixTesting.awaitLogon(v);
         return v;

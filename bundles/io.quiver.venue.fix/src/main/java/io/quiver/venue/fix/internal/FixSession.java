@@ -49,6 +49,7 @@ public final class FixSession implements Application {
     private final AtomicLong testRequests = new AtomicLong();
     private final Map<String, CompletableFuture<Long>> roundTrips = new ConcurrentHashMap<>();
     private SocketInitiator initiator;
+    private volatile boolean stopping;
 
     public FixSession(FixSettings settings, Consumer<Message> messages, Runnable onLogon) {
         this.settings = settings;
@@ -64,7 +65,7 @@ public final class FixSession implements Application {
         s.setString(id, "SocketConnectHost", settings.host());
         s.setLong(id, "SocketConnectPort", settings.port());
         s.setLong(id, "HeartBtInt", settings.heartbeatSeconds());
-        s.setString(id, "ReconnectInterval", Arrays.stream(settings.reconnectSeconds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        s.setString(id, "ReconnectInterval", Arrays.stream(settings.reconnectSeconds()).mapToObj(Integer::toString).collect(Collectors.joining(";")));
         if (settings.sessionStart() == null) {
             s.setString(id, "NonStopSession", "Y");
         } else {
@@ -84,11 +85,12 @@ public final class FixSession implements Application {
         if (initiator != null) {
             return;
         }
+        stopping = false;
         try {
             SessionSettings s = sessionSettings();
             initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new quickfix.SLF4JLogFactory(s), new quickfix.fix44.MessageFactory());
             initiator.start();
-        } catch (ConfigError e) {
+        } catch (ConfigError | RuntimeException e) {
             initiator = null;
             throw new IllegalArgumentException("venue " + settings.venueId() + ": the FIX session cannot start: " + e.getMessage(), e);
         }
@@ -96,8 +98,9 @@ public final class FixSession implements Application {
     }
 
     public synchronized void stop() {
+        stopping = true;
         if (initiator != null) {
-            initiator.stop(false);
+            initiator.stop(true);
             initiator = null;
         }
         roundTrips.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the session stopped")));
@@ -165,7 +168,11 @@ public final class FixSession implements Application {
 
     @Override
     public void onLogout(SessionID sessionId) {
-        LOG.warn("venue {}: FIX session {} logged out; reconnecting", settings.venueId(), sessionId);
+        if (stopping) {
+            LOG.info("venue {}: FIX session {} logged out", settings.venueId(), sessionId);
+        } else {
+            LOG.warn("venue {}: FIX session {} logged out; reconnecting", settings.venueId(), sessionId);
+        }
     }
 
     @Override
