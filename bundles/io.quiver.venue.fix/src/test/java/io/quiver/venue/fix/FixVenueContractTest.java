@@ -3,6 +3,7 @@ package io.quiver.venue.fix;
 import io.quiver.sdk.model.Price;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.sdk.venuekit.VenueContract;
+import io.quiver.venue.fix.standin.FixBrokerStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

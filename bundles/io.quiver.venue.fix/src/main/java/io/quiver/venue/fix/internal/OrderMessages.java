@@ -44,7 +44,7 @@ public final class OrderMessages {
         m.setString(Symbol.FIELD, s.request().instrument().symbol());
         m.setChar(quickfix.field.Side.FIELD, side(s.request().side()));
         m.setDecimal(OrderQty.FIELD, s.request().quantity().toBigDecimal());
-        m.setUtcTimeStamp(TransactTime.FIELD, utc(time));
+        m.setUtcTimeStamp(TransactTime.FIELD, utc(time), true);
         return m;
     }
 
@@ -61,7 +61,7 @@ public final class OrderMessages {
     private static void order(Message m, OrderRequest r, Instant time) {
         m.setString(Symbol.FIELD, r.instrument().symbol());
         m.setChar(quickfix.field.Side.FIELD, side(r.side()));
-        m.setUtcTimeStamp(TransactTime.FIELD, utc(time));
+        m.setUtcTimeStamp(TransactTime.FIELD, utc(time), true);
         m.setDecimal(OrderQty.FIELD, r.quantity().toBigDecimal());
         m.setChar(OrdType.FIELD, r.type() == OrderType.LIMIT ? OrdType.LIMIT : OrdType.MARKET);
         if (r.type() == OrderType.LIMIT) {

@@ -1,4 +1,4 @@
-package io.quiver.venue.fix;
+package io.quiver.venue.fix.standin;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -48,29 +48,52 @@ import quickfix.field.Text;
 import quickfix.field.TransactTime;
 
 /**
- * A broker on a FIX 4.4 acceptor (QuickFIX/J), bound to 127.0.0.1 on a free port, for the venue's tests:
+ * A broker on a FIX 4.4 acceptor (QuickFIX/J), bound to 127.0.0.1, for the venue's tests and for trying the
+ * FIX venue without a broker ({@code bin/quiver-fix-broker}):
  * it acknowledges orders, fills market orders at the market price and limit orders when the market
  * reaches them (whole, or in parts), rejects unknown symbols and duplicate ClOrdIDs, cancels, replaces,
  * refuses to cancel what it does not hold, drops the session on demand, and keeps its sequence numbers
  * in a file store, so that a restart resumes them.
  */
-final class FixBrokerStandIn implements Application, AutoCloseable {
-    static final String BROKER = "BROKER";
-    static final String CLIENT = "QUIVER";
+public final class FixBrokerStandIn implements Application, AutoCloseable {
+    public static final String BROKER = "BROKER";
+    public static final String CLIENT = "QUIVER";
 
     /** An order the broker holds. */
-    static final class Held {
+    public static final class Held {
         final String orderId;
         final String account;
         final String symbol;
         final char side;
         final char type;
-        String clOrdId;
+        volatile String clOrdId;
         BigDecimal quantity;
         BigDecimal limit;
-        BigDecimal filled = BigDecimal.ZERO;
+        volatile BigDecimal filled = BigDecimal.ZERO;
         BigDecimal notional = BigDecimal.ZERO;
-        boolean open = true;
+        volatile boolean open = true;
+
+        /** The ClOrdID the order is known by now (after a cancel or replace, that request's). */
+        public String clOrdId() {
+            return clOrdId;
+        }
+
+        public boolean isOpen() {
+            return open;
+        }
+
+        public String account() {
+            return account;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        /** The quantity filled, signed: positive for a buy. */
+        public BigDecimal signedFilled() {
+            return side == Side.BUY ? filled : filled.negate();
+        }
 
         Held(String orderId, String clOrdId, String account, String symbol, char side, char type, BigDecimal quantity, BigDecimal limit) {
             this.orderId = orderId;
@@ -95,12 +118,13 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
     private Instant now = Instant.EPOCH;
     private int parts = 1;
     private long nextId;
+    private volatile java.util.function.Consumer<String> said = line -> { };
 
-    FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market) throws ConfigError, IOException {
+    public FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market) throws ConfigError, IOException {
         this(store, symbols, market, freePort());
     }
 
-    FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market, int port) throws ConfigError {
+    public FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market, int port) throws ConfigError {
         this.symbols = Set.copyOf(symbols);
         this.market = market;
         this.port = port;
@@ -117,23 +141,57 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
         acceptor.start();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return probe.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** Tells {@code out} a line about each order received and each report sent. */
+    public void tell(java.util.function.Consumer<String> out) {
+        said = out;
+    }
+
+    /**
+     * {@code bin/quiver-fix-broker [--port 9878] [--symbols SYN1,SYN2] [--price 100.00] [--step 0.01] [--store data/fix-broker]}:
+     * a broker on 127.0.0.1 whose market moves by up to {@code step} a second (seeded), until the process is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> o = new java.util.HashMap<>(java.util.Map.of("--port", "9878", "--symbols", "SYN1", "--price", "100.00",
+                "--step", "0.01", "--store", "data/fix-broker"));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!o.containsKey(args[i]) || i + 1 >= args.length) {
+                System.err.println("usage: quiver-fix-broker [--port N] [--symbols A,B] [--price P] [--step S] [--store FOLDER]");
+                System.exit(2);
+            }
+            o.put(args[i], args[i + 1]);
+        }
+        BigDecimal price = new BigDecimal(o.get("--price"));
+        BigDecimal step = new BigDecimal(o.get("--step"));
+        FixBrokerStandIn broker = new FixBrokerStandIn(Path.of(o.get("--store")), Set.of(o.get("--symbols").split(",")), price,
+                Integer.parseInt(o.get("--port")));
+        broker.tell(System.out::println);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        System.out.println("FIX 4.4 broker " + BROKER + " for " + CLIENT + " on 127.0.0.1:" + broker.port() + ", " + o.get("--symbols") + " at " + price);
+        java.util.Random random = new java.util.Random(7);
+        while (true) {
+            Thread.sleep(1000);
+            price = price.add(step.multiply(BigDecimal.valueOf(random.nextInt(3) - 1))).max(step);
+            broker.marketAt(price, Instant.now());
+        }
+    }
+
     /** Each fill from now on comes in {@code n} reports (the last one takes what is left). */
-    synchronized void fillInParts(int n) {
+    public synchronized void fillInParts(int n) {
         parts = n;
     }
 
     /** The market moves: market orders and limits it reaches fill at {@code price}. */
-    synchronized void marketAt(BigDecimal price, Instant time) {
+    public synchronized void marketAt(BigDecimal price, Instant time) {
         market = price;
         now = time;
         for (Held h : List.copyOf(byClOrdId.values())) {
@@ -144,7 +202,7 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
     }
 
     /** Drops the TCP connection without a logout, as a failing line would. */
-    void dropSession() throws IOException {
+    public void dropSession() throws IOException {
         Session s = Session.lookupSession(session);
         if (s != null) {
             s.disconnect("dropped by the test", false);
@@ -152,26 +210,26 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
     }
 
     /** Sends the last execution report again, as a resend would: the same ExecID. */
-    synchronized void repeatLastExecution() throws SessionNotFound {
+    public synchronized void repeatLastExecution() throws SessionNotFound {
         Message again = (Message) executions.get(executions.size() - 1).clone();
         Session.sendToTarget(again, session);
     }
 
     /** The ClOrdIDs of every NewOrderSingle received, in order, repeats included. */
-    synchronized List<String> newOrders() {
+    public synchronized List<String> newOrders() {
         return List.copyOf(newOrderIds);
     }
 
-    synchronized List<Held> held() {
+    public synchronized List<Held> held() {
         return List.copyOf(byClOrdId.values());
     }
 
     /** The next sequence number the broker expects from the client. */
-    int expectedFromClient() throws IOException {
+    public int expectedFromClient() throws IOException {
         return Session.lookupSession(session).getStore().getNextTargetMsgSeqNum();
     }
 
-    boolean isLoggedOn() {
+    public boolean isLoggedOn() {
         Session s = Session.lookupSession(session);
         return s != null && s.isLoggedOn();
     }
@@ -201,6 +259,8 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
             Message er = report(h, ExecType.TRADE, done ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED);
             er.setDecimal(LastQty.FIELD, qty);
             er.setDecimal(LastPx.FIELD, market);
+            said.accept("fill    " + h.clOrdId + " " + h.account + " " + (h.side == Side.BUY ? "BUY " : "SELL ") + qty.toPlainString() + " "
+                    + h.symbol + " at " + market.toPlainString());
             send(er);
         }
     }
@@ -222,7 +282,7 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
         m.setDecimal(LeavesQty.FIELD, h.open ? h.quantity.subtract(h.filled) : BigDecimal.ZERO);
         m.setDecimal(CumQty.FIELD, h.filled);
         m.setDecimal(AvgPx.FIELD, h.filled.signum() == 0 ? BigDecimal.ZERO : h.notional.divide(h.filled, 8, java.math.RoundingMode.HALF_EVEN));
-        m.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        m.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.ofInstant(now, ZoneOffset.UTC), true);
         return m;
     }
 
@@ -257,6 +317,7 @@ final class FixBrokerStandIn implements Application, AutoCloseable {
     private void newOrder(Message m) throws FieldNotFound {
         String clOrdId = m.getString(ClOrdID.FIELD);
         newOrderIds.add(clOrdId);
+        said.accept("order   " + clOrdId + " " + m.toString().replace('\u0001', '|'));
         now = m.getUtcTimeStamp(TransactTime.FIELD).toInstant(ZoneOffset.UTC);
         Held h = new Held("o" + ++nextId, clOrdId, m.getString(Account.FIELD), m.getString(Symbol.FIELD), m.getChar(Side.FIELD),
                 m.getChar(OrdType.FIELD), m.getDecimal(OrderQty.FIELD), m.isSetField(Price.FIELD) ? m.getDecimal(Price.FIELD) : null);

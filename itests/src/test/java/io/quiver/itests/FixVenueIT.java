@@ -1,0 +1,74 @@
+package io.quiver.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.quiver.itests.KarafProcess.Result;
+import io.quiver.venue.fix.standin.FixBrokerStandIn;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * Live trading through the FIX venue on the assembled distribution, against the stand-in broker on
+ * loopback: a strategy's orders reach the broker and fill; after kill -9 and a restart the session
+ * resumes, no order reaches the broker twice, and the runtime's position is the broker's.
+ */
+public class FixVenueIT extends KarafProcessTestSupport {
+    private FixBrokerStandIn broker;
+
+    @After
+    public void stopTheBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    public void aStrategyTradesThroughTheBrokerAndAKillMinus9LosesAndRepeatsNothing() throws Exception {
+        karaf = new KarafProcess("fix-it", "PT0.2S");
+        broker = new FixBrokerStandIn(karaf.home.resolve("data/broker"), Set.of("SYN1", "SYN2"), new BigDecimal("100.00"),
+                FixBrokerStandIn.freePort());
+        Files.writeString(karaf.home.resolve("etc/io.quiver.venue.fix-broker.cfg"), "venue.id = broker\nport = " + broker.port()
+                + "\nsender.comp.id = " + FixBrokerStandIn.CLIENT + "\ntarget.comp.id = " + FixBrokerStandIn.BROKER + "\nreconnect.seconds = 1\n");
+        Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.sma-fix.cfg"),
+                "strategy.id = sma-fix\nfeed = synthetic\nvenue = broker\ninstruments = SYN1\ncapital = 100000\nfast = 2\nslow = 5\nsize = 10\n");
+        karaf.start();
+        QuiverTestSupport.await(KarafProcess.WAIT, "orders reach the broker", () -> broker.newOrders().size() >= 4);
+        Result venues = karaf.client("venue:list --no-format");
+        assertTrue(venues.output(), venues.output().contains("broker\tfalse"));
+
+        karaf.kill();
+        int before = broker.newOrders().size();
+        karaf.start();
+        QuiverTestSupport.await(KarafProcess.WAIT, "trading goes on after the restart", () -> broker.newOrders().size() >= before + 4);
+        Result stopped = karaf.client("strategy:stop sma-fix");
+        assertEquals(stopped.output(), 0, stopped.exit());
+
+        List<String> orders = broker.newOrders();
+        assertEquals("no order reached the broker twice: " + orders, orders.size(), new HashSet<>(orders).size());
+        BigDecimal atBroker = broker.held().stream().filter(h -> h.account().equals("sma-fix")).map(FixBrokerStandIn.Held::signedFilled)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        QuiverTestSupport.await(KarafProcess.WAIT, "the runtime's position is the broker's " + atBroker,
+                () -> atBroker.compareTo(position("sma-fix", "SYN1")) == 0);
+    }
+
+    /** The instance's position in the instrument, from position:list (zero when it holds none). */
+    private BigDecimal position(String instance, String symbol) {
+        try {
+            for (String line : karaf.client("position:list --no-format").output().lines().toList()) {
+                String[] f = line.split("\t");
+                if (f.length > 2 && f[0].trim().equals(instance) && f[1].trim().equals(symbol)) {
+                    return new BigDecimal(f[2].trim());
+                }
+            }
+            return BigDecimal.ZERO;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
