@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class FixVenue implements Venue {
     private final SentOrders orders = new SentOrders();
     private final FixSession session;
     private final AtomicLong requests = new AtomicLong();
+    private volatile ExecutorService afterLogon;
     private volatile ExecutionListener listener;
 
     public FixVenue(FixSettings settings) {
@@ -51,8 +54,13 @@ public final class FixVenue implements Venue {
     }
 
     @Override
-    public void open(ExecutionListener l) {
+    public synchronized void open(ExecutionListener l) {
         this.listener = l;
+        afterLogon = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quiver-fix-" + settings.venueId() + "-logon");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             session.start();
         } catch (IllegalArgumentException e) {
@@ -133,8 +141,11 @@ public final class FixVenue implements Venue {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         session.stop();
+        if (afterLogon != null) {
+            afterLogon.shutdownNow();
+        }
     }
 
     /** Unique within the process and across restarts (the clock's millisecond, then a counter). */
@@ -150,9 +161,31 @@ public final class FixVenue implements Venue {
         }
     }
 
-    /** At each logon: the cancels asked while the session was down. */
+    /** At each logon, on a thread of its own: QuickFIX/J tells of a logon before both sides are done with it. */
     private void onLogon() {
+        ExecutorService e = afterLogon;
+        if (e != null && !e.isShutdown()) {
+            e.execute(this::settle);
+        }
+    }
+
+    /**
+     * Once a round trip shows the session settled (resends done): the status of every order the broker has
+     * said nothing of (sent as the line dropped, it may never have arrived: FIX 4.4 answers an unknown order
+     * as rejected), then the cancels asked while the session was down. If the line drops again first, the
+     * next logon does it.
+     */
+    private void settle() {
+        try {
+            session.roundTrip(Duration.ofSeconds(settings.heartbeatSeconds()));
+        } catch (IllegalStateException e) {
+            LOG.info("venue {}: the session did not settle after its logon ({}); the next logon checks the orders", id(), e.getMessage());
+            return;
+        }
         Instant now = Instant.now();
+        for (SentOrders.Sent s : orders.unanswered()) {
+            session.send(OrderMessages.status(s));
+        }
         for (ClientOrderId id : orders.takeCancelsToResend()) {
             cancel(id, now);
         }

@@ -76,6 +76,10 @@ public final class ExecutionReports {
             return List.of();
         }
         String text = m.isSetField(Text.FIELD) ? m.getString(Text.FIELD) : "";
+        boolean first = orders.answered(id);
+        if (execType == ExecType.ORDER_STATUS) {
+            return first ? status(m, id, time, text, orders) : List.of();
+        }
         switch (execType) {
             case ExecType.NEW:
                 return List.of(new OrderEvent.Accepted(id, time));
@@ -109,6 +113,18 @@ public final class ExecutionReports {
                 // pending new, cancel or replace, restated, order status: nothing to book
                 return List.of();
         }
+    }
+
+    /**
+     * The answer to an OrderStatusRequest for an order the broker had said nothing of: unknown to it
+     * (Rejected) ends the order, anything else is its acceptance; fills it made come as their own reports.
+     */
+    private static List<OrderEvent> status(Message m, ClientOrderId id, Instant time, String text, SentOrders orders) throws FieldNotFound {
+        if (m.getChar(OrdStatus.FIELD) == OrdStatus.REJECTED) {
+            orders.ended(id);
+            return List.of(new OrderEvent.Rejected(id, time, "FIX_UNKNOWN_ORDER", text.isEmpty() ? "the venue does not know the order" : text));
+        }
+        return List.of(new OrderEvent.Accepted(id, time));
     }
 
     private static List<OrderEvent> cancelReject(Message m, SentOrders orders) throws FieldNotFound {

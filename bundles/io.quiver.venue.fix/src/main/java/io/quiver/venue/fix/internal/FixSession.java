@@ -168,6 +168,8 @@ public final class FixSession implements Application {
 
     @Override
     public void onLogout(SessionID sessionId) {
+        // a Heartbeat will not come over a line that is gone: those waiting for one are told now, not at their timeout
+        roundTrips.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the session logged out")));
         if (stopping) {
             LOG.info("venue {}: FIX session {} logged out", settings.venueId(), sessionId);
         } else {

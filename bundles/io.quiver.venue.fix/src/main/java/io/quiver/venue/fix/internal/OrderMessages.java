@@ -48,6 +48,16 @@ public final class OrderMessages {
         return m;
     }
 
+    /** An OrderStatusRequest for an order, by the ClOrdID the broker knows it by. */
+    public static Message status(SentOrders.Sent s) {
+        Message m = new quickfix.fix44.OrderStatusRequest();
+        m.setString(ClOrdID.FIELD, s.clOrdId());
+        m.setString(Account.FIELD, s.account());
+        m.setString(Symbol.FIELD, s.request().instrument().symbol());
+        m.setChar(quickfix.field.Side.FIELD, side(s.request().side()));
+        return m;
+    }
+
     public static Message replace(SentOrders.Sent s, String requestId, OrderRequest amended, Instant time) {
         Message m = new quickfix.fix44.OrderCancelReplaceRequest();
         m.setString(OrigClOrdID.FIELD, s.clOrdId());

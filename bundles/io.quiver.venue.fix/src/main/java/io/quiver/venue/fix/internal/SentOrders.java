@@ -27,6 +27,7 @@ public final class SentOrders {
     private final Set<String> executions = new HashSet<>();
     private final Set<ClientOrderId> ended = new HashSet<>();
     private final Set<ClientOrderId> cancelsToResend = new LinkedHashSet<>();
+    private final Set<ClientOrderId> answered = new HashSet<>();
 
     /** Adds an order to send; false if it was sent before (the same id is the same order). */
     public synchronized boolean add(ClientOrderId id, String account, OrderRequest request) {
@@ -75,7 +76,18 @@ public final class SentOrders {
     public synchronized void ended(ClientOrderId id) {
         open.remove(id);
         ended.add(id);
+        answered.remove(id);
         cancelsToResend.remove(id);
+    }
+
+    /** The broker has said something of the order (any report): it has it. True the first time. */
+    public synchronized boolean answered(ClientOrderId id) {
+        return answered.add(id);
+    }
+
+    /** The open orders the broker has said nothing of yet: sent just before a line dropped, perhaps never received. */
+    public synchronized List<Sent> unanswered() {
+        return open.values().stream().filter(s -> !answered.contains(s.id())).toList();
     }
 
     /** True the first time an execution id is seen. */

@@ -62,6 +62,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
     /** An order the broker holds. */
     public static final class Held {
         final String orderId;
+        final String firstClOrdId;
         final String account;
         final String symbol;
         final char side;
@@ -82,6 +83,11 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
             return open;
         }
 
+        /** The ClOrdID of the NewOrderSingle: the client's order id. */
+        public String orderClOrdId() {
+            return firstClOrdId;
+        }
+
         public String account() {
             return account;
         }
@@ -97,6 +103,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
 
         Held(String orderId, String clOrdId, String account, String symbol, char side, char type, BigDecimal quantity, BigDecimal limit) {
             this.orderId = orderId;
+            this.firstClOrdId = clOrdId;
             this.clOrdId = clOrdId;
             this.account = account;
             this.symbol = symbol;
@@ -310,6 +317,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
             case MsgType.ORDER_SINGLE -> newOrder(m);
             case MsgType.ORDER_CANCEL_REQUEST -> cancel(m);
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> replace(m);
+            case MsgType.ORDER_STATUS_REQUEST -> status(m);
             default -> { }
         }
     }
@@ -377,6 +385,26 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
         if (reaches(h)) {
             fill(h);
         }
+    }
+
+    /** An order's status, as FIX 4.4 gives it: an unknown order is reported rejected (OrdRejReason unknown order). */
+    private void status(Message m) throws FieldNotFound {
+        String clOrdId = m.getString(ClOrdID.FIELD);
+        Held h = byClOrdId.get(clOrdId);
+        Message r;
+        if (h == null) {
+            Held unknown = new Held("NONE", clOrdId, m.getString(Account.FIELD), m.getString(Symbol.FIELD), m.getChar(Side.FIELD), OrdType.MARKET,
+                    BigDecimal.ZERO, null);
+            unknown.open = false;
+            r = report(unknown, ExecType.ORDER_STATUS, OrdStatus.REJECTED);
+            r.setInt(OrdRejReason.FIELD, OrdRejReason.UNKNOWN_ORDER);
+            r.setString(Text.FIELD, "unknown order " + clOrdId);
+        } else {
+            char status = !h.open && h.filled.compareTo(h.quantity) >= 0 ? OrdStatus.FILLED : !h.open ? OrdStatus.CANCELED
+                    : h.filled.signum() > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW;
+            r = report(h, ExecType.ORDER_STATUS, status);
+        }
+        send(r);
     }
 
     private void refuse(Message request, char responseTo) throws FieldNotFound {
