@@ -15,10 +15,12 @@ import org.junit.Test;
 
 /**
  * Live trading through the FIX venue on the assembled distribution, against the stand-in broker on
- * loopback: a strategy's orders reach the broker and fill; after kill -9 and a restart the session
- * resumes, no order reaches the broker twice, and the runtime's position is the broker's.
+ * loopback: the Logon's password is kept encrypted in etc/ and appears in no log, file or command output;
+ * a strategy's orders reach the broker and fill; after kill -9 and a restart the session resumes, no
+ * order reaches the broker twice, and the runtime's position is the broker's.
  */
 public class FixVenueIT extends KarafProcessTestSupport {
+    private static final String PASSWORD = "Fix-Pass-4417";
     private FixBrokerStandIn broker;
 
     @After
@@ -31,10 +33,16 @@ public class FixVenueIT extends KarafProcessTestSupport {
     @Test
     public void aStrategyTradesThroughTheBrokerAndAKillMinus9LosesAndRepeatsNothing() throws Exception {
         karaf = new KarafProcess("fix-it", "PT0.2S");
-        broker = new FixBrokerStandIn(karaf.home.resolve("data/broker"), Set.of("SYN1", "SYN2"), new BigDecimal("100.00"),
+        // the broker keeps its store apart: it is the broker's, not the runtime's (and holds the Logon it received)
+        broker = new FixBrokerStandIn(karaf.home.resolveSibling("fix-it-broker"), Set.of("SYN1", "SYN2"), new BigDecimal("100.00"),
                 FixBrokerStandIn.freePort());
+        broker.requireLogin("quiver", PASSWORD);
+        Result sealed = KarafProcess.run(karaf.home, KarafProcess.WAIT, "sh", "-c", "printf '" + PASSWORD + "\\n' | bin/quiver-secret");
+        assertEquals(sealed.output(), 0, sealed.exit());
+        String encrypted = sealed.output().lines().filter(l -> l.startsWith("ENC(")).findFirst().orElseThrow(() -> new AssertionError(sealed.output()));
         Files.writeString(karaf.home.resolve("etc/io.quiver.venue.fix-broker.cfg"), "venue.id = broker\nport = " + broker.port()
-                + "\nsender.comp.id = " + FixBrokerStandIn.CLIENT + "\ntarget.comp.id = " + FixBrokerStandIn.BROKER + "\nreconnect.seconds = 1\n");
+                + "\nsender.comp.id = " + FixBrokerStandIn.CLIENT + "\ntarget.comp.id = " + FixBrokerStandIn.BROKER + "\nreconnect.seconds = 1\n"
+                + "username = quiver\npassword = " + encrypted + "\n");
         Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.sma-fix.cfg"),
                 "strategy.id = sma-fix\nfeed = synthetic\nvenue = broker\ninstruments = SYN1\ncapital = 100000\nfast = 2\nslow = 5\nsize = 10\n");
         karaf.start();
@@ -55,6 +63,18 @@ public class FixVenueIT extends KarafProcessTestSupport {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         QuiverTestSupport.await(KarafProcess.WAIT, "the runtime's position is the broker's " + atBroker,
                 () -> atBroker.compareTo(position("sma-fix", "SYN1")) == 0);
+
+        // the password: in no command output, no log line, no file the runtime wrote
+        for (String command : List.of("config:list '(service.factoryPid=io.quiver.venue.fix)'", "venue:list", "config:property-list --pid "
+                + "io.quiver.venue.fix")) {
+            Result r = karaf.client(command);
+            assertTrue(command + " shows the password: " + r.output(), !r.output().contains(PASSWORD));
+        }
+        try (var files = Files.walk(karaf.home)) {
+            for (java.nio.file.Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar")).toList()) {
+                assertTrue("the password is in " + f, !Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(PASSWORD));
+            }
+        }
     }
 
     /** The instance's position in the instrument, from position:list (zero when it holds none). */

@@ -20,9 +20,13 @@ import java.util.Objects;
  * @param sessionEnd      when it ends
  * @param zone            the time zone of the session times
  * @param storeFolder     where sequence numbers and sent messages are kept, synced to disk at every message
+ * @param username        Username (553) on the Logon, empty for none
+ * @param password        Password (554) on the Logon, encrypted ({@code ENC(...)}, {@link io.quiver.sdk.spi.Secrets}), empty
+ *                        for none; decrypted for each Logon only
  */
 public record FixSettings(String venueId, String host, int port, String senderCompId, String targetCompId, int heartbeatSeconds,
-        int[] reconnectSeconds, LocalTime sessionStart, LocalTime sessionEnd, ZoneId zone, Path storeFolder) {
+        int[] reconnectSeconds, LocalTime sessionStart, LocalTime sessionEnd, ZoneId zone, Path storeFolder, String username,
+        String password) {
 
     public FixSettings {
         require(venueId, "venue.id");
@@ -44,12 +48,17 @@ public record FixSettings(String venueId, String host, int port, String senderCo
         }
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(storeFolder, "storeFolder");
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+        if (!password.isEmpty() && !io.quiver.sdk.spi.Secrets.isEncrypted(password)) {
+            throw new IllegalArgumentException("password: store it encrypted, as ENC(...): secret:encrypt in the shell or bin/quiver-secret gives the value");
+        }
     }
 
     /** A session that never resets, with a 30 s heartbeat and a backoff of 1, 2, 5, 10 and then 30 s. */
     public static FixSettings of(String venueId, String host, int port, String senderCompId, String targetCompId, Path storeFolder) {
         return new FixSettings(venueId, host, port, senderCompId, targetCompId, 30, new int[] {1, 2, 5, 10, 30}, null, null,
-                ZoneId.of("UTC"), storeFolder);
+                ZoneId.of("UTC"), storeFolder, "", "");
     }
 
     @Override
@@ -59,12 +68,18 @@ public record FixSettings(String venueId, String host, int port, String senderCo
 
     public FixSettings withHeartbeat(int seconds) {
         return new FixSettings(venueId, host, port, senderCompId, targetCompId, seconds, reconnectSeconds, sessionStart, sessionEnd, zone,
-                storeFolder);
+                storeFolder, username, password);
     }
 
     public FixSettings withReconnect(int... seconds) {
         return new FixSettings(venueId, host, port, senderCompId, targetCompId, heartbeatSeconds, seconds, sessionStart, sessionEnd, zone,
-                storeFolder);
+                storeFolder, username, password);
+    }
+
+    /** The same with a Logon username and an encrypted password. */
+    public FixSettings withLogin(String user, String encryptedPassword) {
+        return new FixSettings(venueId, host, port, senderCompId, targetCompId, heartbeatSeconds, reconnectSeconds, sessionStart, sessionEnd, zone,
+                storeFolder, user, encryptedPassword);
     }
 
     private static void require(String value, String key) {

@@ -44,8 +44,13 @@ public final class FixVenue implements Venue {
     private volatile ExecutionListener listener;
 
     public FixVenue(FixSettings settings) {
+        this(settings, io.quiver.sdk.spi.Secrets.keyFile());
+    }
+
+    /** A venue whose encrypted password is opened with the key in {@code keyFile}. */
+    public FixVenue(FixSettings settings, java.nio.file.Path keyFile) {
         this.settings = settings;
-        this.session = new FixSession(settings, this::onMessage, this::onLogon);
+        this.session = new FixSession(settings, this::onMessage, this::onLogon, keyFile);
     }
 
     @Override

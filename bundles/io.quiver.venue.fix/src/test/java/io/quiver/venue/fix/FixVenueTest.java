@@ -157,4 +157,31 @@ class FixVenueTest {
         sync();
         assertEquals(1, fills("s-2").size());
     }
+
+    @Test
+    void theLogonCarriesTheDecryptedPasswordWhichNeverReachesTheStoreOrTheMessageLogs() throws Exception {
+        String password = "Tr4der-pass-77";
+        Path key = io.quiver.sdk.spi.Secrets.keyFile(folder.resolve("home"));
+        venue.close();
+        broker.requireLogin("trader", password);
+        FixSettings settings = FixSettings.of("fix", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER,
+                folder.resolve("venue")).withReconnect(1).withLogin("trader", io.quiver.sdk.spi.Secrets.encrypt(password, key));
+        assertFalse(settings.toString().contains(password));
+        FixVenue wrong = new FixVenue(settings.withLogin("trader", io.quiver.sdk.spi.Secrets.encrypt("not-it", key)), key);
+        wrong.open(events::add);
+        Thread.sleep(2_500);
+        assertFalse(wrong.isConnected(), "a wrong password is refused at the logon");
+        wrong.close();
+        venue = new FixVenue(settings, key);
+        venue.open(events::add);
+        FixTesting.awaitLogon(venue);
+        venue.submit("acct", ClientOrderId.of("pw-1"), OrderRequest.market(KIT, Side.BUY, Qty.of(1)), T);
+        sync();
+        assertEquals(1, fills("pw-1").size());
+        try (var files = java.nio.file.Files.walk(folder.resolve("venue"))) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertFalse(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(password), "the password is in " + f);
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ import quickfix.field.PossDupFlag;
 import quickfix.field.TestReqID;
 
 /**
- * One FIX 4.4 initiator session on QuickFIX/J: its settings, its file store (synced at every write), logons
+ * One FIX 4.4 initiator session on QuickFIX/J: its settings, its file store of sequence numbers (synced at every write), logons
  * and reconnection with backoff (QuickFIX/J's {@code ReconnectInterval} list), and a round trip by
  * TestRequest and Heartbeat. Application messages are never resent by the session layer after a
  * reconnection: a ResendRequest gets a gap fill for them, so an order the platform already counted as not
@@ -43,6 +43,7 @@ public final class FixSession implements Application {
 
     private final FixSettings settings;
     private final SessionID id;
+    private final java.nio.file.Path keyFile;
     private final Consumer<Message> messages;
     private final Runnable onLogon;
     private final AtomicLong logons = new AtomicLong();
@@ -51,8 +52,9 @@ public final class FixSession implements Application {
     private SocketInitiator initiator;
     private volatile boolean stopping;
 
-    public FixSession(FixSettings settings, Consumer<Message> messages, Runnable onLogon) {
+    public FixSession(FixSettings settings, Consumer<Message> messages, Runnable onLogon, java.nio.file.Path keyFile) {
         this.settings = settings;
+        this.keyFile = keyFile;
         this.id = new SessionID("FIX.4.4", settings.senderCompId(), settings.targetCompId());
         this.messages = messages;
         this.onLogon = onLogon;
@@ -75,6 +77,9 @@ public final class FixSession implements Application {
         }
         s.setString(id, "FileStorePath", settings.storeFolder().toString());
         s.setString(id, "FileStoreSync", "Y");
+        // sequence numbers only: our messages are never resent (see toApp), so their bodies, the Logon's password
+        // among them, are not kept on disk
+        s.setString(id, "PersistMessages", "N");
         s.setString(id, "UseDataDictionary", "Y");
         s.setString(id, "DataDictionary", "FIX44.xml");
         s.setString(id, "SLF4JLogHeartbeats", "N");
@@ -88,7 +93,7 @@ public final class FixSession implements Application {
         stopping = false;
         try {
             SessionSettings s = sessionSettings();
-            initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new quickfix.SLF4JLogFactory(s), new quickfix.fix44.MessageFactory());
+            initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new MaskedLogFactory(new quickfix.SLF4JLogFactory(s)), new quickfix.fix44.MessageFactory());
             initiator.start();
         } catch (ConfigError | RuntimeException e) {
             initiator = null;
@@ -179,7 +184,19 @@ public final class FixSession implements Application {
 
     @Override
     public void toAdmin(Message message, SessionID sessionId) {
-        // the logon goes as QuickFIX/J builds it
+        try {
+            if (message.getHeader().getString(MsgType.FIELD).equals(MsgType.LOGON)) {
+                if (!settings.username().isEmpty()) {
+                    message.setString(quickfix.field.Username.FIELD, settings.username());
+                }
+                if (!settings.password().isEmpty()) {
+                    // decrypted for this Logon only; the message logs mask it (MaskedLogFactory)
+                    message.setString(quickfix.field.Password.FIELD, io.quiver.sdk.spi.Secrets.decrypt("password", settings.password(), keyFile));
+                }
+            }
+        } catch (FieldNotFound e) {
+            // every message has a type
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quiver.venue.fix.internal;
 
+import io.quiver.sdk.spi.Secrets;
 import io.quiver.sdk.spi.Venue;
 import io.quiver.venue.fix.FixSettings;
 import io.quiver.venue.fix.FixVenue;
@@ -66,6 +67,13 @@ public final class FixVenueComponent {
 
         @AttributeDefinition(description = "Time zone of the session times")
         String session_zone() default "UTC";
+
+        @AttributeDefinition(description = "Username on the Logon (empty: none)")
+        String username() default "";
+
+        @AttributeDefinition(description = "Password on the Logon, encrypted: ENC(...) as secret:encrypt gives it (empty: none)",
+                type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+        String password() default "";
     }
 
     private final FixVenue venue;
@@ -75,20 +83,20 @@ public final class FixVenueComponent {
     public FixVenueComponent(Config c, BundleContext context) {
         FixSettings settings;
         try {
-            settings = settings(c, Path.of(System.getProperty("karaf.data", "data")).resolve("quiver").resolve("fix"));
+            settings = settings(c, Path.of(System.getProperty("karaf.data", "data")).resolve("quiver").resolve("fix"), Secrets.keyFile());
         } catch (IllegalArgumentException e) {
             LOG.error("FIX venue {} not started: {}", c.venue_id(), e.getMessage());
             venue = null;
             registration = null;
             return;
         }
-        venue = new FixVenue(settings);
+        venue = new FixVenue(settings, Secrets.keyFile());
         registration = context.registerService(new String[] {Venue.class.getName()}, venue,
                 new Hashtable<>(Map.of(Venue.ID_PROPERTY, venue.id())));
     }
 
     /** The settings of a configuration; a value that cannot be used is an {@link IllegalArgumentException} naming its key. */
-    static FixSettings settings(Config c, Path stores) {
+    static FixSettings settings(Config c, Path stores, Path keyFile) {
         LocalTime start = time("session.start", c.session_start());
         LocalTime end = time("session.end", c.session_end());
         ZoneId zone;
@@ -100,8 +108,12 @@ public final class FixVenueComponent {
         if (!c.venue_id().matches("[A-Za-z0-9_-]{1,40}")) {
             throw new IllegalArgumentException("venue.id: '" + c.venue_id() + "' is not an id: letters, digits, '-' and '_', up to 40");
         }
-        return new FixSettings(c.venue_id(), c.host(), c.port(), c.sender_comp_id(), c.target_comp_id(), c.heartbeat_seconds(),
-                c.reconnect_seconds(), start, end, zone, stores.resolve(c.venue_id()));
+        FixSettings s = new FixSettings(c.venue_id(), c.host(), c.port(), c.sender_comp_id(), c.target_comp_id(), c.heartbeat_seconds(),
+                c.reconnect_seconds(), start, end, zone, stores.resolve(c.venue_id()), c.username(), c.password());
+        if (!s.password().isEmpty()) {
+            Secrets.decrypt("password", s.password(), keyFile); // opens now, so that a key mismatch is found at start, not at the first Logon
+        }
+        return s;
     }
 
     private static LocalTime time(String key, String text) {

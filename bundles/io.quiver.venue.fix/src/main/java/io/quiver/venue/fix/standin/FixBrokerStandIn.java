@@ -126,6 +126,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
     private int parts = 1;
     private long nextId;
     private volatile java.util.function.Consumer<String> said = line -> { };
+    private volatile String[] login;
 
     public FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market) throws ConfigError, IOException {
         this(store, symbols, market, freePort());
@@ -144,7 +145,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
         s.setString(session, "FileStoreSync", "Y");
         s.setString(session, "UseDataDictionary", "Y");
         s.setString(session, "DataDictionary", "FIX44.xml");
-        acceptor = new SocketAcceptor(this, new FileStoreFactory(s), s, new quickfix.SLF4JLogFactory(s), new quickfix.fix44.MessageFactory());
+        acceptor = new SocketAcceptor(this, new FileStoreFactory(s), s, new io.quiver.venue.fix.internal.MaskedLogFactory(new quickfix.SLF4JLogFactory(s)), new quickfix.fix44.MessageFactory());
         acceptor.start();
     }
 
@@ -156,6 +157,11 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From now on a Logon must carry this Username (553) and Password (554), or it is refused. */
+    public void requireLogin(String username, String password) {
+        login = new String[] {username, password};
     }
 
     /** Tells {@code out} a line about each order received and each report sent. */
@@ -436,7 +442,15 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
     }
 
     @Override
-    public void fromAdmin(Message m, SessionID id) {
+    public void fromAdmin(Message m, SessionID id) throws FieldNotFound, quickfix.RejectLogon {
+        String[] required = login;
+        if (required != null && m.getHeader().getString(MsgType.FIELD).equals(MsgType.LOGON)) {
+            boolean ok = m.isSetField(quickfix.field.Username.FIELD) && m.getString(quickfix.field.Username.FIELD).equals(required[0])
+                    && m.isSetField(quickfix.field.Password.FIELD) && m.getString(quickfix.field.Password.FIELD).equals(required[1]);
+            if (!ok) {
+                throw new quickfix.RejectLogon("unknown username or wrong password");
+            }
+        }
     }
 
     @Override
