@@ -23,7 +23,14 @@ public class EncryptSecretCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        String secret = session.readLine("secret: ", '*');
+        String secret;
+        try {
+            secret = session.readLine("secret: ", '*');
+        } catch (UnsupportedOperationException noTerminal) {
+            // bin/client "secret:encrypt" runs without a terminal to ask on
+            out.println("secret:encrypt asks for the secret on a terminal: run it in the shell, or bin/quiver-secret from a script");
+            return null;
+        }
         if (secret == null || secret.isEmpty()) {
             out.println("nothing to encrypt");
             return null;
