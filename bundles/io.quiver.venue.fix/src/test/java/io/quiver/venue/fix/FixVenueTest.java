@@ -184,4 +184,18 @@ class FixVenueTest {
             }
         }
     }
+
+    @Test
+    void aSecondVenueOnTheSameSessionIdsStaysDownAndTheFirstTradesOn() {
+        FixVenue second = new FixVenue(FixSettings.of("fix2", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER,
+                folder.resolve("second")));
+        List<OrderEvent> seen = new CopyOnWriteArrayList<>();
+        second.open(seen::add); // one line in the log says why
+        second.submit("acct", ClientOrderId.of("two-1"), OrderRequest.market(KIT, Side.BUY, Qty.of(1)), T);
+        assertEquals(FixVenue.NOT_CONNECTED, ((OrderEvent.Rejected) seen.get(0)).reasonCode());
+        second.close();
+        venue.submit("acct", ClientOrderId.of("one-1"), OrderRequest.market(KIT, Side.BUY, Qty.of(1)), T);
+        sync();
+        assertEquals(1, fills("one-1").size(), "the first venue's session is untouched: " + of("one-1"));
+    }
 }

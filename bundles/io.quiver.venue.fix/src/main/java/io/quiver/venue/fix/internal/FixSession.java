@@ -49,7 +49,7 @@ public final class FixSession implements Application {
     private final AtomicLong logons = new AtomicLong();
     private final AtomicLong testRequests = new AtomicLong();
     private final Map<String, CompletableFuture<Long>> roundTrips = new ConcurrentHashMap<>();
-    private SocketInitiator initiator;
+    private volatile SocketInitiator initiator;
     private volatile boolean stopping;
 
     public FixSession(FixSettings settings, Consumer<Message> messages, Runnable onLogon, java.nio.file.Path keyFile) {
@@ -91,6 +91,11 @@ public final class FixSession implements Application {
             return;
         }
         stopping = false;
+        if (Session.lookupSession(id) != null) {
+            // QuickFIX/J keeps one session per id in the process: a second would take over the first one's
+            throw new IllegalArgumentException("venue " + settings.venueId() + ": another FIX venue in this runtime already uses session " + id
+                    + "; give this one other sender.comp.id or target.comp.id");
+        }
         try {
             SessionSettings s = sessionSettings();
             initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new MaskedLogFactory(new quickfix.SLF4JLogFactory(s)), new quickfix.fix44.MessageFactory());
@@ -113,8 +118,13 @@ public final class FixSession implements Application {
     }
 
     public boolean isLoggedOn() {
-        Session s = Session.lookupSession(id);
+        Session s = own();
         return s != null && s.isLoggedOn();
+    }
+
+    /** This session, once this object has started it (QuickFIX/J's registry is the process's: another venue's is not ours). */
+    private Session own() {
+        return initiator == null ? null : Session.lookupSession(id);
     }
 
     public long logons() {
@@ -123,7 +133,7 @@ public final class FixSession implements Application {
 
     /** Sends an application message; false (and nothing sent or stored) while the session is not logged on. */
     public boolean send(Message m) {
-        Session s = Session.lookupSession(id);
+        Session s = own();
         if (s == null || !s.isLoggedOn()) {
             return false;
         }
@@ -136,7 +146,7 @@ public final class FixSession implements Application {
 
     /** Sends a TestRequest and waits for its Heartbeat; everything the counterparty sent before it has been handled then. */
     public Duration roundTrip(Duration timeout) {
-        Session s = Session.lookupSession(id);
+        Session s = own();
         if (s == null || !s.isLoggedOn()) {
             throw new IllegalStateException("venue " + settings.venueId() + ": the FIX session is not logged on");
         }
