@@ -31,7 +31,7 @@ import quickfix.field.PossDupFlag;
 import quickfix.field.TestReqID;
 
 /**
- * One FIX 4.4 initiator session on QuickFIX/J: its settings, its file store of sequence numbers (synced at every write), logons
+ * One FIX 4.4 initiator session on QuickFIX/J: its settings, its file store (synced at every write; Logons left out), logons
  * and reconnection with backoff (QuickFIX/J's {@code ReconnectInterval} list), and a round trip by
  * TestRequest and Heartbeat. Application messages are never resent by the session layer after a
  * reconnection: a ResendRequest gets a gap fill for them, so an order the platform already counted as not
@@ -77,9 +77,6 @@ public final class FixSession implements Application {
         }
         s.setString(id, "FileStorePath", settings.storeFolder().toString());
         s.setString(id, "FileStoreSync", "Y");
-        // sequence numbers only: our messages are never resent (see toApp), so their bodies, the Logon's password
-        // among them, are not kept on disk
-        s.setString(id, "PersistMessages", "N");
         s.setString(id, "UseDataDictionary", "Y");
         s.setString(id, "DataDictionary", "FIX44.xml");
         s.setString(id, "SLF4JLogHeartbeats", "N");
@@ -98,7 +95,7 @@ public final class FixSession implements Application {
         }
         try {
             SessionSettings s = sessionSettings();
-            initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new MaskedLogFactory(new quickfix.SLF4JLogFactory(s)), new quickfix.fix44.MessageFactory());
+            initiator = new SocketInitiator(this, new MaskedStoreFactory(new FileStoreFactory(s)), s, new MaskedLogFactory(new quickfix.SLF4JLogFactory(s)), new quickfix.fix44.MessageFactory());
             initiator.start();
         } catch (ConfigError | RuntimeException e) {
             initiator = null;
