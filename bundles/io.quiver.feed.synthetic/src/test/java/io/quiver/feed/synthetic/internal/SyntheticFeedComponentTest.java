@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quiver.sdk.model.Bar;
 import io.quiver.sdk.spi.MarketDataListener;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,38 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticFeedComponentTest {
     @TempDir
     Path dir;
-
-    private record Settings(String interval) implements SyntheticFeedComponent.Config {
-        @Override
-        public String[] instruments() {
-            return new String[] {"SYN1"};
-        }
-
-        @Override
-        public String start_price() {
-            return "100.00";
-        }
-
-        @Override
-        public double volatility() {
-            return 0.8;
-        }
-
-        @Override
-        public double drift() {
-            return 0;
-        }
-
-        @Override
-        public long seed() {
-            return 42;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return SyntheticFeedComponent.Config.class;
-        }
-    }
 
     private static List<Bar> run(SyntheticFeedComponent feed, int bars) throws InterruptedException {
         List<Bar> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -68,15 +35,15 @@ class SyntheticFeedComponentTest {
     @Test
     void aRestartContinuesFromTheLastCloseOnAnotherPath() throws Exception {
         Path prices = dir.resolve("feed-synthetic.prices");
-        List<Bar> first = run(new SyntheticFeedComponent(new Settings("PT0.01S"), prices), 20);
+        List<Bar> first = run(new SyntheticFeedComponent(new TestFeedSettings("PT0.01S", "SYN1"), prices), 20);
         assertTrue(first.size() >= 20);
         String saved = Files.readString(prices);
         Bar last = first.get(first.size() - 1);
         assertEquals("SYN1\t" + last.close() + "\t" + first.size() + "\n", saved);
 
-        List<Bar> second = run(new SyntheticFeedComponent(new Settings("PT0.01S"), prices), 5);
+        List<Bar> second = run(new SyntheticFeedComponent(new TestFeedSettings("PT0.01S", "SYN1"), prices), 5);
         assertEquals(last.close(), second.get(0).open(), "the first bar after the restart opens at the last close");
-        List<Bar> fresh = run(new SyntheticFeedComponent(new Settings("PT0.01S"), (Path) null), 1);
+        List<Bar> fresh = run(new SyntheticFeedComponent(new TestFeedSettings("PT0.01S", "SYN1"), (Path) null), 1);
         assertEquals(fresh.get(0).open().toString(), "100.00", "without the file it starts from the start price");
     }
 
@@ -84,7 +51,7 @@ class SyntheticFeedComponentTest {
     void anInstrumentTheMasterListsGetsItsRulesAndItsBarsItsTick() throws InterruptedException {
         io.quiver.sdk.spi.InstrumentMaster master = io.quiver.sdk.spi.InstrumentMaster.parse(java.util.Map.of("SYN1",
                 "tick=0.05 lot=0.001 min=0.01 class=CRYPTO"), "test");
-        SyntheticFeedComponent feed = new SyntheticFeedComponent(new Settings("PT0.01S"), null, master);
+        SyntheticFeedComponent feed = new SyntheticFeedComponent(new TestFeedSettings("PT0.01S", "SYN1"), null, master);
         io.quiver.sdk.model.Instrument syn1 = feed.instruments().get(0);
         org.junit.jupiter.api.Assertions.assertEquals(io.quiver.sdk.model.Qty.of("0.001"), syn1.lotSize());
         org.junit.jupiter.api.Assertions.assertEquals(io.quiver.sdk.model.Qty.of("0.01"), syn1.minQuantity());
