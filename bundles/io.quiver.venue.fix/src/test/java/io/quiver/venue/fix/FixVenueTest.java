@@ -51,6 +51,7 @@ class FixVenueTest {
                 folder.resolve("venue")).withReconnect(1, 1));
         v.open(events::add);
         FixTesting.awaitLogon(v);
+        v.roundTrip(Duration.ofSeconds(10)); // the logon is done on both sides
         return v;
     }
 
@@ -167,7 +168,9 @@ class FixVenueTest {
         FixSettings settings = FixSettings.of("fix", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER,
                 folder.resolve("venue")).withReconnect(1).withLogin("trader", io.quiver.sdk.spi.Secrets.encrypt(password, key));
         assertFalse(settings.toString().contains(password));
-        FixVenue wrong = new FixVenue(settings.withLogin("trader", io.quiver.sdk.spi.Secrets.encrypt("not-it", key)), key);
+        FixVenue wrong = new FixVenue(new FixSettings("fix", "127.0.0.1", broker.port(), FixBrokerStandIn.CLIENT, FixBrokerStandIn.BROKER, 30,
+                new int[] {1}, null, null, java.time.ZoneId.of("UTC"), folder.resolve("wrong"), "trader",
+                io.quiver.sdk.spi.Secrets.encrypt("not-it", key)), key);
         wrong.open(events::add);
         Thread.sleep(2_500);
         assertFalse(wrong.isConnected(), "a wrong password is refused at the logon");
@@ -175,6 +178,7 @@ class FixVenueTest {
         venue = new FixVenue(settings, key);
         venue.open(events::add);
         FixTesting.awaitLogon(venue);
+        sync(); // the broker has finished the logon (and any resend it asked for) when its Heartbeat comes
         venue.submit("acct", ClientOrderId.of("pw-1"), OrderRequest.market(KIT, Side.BUY, Qty.of(1)), T);
         sync();
         assertEquals(1, fills("pw-1").size());
