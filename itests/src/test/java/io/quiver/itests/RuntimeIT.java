@@ -74,6 +74,9 @@ public class RuntimeIT extends QuiverTestSupport {
         private final ClientSession session;
 
         BrokerClient() throws Exception {
+            // the embedded broker may still be starting (or restarting after a bundle refresh of the boot): try for up to 30 s
+            locator.setInitialConnectAttempts(150);
+            locator.setRetryInterval(200);
             factory = locator.createSessionFactory();
             session = factory.createSession();
             session.start();
