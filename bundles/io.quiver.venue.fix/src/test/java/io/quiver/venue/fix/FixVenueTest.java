@@ -172,7 +172,7 @@ class FixVenueTest {
                 new int[] {1}, null, null, java.time.ZoneId.of("UTC"), folder.resolve("wrong"), "trader",
                 io.quiver.sdk.spi.Secrets.encrypt("not-it", key)), key);
         wrong.open(events::add);
-        Thread.sleep(2_500);
+        FixTesting.await("the broker refuses a logon with the wrong password", () -> broker.refusedLogons() >= 1);
         assertFalse(wrong.isConnected(), "a wrong password is refused at the logon");
         wrong.close();
         venue = new FixVenue(settings, key);

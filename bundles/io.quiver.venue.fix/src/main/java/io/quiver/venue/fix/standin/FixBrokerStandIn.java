@@ -127,6 +127,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
     private long nextId;
     private volatile java.util.function.Consumer<String> said = line -> { };
     private volatile String[] login;
+    private final java.util.concurrent.atomic.AtomicInteger refusedLogons = new java.util.concurrent.atomic.AtomicInteger();
 
     public FixBrokerStandIn(Path store, Set<String> symbols, BigDecimal market) throws ConfigError, IOException {
         this(store, symbols, market, freePort());
@@ -162,6 +163,11 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
     /** From now on a Logon must carry this Username (553) and Password (554), or it is refused. */
     public void requireLogin(String username, String password) {
         login = new String[] {username, password};
+    }
+
+    /** How many Logons were refused for their username or password. */
+    public int refusedLogons() {
+        return refusedLogons.get();
     }
 
     /** Tells {@code out} a line about each order received and each report sent. */
@@ -448,6 +454,7 @@ public final class FixBrokerStandIn implements Application, AutoCloseable {
             boolean ok = m.isSetField(quickfix.field.Username.FIELD) && m.getString(quickfix.field.Username.FIELD).equals(required[0])
                     && m.isSetField(quickfix.field.Password.FIELD) && m.getString(quickfix.field.Password.FIELD).equals(required[1]);
             if (!ok) {
+                refusedLogons.incrementAndGet();
                 throw new quickfix.RejectLogon("unknown username or wrong password");
             }
         }
