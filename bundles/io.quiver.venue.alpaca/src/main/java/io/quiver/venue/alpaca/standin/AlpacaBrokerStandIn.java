@@ -129,7 +129,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
         }
     }
 
-    /** Market orders from now on fill in {@code parts} equal updates (the last takes the rest). */
+    /** Orders from now on fill in {@code parts} equal updates (the last takes the rest). */
     public synchronized void fillInParts(int parts) {
         fillParts = Math.max(1, parts);
     }
@@ -525,15 +525,16 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
     }
 
     private void fillMarket(Order o) {
+        fillAll(o, price);
+    }
+
+    /** What is left, in {@link #fillInParts} parts. */
+    private void fillAll(Order o, BigDecimal at) {
         BigDecimal left = o.qty.subtract(o.filled);
         BigDecimal part = left.divide(BigDecimal.valueOf(fillParts), 0, RoundingMode.DOWN);
         for (int i = 1; i < fillParts && part.signum() > 0; i++) {
-            fill(o, part, price);
+            fill(o, part, at);
         }
-        fill(o, o.qty.subtract(o.filled), price);
-    }
-
-    private void fillAll(Order o, BigDecimal at) {
         fill(o, o.qty.subtract(o.filled), at);
     }
 
