@@ -180,7 +180,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
         return rateLimited.get();
     }
 
-    /** Every trade update written to a listening stream (a duplicate counts twice). */
+    /** Every trade update made for a listening stream, once per stream (a duplicate counts twice). */
     public int updatesSent() {
         return updatesSent.get();
     }
@@ -605,11 +605,12 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
 
     private void send(ObjectNode m) {
         byte[] bytes = m.toString().getBytes(StandardCharsets.UTF_8);
+        List<WebSocket> to = List.copyOf(listening);
+        updatesSent.addAndGet(to.size()); // counted when made, so that a test waiting for them never misses one on its way
         Runnable write = () -> {
-            for (WebSocket w : listening) {
+            for (WebSocket w : to) {
                 if (w.isOpen()) {
                     w.send(ByteBuffer.wrap(bytes)); // binary frames, as Alpaca's paper endpoint sends them
-                    updatesSent.incrementAndGet();
                 }
             }
         };
