@@ -72,6 +72,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger updatesSent = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger duplicateIds = new AtomicInteger();
     private BigDecimal price;
     private BigDecimal cash;
     /** The market's clock as {@link #marketAt} last set it; null: the wall clock. */
@@ -210,6 +211,11 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
         return byClientId.containsKey(clientOrderId) ? 1 : 0;
     }
 
+    /** How many new orders came with a client order id the broker had already (each refused). */
+    public int duplicateIdsRefused() {
+        return duplicateIds.get();
+    }
+
     public synchronized int orderCount() {
         return orders.size();
     }
@@ -316,6 +322,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
             status = 422;
             if (byClientId.containsKey(clientId)) {
                 refusal = "client_order_id must be unique";
+                duplicateIds.incrementAndGet();
             } else if (!symbols.contains(symbol)) {
                 refusal = "asset \"" + symbol + "\" not found";
             } else if (qty == null || qty.signum() <= 0) {
