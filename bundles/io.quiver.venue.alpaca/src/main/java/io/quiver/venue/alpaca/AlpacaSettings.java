@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param secretKey        the API secret key, encrypted
  * @param reconnectSeconds waits between stream reconnection attempts, the last one repeated (a backoff)
  * @param requestSeconds   how long one REST request may take before it counts as failed
+ * @param heartbeatMillis  how long the stream may be silent before it is pinged; silent for twice that, it is connected again
  * @param storeFolder      where the venue writes down which account each order it sent belongs to
  */
 public record AlpacaSettings(String venueId, URI restUrl, URI streamUrl, String keyId, String secretKey, int[] reconnectSeconds,
-        int requestSeconds, Path storeFolder) {
+        int requestSeconds, long heartbeatMillis, Path storeFolder) {
 
     public AlpacaSettings {
         if (venueId == null || !venueId.matches("[A-Za-z0-9_-]{1,40}")) {
@@ -36,12 +37,15 @@ public record AlpacaSettings(String venueId, URI restUrl, URI streamUrl, String 
         if (requestSeconds <= 0) {
             throw new IllegalArgumentException("request.seconds: " + requestSeconds + " must be at least 1");
         }
+        if (heartbeatMillis < 100) {
+            throw new IllegalArgumentException("heartbeat.seconds: " + heartbeatMillis / 1000.0 + " must be at least 0.1");
+        }
         Objects.requireNonNull(storeFolder, "storeFolder");
     }
 
-    /** A backoff of 1, 2, 5, 10 and then 30 s, and 10 s per request. */
+    /** A backoff of 1, 2, 5, 10 and then 30 s, 10 s per request, a ping after 15 s of silence. */
     public static AlpacaSettings of(String venueId, URI restUrl, URI streamUrl, String encryptedKeyId, String encryptedSecretKey, Path storeFolder) {
-        return new AlpacaSettings(venueId, restUrl, streamUrl, encryptedKeyId, encryptedSecretKey, new int[] {1, 2, 5, 10, 30}, 10, storeFolder);
+        return new AlpacaSettings(venueId, restUrl, streamUrl, encryptedKeyId, encryptedSecretKey, new int[] {1, 2, 5, 10, 30}, 10, 15_000, storeFolder);
     }
 
     @Override
@@ -50,7 +54,11 @@ public record AlpacaSettings(String venueId, URI restUrl, URI streamUrl, String 
     }
 
     public AlpacaSettings withReconnect(int... seconds) {
-        return new AlpacaSettings(venueId, restUrl, streamUrl, keyId, secretKey, seconds, requestSeconds, storeFolder);
+        return new AlpacaSettings(venueId, restUrl, streamUrl, keyId, secretKey, seconds, requestSeconds, heartbeatMillis, storeFolder);
+    }
+
+    public AlpacaSettings withHeartbeat(java.time.Duration silence) {
+        return new AlpacaSettings(venueId, restUrl, streamUrl, keyId, secretKey, reconnectSeconds, requestSeconds, silence.toMillis(), storeFolder);
     }
 
     @Override

@@ -113,7 +113,8 @@ public final class AlpacaVenue implements ReconcilableVenue {
         commands = Executors.newSingleThreadExecutor(daemon("quiver-alpaca-" + id() + "-rest"));
         events = Executors.newSingleThreadExecutor(daemon("quiver-alpaca-" + id() + "-events"));
         streamScheduler = Executors.newSingleThreadScheduledExecutor(daemon("quiver-alpaca-" + id() + "-stream"));
-        stream = new TradeStream(http, settings.streamUrl(), keyId, secret, settings.reconnectSeconds(), streamScheduler,
+        stream = new TradeStream(http, settings.streamUrl(), keyId, secret, settings.reconnectSeconds(), Duration.ofMillis(settings.heartbeatMillis()),
+                streamScheduler,
                 data -> events.execute(() -> handleUpdate(data)), () -> events.execute(this::resync), id());
         stream.start();
     }

@@ -13,7 +13,7 @@ final class AlpacaTesting {
     static AlpacaSettings settings(String venueId, AlpacaBrokerStandIn broker, Path folder) {
         Path key = keyFile(folder);
         return AlpacaSettings.of(venueId, broker.restUrl(), broker.streamUrl(), Secrets.encrypt(AlpacaBrokerStandIn.KEY_ID, key),
-                Secrets.encrypt(AlpacaBrokerStandIn.SECRET_KEY, key), folder.resolve("venue-" + venueId)).withReconnect(1);
+                Secrets.encrypt(AlpacaBrokerStandIn.SECRET_KEY, key), folder.resolve("venue-" + venueId)).withReconnect(1).withHeartbeat(java.time.Duration.ofMillis(500));
     }
 
     static Path keyFile(Path folder) {

@@ -57,6 +57,9 @@ public final class AlpacaVenueComponent {
 
         @AttributeDefinition(description = "How long one REST request may take, in seconds")
         int request_seconds() default 10;
+
+        @AttributeDefinition(description = "Seconds of silence after which the stream is pinged; silent for twice that, it is connected again")
+        double heartbeat_seconds() default 15;
     }
 
     private final AlpacaVenue venue;
@@ -80,7 +83,7 @@ public final class AlpacaVenueComponent {
     /** The settings of a configuration; a value that cannot be used is an {@link IllegalArgumentException} naming its key. */
     static AlpacaSettings settings(Config c, Path stores, Path keyFile) {
         AlpacaSettings s = new AlpacaSettings(c.venue_id(), url("rest.url", c.rest_url()), url("stream.url", c.stream_url()), c.key_id(),
-                c.secret_key(), c.reconnect_seconds(), c.request_seconds(), stores.resolve(c.venue_id().replaceAll("[^A-Za-z0-9_-]", "_")));
+                c.secret_key(), c.reconnect_seconds(), c.request_seconds(), Math.round(c.heartbeat_seconds() * 1000), stores.resolve(c.venue_id().replaceAll("[^A-Za-z0-9_-]", "_")));
         // opened now, so that a key mismatch is found at start, not at the first order
         Secrets.decrypt("key.id", s.keyId(), keyFile);
         Secrets.decrypt("secret.key", s.secretKey(), keyFile);

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * a closed or failed connection is tried again after the backoff's next wait, and {@code onListening} runs
  * each time the stream is back, so the venue can ask for what it missed. Messages may come as text or
  * binary frames (Alpaca's paper endpoint sends binary), each possibly in parts.
+ *
+ * <p>A connection that goes silent is not trusted: after {@code heartbeat} without a message it is pinged,
+ * and after twice that it is given up and connected again. A peer (or a network) can drop a connection
+ * without the client ever hearing of it; without this the venue would wait for updates forever.
  */
 public final class TradeStream implements WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(TradeStream.class);
@@ -32,6 +36,7 @@ public final class TradeStream implements WebSocket.Listener {
     private final String keyId;
     private final String secretKey;
     private final int[] backoffSeconds;
+    private final Duration heartbeat;
     private final ScheduledExecutorService scheduler;
     private final Consumer<JsonNode> onUpdate;
     private final Runnable onListening;
@@ -42,17 +47,19 @@ public final class TradeStream implements WebSocket.Listener {
     private volatile WebSocket socket;
     private volatile boolean listening;
     private volatile boolean stopped;
+    private volatile long lastHeard = System.nanoTime();
     private int attempt;
     private boolean wasUp;
     private boolean retryScheduled;
 
-    public TradeStream(HttpClient client, URI url, String keyId, String secretKey, int[] backoffSeconds, ScheduledExecutorService scheduler,
-            Consumer<JsonNode> onUpdate, Runnable onListening, String venueId) {
+    public TradeStream(HttpClient client, URI url, String keyId, String secretKey, int[] backoffSeconds, Duration heartbeat,
+            ScheduledExecutorService scheduler, Consumer<JsonNode> onUpdate, Runnable onListening, String venueId) {
         this.client = client;
         this.url = url;
         this.keyId = keyId;
         this.secretKey = secretKey;
         this.backoffSeconds = backoffSeconds.clone();
+        this.heartbeat = heartbeat;
         this.scheduler = scheduler;
         this.onUpdate = onUpdate;
         this.onListening = onListening;
@@ -61,6 +68,36 @@ public final class TradeStream implements WebSocket.Listener {
 
     public void start() {
         scheduler.execute(this::connect);
+        long check = Math.max(50, heartbeat.toMillis() / 4);
+        scheduler.scheduleWithFixedDelay(this::checkAlive, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkAlive() {
+        WebSocket s = socket;
+        if (s == null || stopped) {
+            return;
+        }
+        long silent = System.nanoTime() - lastHeard;
+        if (silent > 2 * heartbeat.toNanos()) {
+            s.abort();
+            retry(s, "was silent for " + Duration.ofNanos(silent).toMillis() + " ms, even to a ping");
+        } else if (silent > heartbeat.toNanos()) {
+            s.sendPing(ByteBuffer.allocate(0));
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+        lastHeard = System.nanoTime();
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+        lastHeard = System.nanoTime();
+        ws.request(1);
+        return null; // the client answers with a pong itself
     }
 
     /** True once the broker has confirmed the subscription, until the connection ends. */
@@ -98,6 +135,7 @@ public final class TradeStream implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket ws) {
+        lastHeard = System.nanoTime();
         socket = ws;
         if (stopped) {
             ws.abort();
@@ -111,6 +149,7 @@ public final class TradeStream implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        lastHeard = System.nanoTime();
         text.append(data);
         if (last) {
             String message = text.toString();
@@ -123,6 +162,7 @@ public final class TradeStream implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        lastHeard = System.nanoTime();
         byte[] part = new byte[data.remaining()];
         data.get(part);
         binary.writeBytes(part);

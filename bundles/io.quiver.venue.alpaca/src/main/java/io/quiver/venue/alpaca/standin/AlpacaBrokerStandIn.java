@@ -211,6 +211,24 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
         return byClientId.containsKey(clientOrderId) ? 1 : 0;
     }
 
+    /** What the order entered under {@code clientOrderId} has filled, with every order that replaced it; null if there is none. */
+    public synchronized BigDecimal filled(String clientOrderId) {
+        Order o = byClientId.get(clientOrderId);
+        while (o != null && o.replacedBy != null) {
+            o = orders.get(o.replacedBy);
+        }
+        return o == null ? null : o.filled;
+    }
+
+    /** Whether the order entered under {@code clientOrderId} (or what replaced it) is still working. */
+    public synchronized boolean isOpen(String clientOrderId) {
+        Order o = byClientId.get(clientOrderId);
+        while (o != null && o.replacedBy != null) {
+            o = orders.get(o.replacedBy);
+        }
+        return o != null && o.isOpen();
+    }
+
     /** How many new orders came with a client order id the broker had already (each refused). */
     public int duplicateIdsRefused() {
         return duplicateIds.get();
