@@ -198,7 +198,7 @@ public final class AlpacaVenue implements ReconcilableVenue {
                 if (a.ok()) {
                     t.brokerId(a.body().path("id").asText());
                     orderOfBrokerId.put(t.brokerId, t.id);
-                    events.execute(() -> snapshot(t, a.body()));
+                    events.execute(() -> answered(t, a.body()));
                     return;
                 }
                 if (a.status() == 422 && a.body().path("message").asText().contains("client_order_id must be unique")) {
@@ -387,6 +387,20 @@ public final class AlpacaVenue implements ReconcilableVenue {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("venue {}: the fills of {} could not be read ({}); they are read when the stream is next back", id(), t.id, e.getMessage());
+        }
+    }
+
+    /**
+     * The broker's answer to an order: its acceptance, or its end. Fills it shows come on the stream (reading
+     * them here would cost a pass over the account's fill activities per order); if the stream drops first,
+     * the resync after it reads them.
+     */
+    private void answered(TrackedOrder t, JsonNode order) {
+        String status = order.path("status").asText();
+        if (AlpacaOrders.status(status).isTerminal() && AlpacaOrders.status(status) != OrderStatus.FILLED) {
+            snapshot(t, order);
+        } else if (!status.equals("pending_new")) {
+            accept(t);
         }
     }
 

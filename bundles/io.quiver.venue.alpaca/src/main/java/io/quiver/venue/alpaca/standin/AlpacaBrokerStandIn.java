@@ -97,6 +97,8 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
         this.symbols = Set.copyOf(symbols);
         this.price = price;
         this.cash = cash;
+        // the JDK's server writes headers and body apart; with Nagle on, each answer waits for the client's delayed ACK (40 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", restPort), 0);
         http.createContext("/v2/", this::handle);
         http.setExecutor(httpThreads);
