@@ -31,4 +31,9 @@ public interface MarketDataFeed {
 
     /** Whether the feed is running and delivering. */
     boolean isRunning();
+
+    /** A live feed's connection, lag and reconnections; empty for a feed that has none to tell (simulated, replayed). */
+    default java.util.Optional<FeedHealth> health() {
+        return java.util.Optional.empty();
+    }
 }
