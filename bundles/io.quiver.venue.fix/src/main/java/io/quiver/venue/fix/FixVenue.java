@@ -181,11 +181,18 @@ public final class FixVenue implements Venue {
      * next logon does it.
      */
     private void settle() {
-        try {
-            session.roundTrip(Duration.ofSeconds(settings.heartbeatSeconds()));
-        } catch (IllegalStateException e) {
-            LOG.info("venue {}: the session did not settle after its logon ({}); the next logon checks the orders", id(), e.getMessage());
-            return;
+        // a slow broker (or a loaded machine) may miss one round trip: ask again while the session is up, so
+        // that the orders are not left unresolved until a logon that may never come
+        while (true) {
+            try {
+                session.roundTrip(Duration.ofSeconds(Math.min(5, settings.heartbeatSeconds())));
+                break;
+            } catch (IllegalStateException e) {
+                if (!session.isLoggedOn() || Thread.currentThread().isInterrupted()) {
+                    LOG.info("venue {}: the session did not settle after its logon ({}); the next logon checks the orders", id(), e.getMessage());
+                    return;
+                }
+            }
         }
         Instant now = Instant.now();
         for (SentOrders.Sent s : orders.unanswered()) {
