@@ -56,8 +56,11 @@ public interface StrategyRuntime {
 
     List<VenueInfo> venues();
 
-    /** A market-data feed known to the runtime. */
-    record FeedInfo(String id, boolean running, List<String> instruments, long bars) {
+    /** A market-data feed known to the runtime; {@code health} is null for a feed that tells none (simulated, replayed). */
+    record FeedInfo(String id, boolean running, List<String> instruments, long bars, io.quiver.sdk.spi.FeedHealth health) {
+        public FeedInfo(String id, boolean running, List<String> instruments, long bars) {
+            this(id, running, instruments, bars, null);
+        }
     }
 
     /**

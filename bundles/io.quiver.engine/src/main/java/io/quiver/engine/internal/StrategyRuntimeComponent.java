@@ -618,7 +618,8 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
     @Override
     public List<FeedInfo> feeds() {
         return feeds.values().stream().map(f -> new FeedInfo(f.id(), f.isRunning(),
-                f.instruments().stream().map(i -> i.id().symbol()).toList(), feedBars.getOrDefault(f.id(), new AtomicLong()).get()))
+                f.instruments().stream().map(i -> i.id().symbol()).toList(), feedBars.getOrDefault(f.id(), new AtomicLong()).get(),
+                f.health().orElse(null)))
                 .sorted(Comparator.comparing(FeedInfo::id)).toList();
     }
 

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /** {@code feed:list}: the market-data feeds installed. */
 @Service
-@Command(scope = "feed", name = "list", description = "Lists the market-data feeds: running, instruments, bars received")
+@Command(scope = "feed", name = "list", description = "Lists the market-data feeds: running, instruments, bars received; for live feeds connection, lag, last message age, reconnections, events left out")
 public class ListFeedsCommand implements Action {
     @Reference
     StrategyRuntime runtime;
@@ -26,9 +26,19 @@ public class ListFeedsCommand implements Action {
     }
 
     private Object run() {
-        Tables table = Tables.withColumns("Feed", "Running", "Instruments", "Bars");
-        runtime.feeds().forEach(f -> table.addRow().addContent(f.id(), f.running(), String.join(",", f.instruments()), f.bars()));
+        Tables table = Tables.withColumns("Feed", "Running", "Instruments", "Bars", "Connected", "Lag", "Last message", "Reconnects", "Left out");
+        java.time.Instant now = java.time.Instant.now();
+        runtime.feeds().forEach(f -> {
+            io.quiver.sdk.spi.FeedHealth h = f.health();
+            table.addRow().addContent(f.id(), f.running(), String.join(",", f.instruments()), f.bars(), h == null ? "" : h.connected(),
+                    h == null ? "" : millis(h.lag()), h == null ? "" : h.lastMessage() == null ? "never" : millis(h.lastMessageAge(now)) + " ago",
+                    h == null ? "" : h.reconnects(), h == null ? "" : h.dropped());
+        });
         table.print(out, !noFormat);
         return null;
+    }
+
+    private static String millis(java.time.Duration d) {
+        return d == null ? "" : d.toMillis() + " ms";
     }
 }

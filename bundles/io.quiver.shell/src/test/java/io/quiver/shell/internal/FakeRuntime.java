@@ -100,7 +100,8 @@ final class FakeRuntime implements StrategyRuntime {
 
     @Override
     public List<FeedInfo> feeds() {
-        return List.of(new FeedInfo("synthetic", true, List.of("SYN1", "SYN2"), 42));
+        return List.of(new FeedInfo("live", true, List.of("AAPL"), 0, new io.quiver.sdk.spi.FeedHealth(true,
+                java.time.Instant.now().minusSeconds(3), java.time.Duration.ofMillis(12), 2, 1)), new FeedInfo("synthetic", true, List.of("SYN1", "SYN2"), 42));
     }
 
     @Override
