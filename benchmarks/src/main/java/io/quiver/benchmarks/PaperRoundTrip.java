@@ -46,6 +46,11 @@ final class PaperRoundTrip {
         }
 
         @Override
+        public int feed_stale_seconds() {
+            return 30;
+        }
+
+        @Override
         public Class<? extends Annotation> annotationType() {
             return StrategyRuntimeComponent.Config.class;
         }

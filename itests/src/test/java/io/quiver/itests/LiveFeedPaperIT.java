@@ -16,7 +16,8 @@ import org.junit.Test;
  * Paper trading on live data, on the assembled distribution: the WebSocket feed reads the stand-in
  * market-data server, the simulated venue fills the SMA example's orders from its minute bars, and when
  * the server drops the connection the feed subscribes again and trading goes on; feed:list shows the
- * connection, the lag and the reconnection.
+ * connection, the lag and the reconnection; a feed silent for longer than {@code feed.stale.seconds} has
+ * the orders of the strategies on it refused until it speaks again.
  */
 public class LiveFeedPaperIT extends KarafProcessTestSupport {
     private MarketDataStandIn server;
@@ -38,6 +39,7 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
                 + "\nsecret.key = " + secret + "\ninstruments = SYN1\nchannels = bars\nreconnect.seconds = 1\n");
         Files.writeString(karaf.home.resolve("etc/io.quiver.strategy.sma-live.cfg"),
                 "strategy.id = sma-live\nfeed = live\nvenue = sim\ninstruments = SYN1\ncapital = 100000\nfast = 2\nslow = 3\nsize = 10\n");
+        Files.writeString(karaf.home.resolve("etc/io.quiver.oms.cfg"), "feed.stale.seconds = 5\n");
         karaf.start();
         QuiverTestSupport.await(KarafProcess.WAIT, "the feed subscribed", server::anySubscribed);
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(200, ChronoUnit.MINUTES);
@@ -65,6 +67,16 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
         assertEquals("nothing left out", "0", feedColumn("live", 8));
         QuiverTestSupport.await(KarafProcess.WAIT, "the strategy's orders filled on the simulated venue",
                 () -> filledOrders("sma-live") >= 2);
+
+        // silent for longer than feed.stale.seconds: new orders on it are refused, until it speaks again
+        Thread.sleep(6_000);
+        Result refused = karaf.client("order:submit -s sma-live BUY 1 SYN1 limit 50");
+        assertTrue(refused.output(), refused.output().contains("STALE_MARKET_DATA"));
+        BigDecimal close = new BigDecimal("100.00");
+        server.bar("SYN1", close, close, close, close, 10, minute);
+        QuiverTestSupport.await(KarafProcess.WAIT, "the bar after the silence", () -> feedColumn("live", 3).equals(Integer.toString(all + 1)));
+        Result taken = karaf.client("order:submit -s sma-live BUY 1 SYN1 limit 50");
+        assertTrue(taken.output(), !taken.output().contains("STALE_MARKET_DATA") && !taken.output().contains("REJECTED"));
     }
 
     private long filledOrders(String instance) {

@@ -109,9 +109,20 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         @AttributeDefinition(description = "How many orders one strategy callback may enter; beyond it submit throws and the "
                 + "callback counts as a fault")
         int orders_per_callback_max() default StrategyHarness.DEFAULT_MAX_ORDERS_PER_CALLBACK;
+
+        @AttributeDefinition(description = "Seconds without a message after which a live feed counts as stale: new orders of the "
+                + "strategies on it are refused STALE_MARKET_DATA until it speaks again (0: never)")
+        int feed_stale_seconds() default 30;
     }
 
+    /** The client order ids of the orders the kill switch sends to flatten positions. */
+    static final String FLATTEN_PREFIX = "kill-";
+
     private final RiskService risk;
+    private java.time.Duration feedStaleAfter;
+    /** The live feeds that are stale now, with why. */
+    private final Map<String, String> staleFeeds = new ConcurrentHashMap<>();
+    private final Map<String, Instant> feedWatchedSince = new ConcurrentHashMap<>();
 
     @Activate
     public StrategyRuntimeComponent(@Reference StateStoreFactory stores, @Reference JournalStore journals, @Reference RiskService risk,
@@ -145,7 +156,11 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         });
         long started = System.nanoTime();
         this.oms = new OrderManager(journals.open("orders"), venues::get, clock::instant);
-        oms.gate(risk.gate());
+        if (config.feed_stale_seconds() < 0) {
+            throw new IllegalArgumentException("feed.stale.seconds: " + config.feed_stale_seconds() + " must be 0 (never) or more");
+        }
+        this.feedStaleAfter = java.time.Duration.ofSeconds(config.feed_stale_seconds());
+        oms.gate(new StaleFeedGate(risk.gate(), this::staleFeedOf));
         LOG.info("order manager recovered {} order(s) of {} account(s) from its journal in {} ms", oms.orderCount(null),
                 oms.accounts().size(), (System.nanoTime() - started) / 1_000_000);
         started = System.nanoTime();
@@ -349,6 +364,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
         if (++ticks % 10 == 0) {
             scanConfigurations();
             judgeBreakers();
+            watchFeeds();
         }
         instances.values().forEach(i -> {
             if (i.quarantineReason() != null && !quarantined.containsKey(i.id())) {
@@ -360,6 +376,42 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                 i.tick();
             }
         });
+    }
+
+    /** Logs each live feed's change between fresh and stale (silent for {@code feed.stale.seconds}): one line each way. */
+    private void watchFeeds() {
+        feeds.forEach((id, f) -> {
+            Optional<String> stale = staleness(id, f);
+            if (stale.isPresent() && staleFeeds.put(id, stale.get()) == null) {
+                LOG.error("{}: new orders of the strategies on it are refused STALE_MARKET_DATA until it speaks again", stale.get());
+            } else if (stale.isEmpty() && staleFeeds.remove(id) != null) {
+                LOG.warn("feed {} speaks again: orders of the strategies on it go through", id);
+            }
+        });
+    }
+
+    /** Why feed {@code f} counts as stale now (by the wall clock: its silence is real time); empty while it is fresh or tells no health. */
+    private Optional<String> staleness(String id, MarketDataFeed f) {
+        Optional<io.quiver.sdk.spi.FeedHealth> h = f.health();
+        if (feedStaleAfter.isZero() || h.isEmpty() || !f.isRunning()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Instant since = feedWatchedSince.computeIfAbsent(id, k -> now);
+        Instant last = h.get().lastMessage() != null && h.get().lastMessage().isAfter(since) ? h.get().lastMessage() : since;
+        java.time.Duration silent = java.time.Duration.between(last, now);
+        if (silent.compareTo(feedStaleAfter) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("feed " + id + " has sent nothing for " + silent.toSeconds() + " s (feed.stale.seconds = " + feedStaleAfter.toSeconds()
+                + ")" + (h.get().connected() ? "" : "; it is not connected"));
+    }
+
+    /** Why the feed of strategy {@code strategyId} counts as stale; empty while it is fresh or the strategy is unknown. */
+    private Optional<String> staleFeedOf(String strategyId) {
+        LiveInstance i = instances.get(strategyId);
+        MarketDataFeed f = i == null ? null : feeds.get(i.settings.feed());
+        return f == null ? Optional.empty() : staleness(f.id(), f);
     }
 
     /** Lets the risk layer judge every account's breakers on the books now, so a loss trips one while no order is sent. */
@@ -603,7 +655,7 @@ public final class StrategyRuntimeComponent implements StrategyRuntime {
                     if (p.quantity().isZero()) {
                         continue;
                     }
-                    io.quiver.sdk.model.ClientOrderId id = io.quiver.sdk.model.ClientOrderId.of("kill-" + stamp + "-" + account + "-"
+                    io.quiver.sdk.model.ClientOrderId id = io.quiver.sdk.model.ClientOrderId.of(FLATTEN_PREFIX + stamp + "-" + account + "-"
                             + p.instrument().symbol());
                     io.quiver.sdk.model.Side side = p.quantity().signum() > 0 ? io.quiver.sdk.model.Side.SELL : io.quiver.sdk.model.Side.BUY;
                     risk.exempt(id);

@@ -15,6 +15,11 @@ record TestRuntimeConfig(String reconciliation_policy, String order_retention) i
     }
 
     @Override
+    public int feed_stale_seconds() {
+        return 30;
+    }
+
+    @Override
     public Class<? extends java.lang.annotation.Annotation> annotationType() {
         return StrategyRuntimeComponent.Config.class;
     }

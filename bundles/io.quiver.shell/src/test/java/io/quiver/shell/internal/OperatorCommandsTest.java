@@ -87,7 +87,7 @@ class OperatorCommandsTest {
         venues.noFormat = true;
         venues.execute();
         List<String> lines = printed().lines().map(l -> l.replaceAll("\\s*\t\\s*", "\t").trim()).toList();
-        assertTrue(lines.get(0).matches("live\ttrue\tAAPL\t0\ttrue\t12 ms\t3\\d{3} ms ago\t2\t1"), lines.get(0));
+        assertTrue(lines.get(0).matches("live\ttrue\tAAPL\t0\ttrue\t12 ms\t\\d{4} ms ago\t2\t1"), lines.get(0));
         lines = lines.subList(1, lines.size());
         assertEquals(List.of("synthetic\ttrue\tSYN1,SYN2\t42", "sim\ttrue\t2\tMARKET,LIMIT,STOP\ttrue\ttrue\ttrue\tcommission: 1 bps of notional"), lines);
     }

@@ -51,7 +51,8 @@ public enum ReasonCode {
     INSTRUMENT_BLOCKED("the instrument is on the blocked list"),
     INSTRUMENT_NOT_ALLOWED("the instrument is not on the allowed list"),
     RISK_CHECK_FAILED("a risk check failed"),
-    RISK_CONFIG_INVALID("the risk configuration is invalid");
+    RISK_CONFIG_INVALID("the risk configuration is invalid"),
+    STALE_MARKET_DATA("the strategy's market-data feed has gone silent");
 
     private final String meaning;
 

@@ -1,6 +1,6 @@
 /** The domain model: instruments, exact prices, quantities and money, market data, orders, fills and positions. */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.quiver.sdk.model;
 
 import org.osgi.annotation.bundle.Export;
