@@ -23,10 +23,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A connection that goes silent is not trusted: after {@code heartbeat} without a message it is
  * pinged, and after twice that it is given up and connected again. A peer or a network can drop a
- * connection without the client ever hearing of it; without this an adapter would wait forever.
+ * connection without the client ever hearing of it; without this an adapter would wait forever. So is one
+ * that does not become ready (authenticated and subscribed) within {@link #READY_WITHIN} or two heartbeats,
+ * whichever is longer: a lost reply must not leave it open and useless. Sends go out one after the other,
+ * each after the last has been written (the JDK refuses a send while one is pending).
  */
 public final class ReconnectingWebSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectingWebSocket.class);
+    /** How long a connection may take to become ready, at least. */
+    public static final Duration READY_WITHIN = Duration.ofSeconds(10);
 
     /** The provider's protocol. Its methods run on the client's threads, one at a time per connection. */
     public interface Handler {
@@ -64,6 +69,7 @@ public final class ReconnectingWebSocket {
     private volatile boolean ready;
     private volatile boolean stopped;
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long openedNanos = System.nanoTime();
     private volatile Instant lastMessage;
     private int attempt;
     private boolean wasUp;
@@ -87,7 +93,14 @@ public final class ReconnectingWebSocket {
     public void start() {
         scheduler.execute(this::connect);
         long check = Math.max(50, heartbeat.toMillis() / 4);
-        scheduler.scheduleWithFixedDelay(this::checkAlive, check, check, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                checkAlive();
+            } catch (RuntimeException e) {
+                // a ping refused while one is pending: the next check tries again (an exception here would end the checks)
+                LOG.debug("{}: liveness check: {}", name, e.toString());
+            }
+        }, check, check, TimeUnit.MILLISECONDS);
     }
 
     /** True once the handler called {@link Connection#ready()}, until the connection ends. */
@@ -134,7 +147,11 @@ public final class ReconnectingWebSocket {
             return;
         }
         long silent = System.nanoTime() - lastHeardNanos;
-        if (silent > 2 * heartbeat.toNanos()) {
+        long open = System.nanoTime() - openedNanos;
+        if (!ready && open > Math.max(READY_WITHIN.toNanos(), 2 * heartbeat.toNanos())) {
+            s.abort();
+            retry(s, "did not become ready (authenticated and subscribed) within " + Duration.ofNanos(open).toSeconds() + " s");
+        } else if (silent > 2 * heartbeat.toNanos()) {
             s.abort();
             retry(s, "was silent for " + Duration.ofNanos(silent).toMillis() + " ms, even to a ping");
         } else if (silent > heartbeat.toNanos()) {
@@ -180,11 +197,13 @@ public final class ReconnectingWebSocket {
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         private WebSocket ws;
+        private java.util.concurrent.CompletableFuture<?> lastSend = java.util.concurrent.CompletableFuture.completedFuture(null);
 
         @Override
         public void onOpen(WebSocket webSocket) {
             ws = webSocket;
             lastHeardNanos = System.nanoTime();
+            openedNanos = lastHeardNanos;
             socket = webSocket;
             if (stopped) {
                 webSocket.abort();
@@ -261,8 +280,15 @@ public final class ReconnectingWebSocket {
         }
 
         @Override
-        public void send(String message) {
-            ws.sendText(message, true);
+        public synchronized void send(String message) {
+            WebSocket w = ws;
+            lastSend = lastSend.handle((r, e) -> null).thenCompose(x -> w.sendText(message, true)).whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.warn("{}: a message could not be sent ({}); the connection is given up", name, rootMessage(e));
+                    w.abort();
+                    retry(w, "could not send");
+                }
+            });
         }
 
         @Override
