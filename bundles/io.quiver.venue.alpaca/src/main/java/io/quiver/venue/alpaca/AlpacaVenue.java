@@ -520,7 +520,7 @@ public final class AlpacaVenue implements ReconcilableVenue {
 
     @Override
     public Optional<VenueOrder> order(ClientOrderId orderId) {
-        AlpacaRest.Answer a = answer(() -> rest.get("/v2/orders:by_client_order_id", Map.of("client_order_id", orderId.value())));
+        AlpacaRest.Answer a = answerOf(() -> rest.get("/v2/orders:by_client_order_id", Map.of("client_order_id", orderId.value())));
         if (a.status() == 404) {
             return Optional.empty();
         }
@@ -685,15 +685,11 @@ public final class AlpacaVenue implements ReconcilableVenue {
     }
 
     private JsonNode query(IoCall<AlpacaRest.Answer> call) {
-        AlpacaRest.Answer a = answer(call);
+        AlpacaRest.Answer a = answerOf(call);
         if (!a.ok()) {
             throw new IllegalStateException("venue " + id() + ": the broker refused a query: " + a.message());
         }
         return a.body();
-    }
-
-    private AlpacaRest.Answer answer(IoCall<AlpacaRest.Answer> call) {
-        return answerOf(call);
     }
 
     private <T> T answerOf(IoCall<T> call) {
