@@ -73,25 +73,4 @@ public class AlpacaVenueIT extends KarafProcessTestSupport {
             }
         }
     }
-
-    private String encrypt(String secret) throws Exception {
-        Result sealed = KarafProcess.run(karaf.home, KarafProcess.WAIT, "sh", "-c", "printf '" + secret + "\\n' | bin/quiver-secret");
-        assertEquals(sealed.output(), 0, sealed.exit());
-        return sealed.output().lines().filter(l -> l.startsWith("ENC(")).findFirst().orElseThrow(() -> new AssertionError(sealed.output()));
-    }
-
-    /** The instance's position in the instrument, from position:list (zero when it holds none). */
-    private BigDecimal position(String instance, String symbol) {
-        try {
-            for (String line : karaf.client("position:list --no-format").output().lines().toList()) {
-                String[] f = line.split("\t");
-                if (f.length > 2 && f[0].trim().equals(instance) && f[1].trim().equals(symbol)) {
-                    return new BigDecimal(f[2].trim());
-                }
-            }
-            return BigDecimal.ZERO;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

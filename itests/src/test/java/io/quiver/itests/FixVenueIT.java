@@ -37,9 +37,7 @@ public class FixVenueIT extends KarafProcessTestSupport {
         broker = new FixBrokerStandIn(karaf.home.resolveSibling("fix-it-broker"), Set.of("SYN1", "SYN2"), new BigDecimal("100.00"),
                 FixBrokerStandIn.freePort());
         broker.requireLogin("quiver", PASSWORD);
-        Result sealed = KarafProcess.run(karaf.home, KarafProcess.WAIT, "sh", "-c", "printf '" + PASSWORD + "\\n' | bin/quiver-secret");
-        assertEquals(sealed.output(), 0, sealed.exit());
-        String encrypted = sealed.output().lines().filter(l -> l.startsWith("ENC(")).findFirst().orElseThrow(() -> new AssertionError(sealed.output()));
+        String encrypted = encrypt(PASSWORD);
         Files.writeString(karaf.home.resolve("etc/io.quiver.venue.fix-broker.cfg"), "venue.id = broker\nport = " + broker.port()
                 + "\nsender.comp.id = " + FixBrokerStandIn.CLIENT + "\ntarget.comp.id = " + FixBrokerStandIn.BROKER + "\nreconnect.seconds = 1\n"
                 + "username = quiver\npassword = " + encrypted + "\n");
@@ -74,21 +72,6 @@ public class FixVenueIT extends KarafProcessTestSupport {
             for (java.nio.file.Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar")).toList()) {
                 assertTrue("the password is in " + f, !Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(PASSWORD));
             }
-        }
-    }
-
-    /** The instance's position in the instrument, from position:list (zero when it holds none). */
-    private BigDecimal position(String instance, String symbol) {
-        try {
-            for (String line : karaf.client("position:list --no-format").output().lines().toList()) {
-                String[] f = line.split("\t");
-                if (f.length > 2 && f[0].trim().equals(instance) && f[1].trim().equals(symbol)) {
-                    return new BigDecimal(f[2].trim());
-                }
-            }
-            return BigDecimal.ZERO;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

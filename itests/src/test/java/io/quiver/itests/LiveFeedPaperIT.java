@@ -51,7 +51,7 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
                 server.bar("SYN1", close, close.add(BigDecimal.ONE), close.subtract(BigDecimal.ONE), close, 1000, minute);
                 minute = minute.plus(1, ChronoUnit.MINUTES);
                 bars++;
-                Thread.sleep(100);
+                Thread.sleep(100); // the market's pace, not a wait: a strategy's order must reach the venue before the bar that fills it
             }
             if (round == 0) {
                 int seen = bars;
@@ -69,7 +69,8 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
                 () -> filledOrders("sma-live") >= 2);
 
         // silent for longer than feed.stale.seconds: new orders on it are refused, until it speaks again
-        Thread.sleep(6_000);
+        QuiverTestSupport.await(KarafProcess.WAIT, "the runtime finds the feed stale", () -> logCount("feed live has sent nothing for")
+                > logCount("feed live speaks again"));
         Result refused = karaf.client("order:submit -s sma-live BUY 1 SYN1 limit 50");
         assertTrue(refused.output(), refused.output().contains("STALE_MARKET_DATA"));
         BigDecimal close = new BigDecimal("100.00");
@@ -77,6 +78,15 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
         QuiverTestSupport.await(KarafProcess.WAIT, "the bar after the silence", () -> feedColumn("live", 3).equals(Integer.toString(all + 1)));
         Result taken = karaf.client("order:submit -s sma-live BUY 1 SYN1 limit 50");
         assertTrue(taken.output(), !taken.output().contains("STALE_MARKET_DATA") && !taken.output().contains("REJECTED"));
+    }
+
+    /** How many lines of the log contain {@code text}. */
+    private long logCount(String text) {
+        try {
+            return Files.readAllLines(karaf.home.resolve("data/log/karaf.log")).stream().filter(l -> l.contains(text)).count();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long filledOrders(String instance) {
@@ -100,11 +110,5 @@ public class LiveFeedPaperIT extends KarafProcessTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String encrypt(String value) throws Exception {
-        Result sealed = KarafProcess.run(karaf.home, KarafProcess.WAIT, "sh", "-c", "printf '" + value + "\\n' | bin/quiver-secret");
-        assertEquals(sealed.output(), 0, sealed.exit());
-        return sealed.output().lines().filter(l -> l.startsWith("ENC(")).findFirst().orElseThrow(() -> new AssertionError(sealed.output()));
     }
 }

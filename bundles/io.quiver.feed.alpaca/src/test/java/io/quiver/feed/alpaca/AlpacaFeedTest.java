@@ -109,7 +109,7 @@ class AlpacaFeedTest {
                     Secrets.encrypt("wrong", key), List.of(Instrument.of("AAPL", 2, "USD")), true, false, false, new int[] {1}, Duration.ofMillis(500));
             AlpacaFeed feed = new AlpacaFeed(wrong, key);
             feed.start(collect);
-            Thread.sleep(1500);
+            await("the keys refused, and refused again after the backoff", () -> server.refusedAuthentications() >= 2);
             assertFalse(feed.health().orElseThrow().connected());
             assertEquals(0, server.subscriptions());
             feed.stop();

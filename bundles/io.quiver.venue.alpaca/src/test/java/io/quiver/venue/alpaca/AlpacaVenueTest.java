@@ -191,7 +191,11 @@ class AlpacaVenueTest {
                 Secrets.encrypt("not-the-secret", key), folder.resolve("wrong")).withReconnect(1);
         venue = new AlpacaVenue(wrong, key);
         venue.open(events::add);
-        AlpacaTesting.sleep(1500);
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (broker.refusedAuthentications() < 2 && System.nanoTime() < end) { // refused, and refused again after the backoff
+            AlpacaTesting.sleep(5);
+        }
+        assertTrue(broker.refusedAuthentications() >= 2, "the broker refused the keys twice: " + broker.refusedAuthentications());
         assertFalse(venue.isConnected());
         ClientOrderId id = buy(1);
         venue.awaitIdle(java.time.Duration.ofSeconds(5));

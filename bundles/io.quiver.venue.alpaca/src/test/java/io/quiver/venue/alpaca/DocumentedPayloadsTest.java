@@ -79,12 +79,14 @@ class DocumentedPayloadsTest {
     void theStandInAnswersWithEveryFieldOfTheDocumentedExamples() throws Exception {
         try (AlpacaBrokerStandIn broker = new AlpacaBrokerStandIn(Set.of("AAPL"), new BigDecimal("130.10"), new BigDecimal("100000"))) {
             HttpClient http = HttpClient.newHttpClient();
-            CompletableFuture<String> firstUpdate = new CompletableFuture<>();
-            WebSocket ws = http.newWebSocketBuilder().buildAsync(broker.streamUrl(), new FirstUpdate(firstUpdate)).get(10, TimeUnit.SECONDS);
-            ws.sendText("{\"action\":\"auth\",\"key\":\"" + AlpacaBrokerStandIn.KEY_ID + "\",\"secret\":\"" + AlpacaBrokerStandIn.SECRET_KEY + "\"}", true);
-            AlpacaTesting.sleep(200);
+            FirstUpdate stream = new FirstUpdate();
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(broker.streamUrl(), stream).get(10, TimeUnit.SECONDS);
+            ws.sendText("{\"action\":\"auth\",\"key\":\"" + AlpacaBrokerStandIn.KEY_ID + "\",\"secret\":\"" + AlpacaBrokerStandIn.SECRET_KEY + "\"}", true)
+                    .get(10, TimeUnit.SECONDS);
+            stream.authorized.get(10, TimeUnit.SECONDS);
             ws.sendText("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}", true);
-            AlpacaTesting.sleep(200);
+            stream.listening.get(10, TimeUnit.SECONDS);
+            CompletableFuture<String> firstUpdate = stream.first;
             JsonNode order = call(http, broker.restUrl(), "POST", "/v2/orders",
                     "{\"symbol\":\"AAPL\",\"qty\":\"40\",\"side\":\"buy\",\"type\":\"market\",\"time_in_force\":\"day\",\"client_order_id\":\"q-1\"}");
             assertFields(example("order.json"), order, "order");
@@ -119,13 +121,11 @@ class DocumentedPayloadsTest {
         return JSON.readTree(r.body());
     }
 
-    /** Completes with the first fill update, from text or binary frames. */
+    /** Completes when the stream authorizes, when it listens, and with the first fill update; text or binary frames. */
     private static final class FirstUpdate implements WebSocket.Listener {
-        private final CompletableFuture<String> first;
-
-        FirstUpdate(CompletableFuture<String> first) {
-            this.first = first;
-        }
+        final CompletableFuture<String> authorized = new CompletableFuture<>();
+        final CompletableFuture<String> listening = new CompletableFuture<>();
+        final CompletableFuture<String> first = new CompletableFuture<>();
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
@@ -135,7 +135,11 @@ class DocumentedPayloadsTest {
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             String m = data.toString();
-            if (m.contains("\"trade_updates\"") && m.contains("fill\"")) {
+            if (m.contains("\"authorized\"")) {
+                authorized.complete(m);
+            } else if (m.contains("\"listening\"")) {
+                listening.complete(m);
+            } else if (m.contains("\"trade_updates\"") && m.contains("fill\"")) {
                 first.complete(m);
             }
             ws.request(1);

@@ -40,6 +40,7 @@ public final class MarketDataStandIn implements AutoCloseable {
     private final Server server;
     private final Map<WebSocket, Subscription> subscribed = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger refusedAuths = new AtomicInteger();
     private long tradeId;
 
     private static final class Subscription {
@@ -68,6 +69,11 @@ public final class MarketDataStandIn implements AutoCloseable {
     /** How many connections have subscribed since the start. */
     public int subscriptions() {
         return connections.get();
+    }
+
+    /** How many authentications the server refused (wrong keys). */
+    public int refusedAuthentications() {
+        return refusedAuths.get();
     }
 
     public boolean anySubscribed() {
@@ -158,6 +164,7 @@ public final class MarketDataStandIn implements AutoCloseable {
                         conn.setAttachment(Boolean.TRUE);
                         conn.send("[{\"T\":\"success\",\"msg\":\"authenticated\"}]");
                     } else {
+                        refusedAuths.incrementAndGet();
                         conn.send("[{\"T\":\"error\",\"code\":402,\"msg\":\"auth failed\"}]");
                         conn.close(1008, "auth failed");
                     }

@@ -73,6 +73,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
     private final AtomicInteger updatesSent = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger duplicateIds = new AtomicInteger();
+    private final AtomicInteger refusedAuths = new AtomicInteger();
     private BigDecimal price;
     private BigDecimal cash;
     /** The market's clock as {@link #marketAt} last set it; null: the wall clock. */
@@ -186,6 +187,11 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
     /** Every trade update made for a listening stream, once per stream (a duplicate counts twice). */
     public int updatesSent() {
         return updatesSent.get();
+    }
+
+    /** How many stream authentications the stand-in refused (wrong keys). */
+    public int refusedAuthentications() {
+        return refusedAuths.get();
     }
 
     /** How many stream connections have authenticated since the start. */
@@ -691,6 +697,7 @@ public final class AlpacaBrokerStandIn implements AutoCloseable {
                 if (ok) {
                     connections.incrementAndGet();
                 } else {
+                    refusedAuths.incrementAndGet();
                     conn.close(1008, "unauthorized");
                 }
             } else if (action.equals("listen") && Boolean.TRUE.equals(conn.getAttachment())) {
